@@ -1,0 +1,16 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Vite build/dev config; also carries the Vitest config so both share one resolver. */
+export default defineConfig({
+  plugins: [react()],
+  preview: { port: 4173, strictPort: true },
+  test: {
+    // Unit tests sit beside their source; e2e/ belongs to Playwright only.
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    environment: 'node',
+    // Remove once the engine's first tests land.
+    passWithNoTests: true,
+  },
+});
