@@ -32,7 +32,7 @@ if (!found) {
   if (isRoot && hasApt) {
     console.log('ensure-chromium: no Chromium found; installing it with apt-get');
     run('apt-get', ['update']);
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
+    run('apt-get', ['install', '-y', 'chromium']);
     found = findChromium();
   }
 }
