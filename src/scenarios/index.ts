@@ -1,0 +1,22 @@
+import { parseScenario, type Scenario } from '../sim/scenario';
+import mm1 from './mm1.json';
+import mmc from './mmc.json';
+import userRegisteredQueue from './user-registered-queue.json';
+
+/** The built-in scenarios as written, in menu order. Each is a file in the format users write. */
+export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, mm1, mmc];
+
+/** The built-in scenarios, validated. A broken built-in file is a bug: it throws at load. */
+export const BUILTINS: readonly Scenario[] = BUILTIN_FILES.map((file) => {
+  const result = parseScenario(file);
+  if (!result.ok) {
+    const id = (file as { id?: string }).id;
+    throw new Error(`built-in scenario ${id} is invalid:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
+  }
+  return result.scenario;
+});
+
+/** The built-in scenario with this id, or undefined. */
+export function builtin(id: string): Scenario | undefined {
+  return BUILTINS.find((s) => s.id === id);
+}

@@ -1,0 +1,121 @@
+/**
+ * Where one copy of a message is at an instant. Every copy is in exactly one state;
+ * the ledger keeps the counts, and they always add up to the copies created.
+ */
+export type MsgState = 'transit' | 'buffered' | 'processing' | 'done' | 'dead' | 'dropped';
+
+/** All states, in display order. */
+export const MSG_STATES: readonly MsgState[] = ['transit', 'buffered', 'processing', 'done', 'dead', 'dropped'];
+
+/**
+ * One copy of a message. A fan-out (an exchange bound to three queues, a topic with three
+ * subscriptions) makes copies that share `root`; each copy has its own life.
+ */
+export interface Message {
+  /** This copy's id, unique in the run. */
+  readonly id: number;
+  /** The id of the message as it was published; the same for all its copies. */
+  readonly root: number;
+  /** The business event or request name, e.g. "UserRegistered". */
+  readonly type: string;
+  /** Routing or partition key, when the producer sets one. */
+  readonly key: string | undefined;
+  /** The node that published it. */
+  readonly origin: string;
+  /** Simulated time of publication, ms. */
+  readonly publishedAt: number;
+  /** Current state; only the ledger changes it. */
+  state: MsgState;
+  /** Deliveries to a consumer so far (1 on the first delivery). */
+  deliveries: number;
+  /** Times processing completed; more than 1 means it was processed as a duplicate. */
+  processedCount: number;
+  /** Set once the broker has handed it out before and takes it back (RabbitMQ's `redelivered` flag). */
+  redelivered: boolean;
+  /** The last broker or endpoint it passed through, for per-node latency. */
+  via: string | undefined;
+  /** Model-specific fields (routing key, partition, offset, delivery id, ...). */
+  meta: Record<string, unknown> | undefined;
+}
+
+/** Totals the ledger keeps: current counts by state plus cumulative counters. */
+export interface LedgerTotals {
+  /** Messages published (originals, not copies). */
+  published: number;
+  /** Copies created, originals included: every copy is in exactly one state. */
+  copies: number;
+  /** Deliveries handed to consumers (redeliveries included). */
+  delivered: number;
+  /** Processing completions (duplicates included). */
+  processed: number;
+  /** Processing completions of a copy that had already been processed. */
+  duplicates: number;
+  inTransit: number;
+  buffered: number;
+  processing: number;
+  done: number;
+  deadLettered: number;
+  dropped: number;
+}
+
+const INDEX: Record<MsgState, number> = { transit: 0, buffered: 1, processing: 2, done: 3, dead: 4, dropped: 5 };
+
+/**
+ * Message accounting: creates messages and copies, moves them between states and keeps
+ * the counts. `dropped` is final: nothing leaves it.
+ */
+export class Ledger {
+  private nextId = 1;
+  private counts = [0, 0, 0, 0, 0, 0];
+  published = 0;
+  copies = 0;
+  delivered = 0;
+  processed = 0;
+  duplicates = 0;
+
+  /** A new original message, in transit from its publisher. */
+  create(type: string, key: string | undefined, origin: string, now: number, meta?: Record<string, unknown>): Message {
+    const id = this.nextId++;
+    this.published++;
+    this.copies++;
+    this.counts[0]!++;
+    return {
+      id, root: id, type, key, origin, publishedAt: now, state: 'transit',
+      deliveries: 0, processedCount: 0, redelivered: false, via: undefined, meta,
+    };
+  }
+
+  /** A new copy of `msg` (fan-out), starting in `state`. */
+  copy(msg: Message, state: MsgState): Message {
+    const id = this.nextId++;
+    this.copies++;
+    this.counts[INDEX[state]]!++;
+    return {
+      id, root: msg.root, type: msg.type, key: msg.key, origin: msg.origin, publishedAt: msg.publishedAt, state,
+      deliveries: 0, processedCount: 0, redelivered: false, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
+    };
+  }
+
+  /** Moves a copy to `state`. Throws if the copy was already dropped: a lost message cannot come back. */
+  move(msg: Message, state: MsgState): void {
+    if (msg.state === 'dropped') throw new Error(`message ${msg.id} was dropped and cannot become ${state}`);
+    this.counts[INDEX[msg.state]]!--;
+    this.counts[INDEX[state]]!++;
+    msg.state = state;
+  }
+
+  /** How many copies are in `state` right now. */
+  count(state: MsgState): number {
+    return this.counts[INDEX[state]]!;
+  }
+
+  /** A snapshot of every total. */
+  totals(): LedgerTotals {
+    const c = this.counts;
+    return {
+      published: this.published, copies: this.copies, delivered: this.delivered, processed: this.processed,
+      duplicates: this.duplicates, inTransit: c[0]!, buffered: c[1]!, processing: c[2]!, done: c[3]!,
+      deadLettered: c[4]!, dropped: c[5]!,
+    };
+  }
+}

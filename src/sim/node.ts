@@ -1,0 +1,135 @@
+import type { Message } from './message';
+import type { EventTarget } from './scheduler';
+import type { Simulation } from './simulation';
+import { LatencyHistogram, TimeWeighted, type LatencySummary } from './stats';
+import type { Channel, SignalKind } from './trace';
+
+/** A node's figures for the headless runner's JSON; models add fields of their own. */
+export interface NodeStats {
+  kind: string;
+  online: boolean;
+  backlog?: { now: number; max: number; timeAvg: number };
+  processed?: number;
+  latencyMs?: LatencySummary;
+  [field: string]: unknown;
+}
+
+/** Base fields every node's config has, whatever its kind. */
+export interface BaseNodeConfig {
+  id: string;
+  kind: string;
+  label?: string | { en: string; es: string };
+  online?: boolean;
+  position?: { x: number; y: number };
+}
+
+/**
+ * A node of the simulated system: a service, a broker, a webhook sender. Models extend it.
+ * The simulation calls `receive` when a message arrives over a link, `onSignal` when control
+ * traffic (an ack, an HTTP response) arrives, and `handle` for the node's own timers.
+ *
+ * Links with zero latency deliver synchronously, so `receive` and `onSignal` may be called
+ * while the node is inside one of its own methods: guard loops that dispatch.
+ */
+export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> implements EventTarget {
+  readonly id: string;
+  readonly kind: string;
+  online: boolean;
+  /** Service time multiplier set by the "slow mode" action (1 = normal). */
+  slowFactor = 1;
+  /** Processing completions at this node, or of messages that passed through it. */
+  processed = 0;
+  /** Publication-to-end-of-processing latency of messages processed at or through this node. */
+  readonly latency = new LatencyHistogram();
+  /** Messages waiting here, over time (brokers and buffers update it). */
+  readonly backlog = new TimeWeighted();
+
+  constructor(
+    readonly sim: Simulation,
+    public config: C,
+  ) {
+    this.id = config.id;
+    this.kind = config.kind;
+    this.online = config.online ?? true;
+  }
+
+  /** Called once every node exists and links are known: schedule first timers here. */
+  start(): void {}
+
+  /** A scheduled timer of this node fired. */
+  handle(_type: number, _data: unknown): void {}
+
+  /** A message arrived over a link from `from`. */
+  receive(msg: Message, from: SimNode, _channel: Channel): void {
+    this.sim.drop(this, msg, `${this.kind} does not accept messages`);
+    void from;
+  }
+
+  /** Control traffic arrived: an ack for `msg`, an HTTP response, a registration. */
+  onSignal(_kind: SignalKind, _msg: Message | undefined, _from: SimNode, _data: SignalData | undefined): void {}
+
+  /**
+   * A consumer this node delivered `msg` to went away while holding it (offline, crash).
+   * A broker requeues or drops it according to its ack mode. The default drops it.
+   */
+  onConsumerLost(msg: Message, consumer: SimNode): void {
+    this.sim.drop(this, msg, `consumer ${consumer.id} went offline holding it`);
+  }
+
+  /** Whether `consumer` should ack what this node delivers to it (false for auto-ack). */
+  acksWanted(_consumer: SimNode): boolean {
+    return true;
+  }
+
+  /** A model-specific command from a scenario action or the UI (reset offsets, register a webhook). */
+  command(_name: string, _args: Record<string, unknown>): void {}
+
+  /** A downstream node gained capacity or came online: try to dispatch again. */
+  wake(): void {}
+
+  /** The node went online or offline (the flag is already set). */
+  protected onlineChanged(): void {}
+
+  /** Sets online/offline. Use Simulation.setOnline, which records the action and traces it. */
+  applyOnline(on: boolean): void {
+    if (this.online === on) return;
+    this.online = on;
+    this.onlineChanged();
+  }
+
+  /** Applies a settings change while running. The default merges it into the config. */
+  configure(patch: Record<string, unknown>): void {
+    this.config = { ...this.config, ...patch };
+  }
+
+  /** Messages waiting at this node right now. */
+  backlogNow(): number {
+    return this.backlog.now;
+  }
+
+  /** Records a new backlog value at the current time. */
+  protected setBacklog(value: number): void {
+    this.backlog.set(this.sim.now, value);
+  }
+
+  /** Figures for the runner and the inspector. Models extend it. */
+  stats(): NodeStats {
+    const s: NodeStats = { kind: this.kind, online: this.online };
+    if (this.backlog.max > 0 || this.isBroker()) s.backlog = this.backlog.summary(this.sim.now);
+    s.processed = this.processed;
+    if (this.latency.count > 0) s.latencyMs = this.latency.summary();
+    return s;
+  }
+
+  /** Brokers always report a backlog, even an empty one. */
+  protected isBroker(): boolean {
+    return false;
+  }
+}
+
+/** Extra data a signal carries: an HTTP status, an offset, an endpoint registration. */
+export interface SignalData {
+  status?: number;
+  ok?: boolean;
+  [field: string]: unknown;
+}

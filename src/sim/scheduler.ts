@@ -1,0 +1,133 @@
+/** Something that receives scheduled events: a node, a link, the simulation itself. */
+export interface EventTarget {
+  handle(type: number, data: unknown): void;
+}
+
+/** One pending event. Ordered by (time, priority, seq), so simultaneous events always run in the same order. */
+export interface ScheduledEvent {
+  time: number;
+  priority: number;
+  seq: number;
+  target: EventTarget;
+  type: number;
+  data: unknown;
+  cancelled: boolean;
+}
+
+/**
+ * A discrete-event scheduler over virtual time in milliseconds: a binary heap of
+ * (time, priority, sequence), as SimPy's core does. The ever-increasing sequence number
+ * breaks ties, so the same inputs always give the same order. Lower priority runs first.
+ */
+export class Scheduler {
+  private heap: ScheduledEvent[] = [];
+  private seq = 0;
+  private live = 0;
+  /** The current virtual time in ms. It never goes backwards. */
+  now = 0;
+  /** How many events have run. */
+  executed = 0;
+
+  /** Schedules `target.handle(type, data)` to run `delay` ms from now. */
+  schedule(delay: number, target: EventTarget, type: number, data?: unknown, priority = 0): ScheduledEvent {
+    if (!(delay >= 0)) throw new RangeError(`cannot schedule an event ${delay} ms in the past`);
+    const ev: ScheduledEvent = { time: this.now + delay, priority, seq: this.seq++, target, type, data, cancelled: false };
+    this.push(ev);
+    this.live++;
+    return ev;
+  }
+
+  /** Cancels a pending event; it will be skipped, not run. Cancelling twice is harmless. */
+  cancel(ev: ScheduledEvent): void {
+    if (!ev.cancelled) {
+      ev.cancelled = true;
+      this.live--;
+    }
+  }
+
+  /** How many events are pending (cancelled ones excluded). */
+  get pending(): number {
+    return this.live;
+  }
+
+  /** The time of the next pending event, or Infinity when there is none. */
+  peekTime(): number {
+    this.skipCancelled();
+    const top = this.heap[0];
+    return top ? top.time : Infinity;
+  }
+
+  /** Runs exactly one event and returns it, or undefined when nothing is pending. */
+  step(): ScheduledEvent | undefined {
+    this.skipCancelled();
+    const ev = this.pop();
+    if (!ev) return undefined;
+    this.live--;
+    this.now = ev.time;
+    this.executed++;
+    ev.target.handle(ev.type, ev.data);
+    return ev;
+  }
+
+  /** Runs every event up to and including time `t`, then sets the clock to `t`. */
+  runUntil(t: number): void {
+    for (;;) {
+      this.skipCancelled();
+      const top = this.heap[0];
+      if (!top || top.time > t) break;
+      this.step();
+    }
+    if (t > this.now) this.now = t;
+  }
+
+  /** Moves the clock forward to `t` without running anything (for actions recorded between events). */
+  advanceTo(t: number): void {
+    if (t > this.now) this.now = t;
+  }
+
+  private skipCancelled(): void {
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
+  }
+
+  private push(ev: ScheduledEvent): void {
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(ev);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (!before(ev, p)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = ev;
+  }
+
+  private pop(): ScheduledEvent | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    if (top === undefined) return undefined;
+    const last = heap.pop()!;
+    const n = heap.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && before(heap[r]!, heap[l]!) ? r : l;
+        if (!before(heap[c]!, last)) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = last;
+    }
+    return top;
+  }
+}
+
+function before(a: ScheduledEvent, b: ScheduledEvent): boolean {
+  if (a.time !== b.time) return a.time < b.time;
+  if (a.priority !== b.priority) return a.priority < b.priority;
+  return a.seq < b.seq;
+}
