@@ -75,9 +75,14 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
     this.startWaiting();
   }
 
-  /** What happens to a message that arrives while this service is offline. */
-  protected refuse(msg: Message, from: SimNode, _channel: Channel): void {
-    from.onConsumerLost(msg, this);
+  /**
+   * What happens to a message that arrives while this service is offline. A broker's
+   * delivery goes back to the broker; an HTTP request or webhook POST finds nobody
+   * listening: the caller gets a connection error (status 0), and decides what to do.
+   */
+  protected refuse(msg: Message, from: SimNode, channel: Channel): void {
+    if (isHttp(channel)) this.sim.signal(this, from, 'response', msg, { status: 0, ok: false, error: 'connection refused' });
+    else from.onConsumerLost(msg, this);
   }
 
   /** Starts waiting jobs while slots are free. */
@@ -104,14 +109,16 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
     this.startWaiting();
   }
 
-  /** Processing succeeded: tell the source (an ack). Subclasses answer requests instead. */
+  /** Processing succeeded: ack a broker's delivery, or answer an HTTP request with 200 OK. */
   protected complete(job: Job): void {
-    if (job.from.acksWanted(this)) this.sim.signal(this, job.from, 'ack', job.msg);
+    if (isHttp(job.channel)) this.sim.signal(this, job.from, 'response', job.msg, { status: 200, ok: true });
+    else if (job.from.acksWanted(this)) this.sim.signal(this, job.from, 'ack', job.msg);
   }
 
-  /** Processing failed: tell the source (a nack). */
+  /** Processing failed: nack a broker's delivery, or answer an HTTP request with 500. */
   protected completeFailed(job: Job): void {
-    this.sim.signal(this, job.from, 'nack', job.msg);
+    if (isHttp(job.channel)) this.sim.signal(this, job.from, 'response', job.msg, { status: 500, ok: false });
+    else this.sim.signal(this, job.from, 'nack', job.msg);
   }
 
   protected override onlineChanged(): void {
@@ -126,7 +133,8 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
     for (let i = held.length - 1; i >= 0; i--) {
       const job = held[i]!;
       if (job.done) this.sim.scheduler.cancel(job.done);
-      job.from.onConsumerLost(job.msg, this);
+      // An HTTP caller notices the dropped connection by its own timeout; a broker is told.
+      if (!isHttp(job.channel)) job.from.onConsumerLost(job.msg, this);
     }
   }
 
@@ -143,3 +151,8 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
 
 /** The `service` node kind. */
 export const serviceKind = defineKind(serviceSchema, (sim, config) => new Service(sim, config));
+
+/** Whether a hop is HTTP (a request or a webhook POST), answered with a status, not acked. */
+export function isHttp(channel: Channel): boolean {
+  return channel === 'request' || channel === 'webhook' || channel === 'retry';
+}
