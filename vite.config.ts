@@ -10,7 +10,5 @@ export default defineConfig({
     // Unit tests sit beside their source; e2e/ belongs to Playwright only.
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
-    // Remove once the engine's first tests land.
-    passWithNoTests: true,
   },
 });

@@ -58,7 +58,23 @@ export interface LedgerTotals {
   dropped: number;
 }
 
-const INDEX: Record<MsgState, number> = { transit: 0, buffered: 1, processing: 2, done: 3, dead: 4, dropped: 5 };
+// A switch compiles to a jump on interned strings: cheaper on the hot path than a keyed lookup.
+function index(state: MsgState): number {
+  switch (state) {
+    case 'transit':
+      return 0;
+    case 'buffered':
+      return 1;
+    case 'processing':
+      return 2;
+    case 'done':
+      return 3;
+    case 'dead':
+      return 4;
+    case 'dropped':
+      return 5;
+  }
+}
 
 /**
  * Message accounting: creates messages and copies, moves them between states and keeps
@@ -89,7 +105,7 @@ export class Ledger {
   copy(msg: Message, state: MsgState): Message {
     const id = this.nextId++;
     this.copies++;
-    this.counts[INDEX[state]]!++;
+    this.counts[index(state)]!++;
     return {
       id, root: msg.root, type: msg.type, key: msg.key, origin: msg.origin, publishedAt: msg.publishedAt, state,
       deliveries: 0, processedCount: 0, redelivered: false, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
@@ -99,14 +115,14 @@ export class Ledger {
   /** Moves a copy to `state`. Throws if the copy was already dropped: a lost message cannot come back. */
   move(msg: Message, state: MsgState): void {
     if (msg.state === 'dropped') throw new Error(`message ${msg.id} was dropped and cannot become ${state}`);
-    this.counts[INDEX[msg.state]]!--;
-    this.counts[INDEX[state]]!++;
+    this.counts[index(msg.state)]!--;
+    this.counts[index(state)]!++;
     msg.state = state;
   }
 
   /** How many copies are in `state` right now. */
   count(state: MsgState): number {
-    return this.counts[INDEX[state]]!;
+    return this.counts[index(state)]!;
   }
 
   /** A snapshot of every total. */

@@ -45,7 +45,7 @@ export class Simulation implements EventTarget {
   readonly recorded: RecordedAction[] = [];
   private readonly out = new Map<string, Link[]>();
   private readonly into = new Map<string, Link[]>();
-  private readonly links = new Map<string, Link>();
+  private readonly links = new Map<string, Map<string, Link>>();
   private listeners: TraceListener[] = [];
   private capture: TraceEvent[] | null = null;
   private replay: readonly RecordedAction[];
@@ -64,7 +64,9 @@ export class Simulation implements EventTarget {
     }
     for (const config of scenario.links) {
       const link = new Link(this, this.node(config.from), this.node(config.to), config);
-      this.links.set(`${config.from}\u0000${config.to}`, link);
+      let byTo = this.links.get(config.from);
+      if (!byTo) this.links.set(config.from, (byTo = new Map()));
+      byTo.set(config.to, link);
       push(this.out, config.from, link);
       push(this.into, config.to, link);
     }
@@ -101,7 +103,7 @@ export class Simulation implements EventTarget {
 
   /** The link from `from` to `to`, if any. */
   link(from: string, to: string): Link | undefined {
-    return this.links.get(`${from}\u0000${to}`);
+    return this.links.get(from)?.get(to);
   }
 
   /** A random stream for `name` (a node, a link), independent of every other stream. */

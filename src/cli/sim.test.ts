@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { main, parseDuration, type Io } from './sim';
+
+function run(args: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    readFile: (p) => {
+      if (p in files) return files[p]!;
+      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
+    },
+  };
+  const code = main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('headless runner', () => {
+  it('runs a built-in scenario and prints one JSON document with the documented shape', () => {
+    const r = run(['mm1', '--until', '60s', '--seed', '42', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ scenario: 'mm1', seed: 42, simulatedMs: 60_000 });
+    expect(doc.events).toBeGreaterThan(0);
+    for (const key of ['published', 'delivered', 'processed', 'inTransit', 'buffered', 'deadLettered', 'dropped', 'duplicates']) {
+      expect(typeof doc.totals[key]).toBe('number');
+    }
+    const q = doc.nodes.queue;
+    expect(q.kind).toBe('queue');
+    expect(Object.keys(q.backlog).sort()).toEqual(['max', 'now', 'timeAvg']);
+    expect(q.processed).toBe(doc.totals.processed);
+    expect(q.latencyMs.p50).toBeLessThanOrEqual(q.latencyMs.p95);
+    expect(q.latencyMs.p95).toBeLessThanOrEqual(q.latencyMs.p99);
+    expect(q.latencyMs.p99).toBeLessThanOrEqual(q.latencyMs.max);
+  });
+
+  it('the seed changes the run and the same seed repeats it', () => {
+    const a = JSON.parse(run(['mm1', '--until', '20s', '--seed', '1', '--json']).out);
+    const b = JSON.parse(run(['mm1', '--until', '20s', '--seed', '1', '--json']).out);
+    const c = JSON.parse(run(['mm1', '--until', '20s', '--seed', '2', '--json']).out);
+    expect(a).toEqual(b);
+    expect(c.totals).not.toEqual(a.totals);
+  });
+
+  it('prints a readable summary by default', () => {
+    const r = run(['mmc', '--until', '10s']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('mmc  seed 42  10 s simulated');
+    expect(r.out).toMatch(/queue \(queue\) {2}· {2}backlog now \d+/);
+  });
+
+  it('runs a scenario file', () => {
+    const file = JSON.stringify({
+      id: 'tiny', title: 'Tiny',
+      nodes: [{ id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant' }, { id: 'q', kind: 'queue' }, { id: 's', kind: 'service', serviceTime: { dist: 'constant', ms: 10 } }],
+      links: [{ from: 'p', to: 'q' }, { from: 'q', to: 's' }],
+    });
+    const doc = JSON.parse(run(['tiny.json', '--until', '1s', '--json'], { 'tiny.json': file }).out);
+    // 10/s evenly spaced: publications at 100, 200, ..., 1000 ms.
+    expect(doc.totals.published).toBe(10);
+  });
+
+  it('rejects a bad file, argument or id with a clear message and exit code 2', () => {
+    const bad = run(['bad.json'], { 'bad.json': '{"id":"x","title":"t","nodes":[{"id":"a","kind":"servce"}]}' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('nodes[0] ("a").kind: Unknown node kind "servce"');
+    expect(run(['nope']).err).toContain('No built-in scenario is called "nope"');
+    expect(run(['missing.json']).code).toBe(2);
+    expect(run(['mm1', '--until', 'soon']).err).toContain('--until: "soon" is not a duration');
+    expect(run(['mm1', '--seed', 'x']).code).toBe(2);
+    expect(run(['mm1', '--bogus']).code).toBe(2);
+    expect(run([]).code).toBe(2);
+  });
+
+  it('reads durations with units', () => {
+    expect(parseDuration('250ms')).toBe(250);
+    expect(parseDuration('1.5s')).toBe(1500);
+    expect(parseDuration('5m')).toBe(300_000);
+    expect(parseDuration('1h')).toBe(3_600_000);
+    expect(parseDuration('42')).toBe(42);
+  });
+});
