@@ -96,10 +96,18 @@ export class LatencyHistogram {
 function bucketOf(ms: number): number {
   const v = Math.floor(ms / UNIT);
   if (v < SUB_COUNT) return v;
-  // How many times v must be halved to fit in SUB bits; floating point keeps this exact past 2^32.
-  let exp = Math.floor(Math.log2(v)) - SUB + 1;
-  let mantissa = Math.floor(v / 2 ** exp);
-  if (mantissa >= SUB_COUNT) mantissa = Math.floor(v / 2 ** ++exp);
+  let exp: number;
+  let mantissa: number;
+  if (v < 0x80000000) {
+    // The common case, in integer arithmetic: how many times v must be halved to fit in SUB bits.
+    exp = 32 - Math.clz32(v) - SUB;
+    mantissa = v >>> exp;
+  } else {
+    // Past 2^31 (about six hours), floating point keeps this exact.
+    exp = Math.floor(Math.log2(v)) - SUB + 1;
+    mantissa = Math.floor(v / 2 ** exp);
+    if (mantissa >= SUB_COUNT) mantissa = Math.floor(v / 2 ** ++exp);
+  }
   return Math.min(exp * SUB_COUNT + mantissa, 64 * SUB_COUNT - 1);
 }
 
