@@ -1,0 +1,59 @@
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { browserLang } from '../i18n/translate';
+import type { Lang } from '../sim/errors';
+import { langSlice, type LangSlice } from './slices/langSlice';
+import { liveSlice, type LiveSlice } from './slices/liveSlice';
+import { noticeSlice, type NoticeSlice } from './slices/noticeSlice';
+import { playbackSlice, type PlaybackSlice } from './slices/playbackSlice';
+import { scenarioSlice, type ScenarioSlice } from './slices/scenarioSlice';
+import { selectionSlice, type SelectionSlice } from './slices/selectionSlice';
+
+/** Everything the UI draws from, composed of slices. Part B adds its own (event log, charts) here. */
+export type AppState = LangSlice & ScenarioSlice & PlaybackSlice & LiveSlice & NoticeSlice & SelectionSlice;
+
+/** The app store's vanilla API: the controller writes through it without React. */
+export type AppStore = StoreApi<AppState>;
+
+const LANG_KEY = 'microsim.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    if (saved === 'en' || saved === 'es') return saved;
+  } catch {
+    // Storage can be blocked; the browser's language is a fine default.
+  }
+  return browserLang();
+}
+
+/** Builds a fresh store (the app has one; tests may build more). */
+export function createAppStore(lang: Lang = initialLang()): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...langSlice(lang)(...a),
+    ...scenarioSlice(...a),
+    ...playbackSlice(...a),
+    ...liveSlice(...a),
+    ...noticeSlice(...a),
+    ...selectionSlice(...a),
+  }));
+  store.subscribe((s, prev) => {
+    if (s.lang === prev.lang) return;
+    document.documentElement.lang = s.lang;
+    try {
+      localStorage.setItem(LANG_KEY, s.lang);
+    } catch {
+      // Not saved; the choice still holds for this visit.
+    }
+  });
+  document.documentElement.lang = lang;
+  return store;
+}
+
+/** The app's one store. */
+export const appStore: AppStore = createAppStore();
+
+/** Reads a narrow slice of the app store; re-renders only when the selected value changes. */
+export function useApp<U>(selector: (s: AppState) => U): U {
+  return useStore(appStore, selector);
+}
