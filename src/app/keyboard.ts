@@ -1,0 +1,28 @@
+import type { SimController } from './controller';
+
+/** Whether the focused element gives `key` a meaning of its own (typing, a slider, pressing a button). */
+function ownsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return true;
+  // Space presses a focused button or switch; arrows mean nothing to them.
+  return key === ' ' && (/^(BUTTON|A|SUMMARY)$/.test(target.tagName) || target.getAttribute('role') === 'switch');
+}
+
+/**
+ * The keyboard shortcuts: Space plays or pauses, → steps one event. Keys typed into a field,
+ * or pressed on a focused button or slider, keep their own meaning. Returns the uninstall.
+ */
+export function installShortcuts(controller: SimController, target: Window = window): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || ownsKey(e.target, e.key)) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      controller.toggle();
+    } else if (e.key === 'ArrowRight') {
+      e.preventDefault();
+      controller.step();
+    }
+  };
+  target.addEventListener('keydown', onKey);
+  return () => target.removeEventListener('keydown', onKey);
+}

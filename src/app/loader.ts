@@ -1,0 +1,89 @@
+import { builtin, BUILTINS } from '../scenarios';
+import { parseScenarioText } from '../sim/scenario';
+import type { Lang, ScenarioIssue } from '../sim/errors';
+import { appStore } from '../store/appStore';
+import { translate } from '../i18n/translate';
+import { controller } from './runtime';
+import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
+
+/** The scenario shown when nothing else is asked for. */
+export const DEFAULT_SCENARIO = BUILTINS[0]!.id;
+
+/** Opens the built-in scenario `id` and puts it in the address bar. */
+export function openBuiltin(id: string): void {
+  const scenario = builtin(id);
+  if (!scenario) return;
+  if (controller.load(scenario, { source: { kind: 'builtin', id } })) setHash(builtinHash(id));
+}
+
+/**
+ * Opens scenario JSON from a file, a paste or a drop. A malformed scenario is rejected with
+ * its located problems in both languages, and the scenario on screen stays as it was.
+ */
+export function openScenarioText(text: string): boolean {
+  const en = parseScenarioText(text, 'en');
+  if (!en.ok) {
+    const es = parseScenarioText(text, 'es');
+    reject('rejectedFile', { en: en.issues, es: es.ok ? [] : es.issues });
+    return false;
+  }
+  if (!controller.load(en.scenario, { source: { kind: 'custom' } })) return false;
+  appStore.setState({ notice: null });
+  setHash('');
+  return true;
+}
+
+/** Reads a file the user picked or dropped, then opens it. */
+export async function openScenarioFile(file: File): Promise<boolean> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    const issue = (lang: Lang) => [{ path: file.name, message: translate(lang, 'fileReadError', { detail: (e as Error).message }) }];
+    reject('rejectedFile', { en: issue('en'), es: issue('es') });
+    return false;
+  }
+  return openScenarioText(text);
+}
+
+/**
+ * Opens a share link's hash. An empty hash opens the default scenario when nothing is shown
+ * yet; a broken link is reported and the scenario on screen stays.
+ */
+export async function openHash(hash: string): Promise<void> {
+  if (hash.replace(/^#/, '') === '') {
+    if (!appStore.getState().scenario) openBuiltin(DEFAULT_SCENARIO);
+    return;
+  }
+  const result = await decodeShareHash(hash);
+  if (!result.ok) {
+    reject('rejectedLink', result.issues);
+    if (!appStore.getState().scenario) {
+      const scenario = builtin(DEFAULT_SCENARIO)!;
+      controller.load(scenario, { source: { kind: 'builtin', id: scenario.id } });
+    }
+    return;
+  }
+  const { scenario, builtinId, seed, recorded } = result.run;
+  const source = builtinId ? ({ kind: 'builtin', id: builtinId } as const) : ({ kind: 'custom' } as const);
+  if (controller.load(scenario, { source, seed, recorded })) appStore.setState({ notice: null });
+}
+
+/** The full share link of what is on screen: scenario, seed and recorded actions. */
+export async function shareLink(): Promise<string> {
+  const { scenario, source, seed } = appStore.getState();
+  if (!scenario) return location.href;
+  const hash = await encodeShareHash({
+    scenario, builtinId: source.kind === 'builtin' ? source.id : undefined, seed, recorded: [...controller.recorded],
+  });
+  return `${location.origin}${location.pathname}${location.search}${hash}`;
+}
+
+function reject(title: 'rejectedFile' | 'rejectedLink', issues: Record<Lang, readonly ScenarioIssue[]>): void {
+  appStore.setState({ notice: { title, issues } });
+}
+
+// replaceState does not fire hashchange: only links the user opens are loaded.
+function setHash(hash: string): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+}
