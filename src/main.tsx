@@ -1,14 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles/app.css';
 import { App } from './App';
+import { installDebugHook } from './app/debugHook';
+import { openHash } from './app/loader';
+import { controller } from './app/runtime';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-document.documentElement.lang = navigator.language || 'en';
+if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) installDebugHook(controller);
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The link decides the first scenario, so it is read before the first render (no flash of another).
+void openHash(location.hash).then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,27 @@
+import { memo, useEffect, useRef, type HTMLAttributes } from 'react';
+import { frameStore, type FrameState } from '../store/frameStore';
+
+/** Props: how to turn the frame state into text, plus the element's own attributes. */
+export interface LiveTextProps extends HTMLAttributes<HTMLSpanElement> {
+  /** Must be stable across renders (module scope or memoized) unless the text's inputs change. */
+  format: (f: FrameState) => string;
+}
+
+/**
+ * Text that changes every frame (the clock, the counters), written straight into the DOM from
+ * a frame-store subscription: React renders it once, never per frame.
+ */
+export const LiveText = memo(function LiveText({ format, ...rest }: LiveTextProps) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const el = ref.current!;
+    let last = '';
+    const write = (f: FrameState) => {
+      const text = format(f);
+      if (text !== last) el.textContent = last = text;
+    };
+    write(frameStore.getState());
+    return frameStore.subscribe(write);
+  }, [format]);
+  return <span ref={ref} {...rest} />;
+});

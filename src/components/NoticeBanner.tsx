@@ -1,0 +1,42 @@
+import { AnimatePresence, motion } from 'motion/react';
+import { useT } from '../i18n/useT';
+import { useApp } from '../store/appStore';
+
+/** The error banner: what was rejected, each problem with its location, and that nothing changed. */
+export function NoticeBanner() {
+  const { t, lang } = useT();
+  const notice = useApp((s) => s.notice);
+  const dismiss = useApp((s) => s.dismissNotice);
+  return (
+    <AnimatePresence>
+      {notice ? (
+        <motion.div
+          key="notice"
+          className="notice"
+          role="alert"
+          initial={{ opacity: 0, y: -8 }}
+          animate={{ opacity: 1, y: 0 }}
+          exit={{ opacity: 0, y: -8 }}
+          transition={{ duration: 0.18 }}
+        >
+          <div className="notice__body">
+            <strong className="notice__title">{t(notice.title)}</strong>
+            <ul className="notice__issues">
+              {notice.issues[lang].map((issue, i) => (
+                <li key={i}>
+                  {issue.path ? <code className="notice__path">{issue.path}</code> : null}
+                  {issue.path ? ': ' : null}
+                  {issue.message}
+                </li>
+              ))}
+            </ul>
+            {notice.title !== 'engineStopped' ? <p className="notice__kept">{t('keptScenario')}</p> : null}
+          </div>
+          <button type="button" className="button button--quiet" onClick={dismiss}>
+            {t('dismiss')}
+          </button>
+        </motion.div>
+      ) : null}
+    </AnimatePresence>
+  );
+}

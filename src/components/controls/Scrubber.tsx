@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { controller } from '../../app/runtime';
+import { formatClock } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
+import { useApp } from '../../store/appStore';
+import { frameStore } from '../../store/frameStore';
+
+/**
+ * The timeline: drag or type to any time; earlier times re-run from the start and land on the
+ * same state. Its position follows the clock per frame without React (not while held).
+ */
+export function Scrubber() {
+  const { t } = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const end = useRef<HTMLSpanElement>(null);
+  const duration = useApp((s) => s.scenario?.durationMs ?? 60_000);
+  useEffect(() => {
+    const el = input.current!;
+    let held = false;
+    const down = () => (held = true);
+    const up = () => (held = false);
+    el.addEventListener('pointerdown', down);
+    window.addEventListener('pointerup', up);
+    const sync = () => {
+      const f = frameStore.getState();
+      const max = Math.max(duration, f.horizon);
+      if (Number(el.max) !== max) {
+        el.max = String(max);
+        end.current!.textContent = formatClock(max);
+      }
+      if (!held) el.value = String(f.now);
+      el.style.setProperty('--progress', `${(100 * f.now) / max}%`);
+      el.setAttribute('aria-valuetext', formatClock(f.now));
+    };
+    sync();
+    const off = frameStore.subscribe(sync);
+    return () => {
+      off();
+      el.removeEventListener('pointerdown', down);
+      window.removeEventListener('pointerup', up);
+    };
+  }, [duration]);
+  return (
+    <div className="scrubber">
+      <span className="scrubber__end">0:00</span>
+      <input
+        ref={input}
+        type="range"
+        className="scrubber__input"
+        aria-label={t('timeline')}
+        min={0}
+        step={1}
+        defaultValue={0}
+        onInput={(e) => controller.seekTo(Number(e.currentTarget.value))}
+      />
+      <span ref={end} className="scrubber__end" />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import {
+  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, type AriaLabelConfig, type Edge, type NodeMouseHandler,
+} from '@xyflow/react';
+import { useMemo } from 'react';
+import { useRenderCount } from '../../app/debug';
+import { edgeId } from '../../app/edgePaths';
+import { layoutScenario } from '../../app/layout';
+import type { T } from '../../i18n/translate';
+import { useT } from '../../i18n/useT';
+import type { Scenario } from '../../sim/scenario';
+import { appStore, useApp } from '../../store/appStore';
+import { Narration } from '../Narration';
+import { nodeTypeFor, nodeTypes } from '../nodes/registry';
+import type { SimFlowNode } from '../nodes/types';
+import { edgeTypes } from './FlowEdge';
+import { Legend } from './Legend';
+import { MessageLayer } from './MessageLayer';
+
+const defaultEdgeOptions = { type: 'sim', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
+const fitViewOptions = { padding: 0.18, maxZoom: 1.15 };
+const proOptions = { hideAttribution: false };
+
+const onNodeClick: NodeMouseHandler = (_, node) => appStore.getState().select(node.id);
+const onPaneClick = () => appStore.getState().select(null);
+
+/**
+ * The canvas: React Flow draws the scenario's nodes (one card component per kind) and links,
+ * laid out by dagre when the scenario has no positions; the message layer draws traffic on
+ * top. Uncontrolled (React Flow owns the node array, so no component of ours reads it), and
+ * remounted when a new scenario loads.
+ */
+export function FlowCanvas() {
+  useRenderCount();
+  const scenario = useApp((s) => s.scenario);
+  const loadId = useApp((s) => s.loadId);
+  const { t } = useT();
+  const graph = useMemo(() => (scenario ? toGraph(scenario) : null), [scenario]);
+  const ariaLabelConfig = useMemo(() => canvasLabels(t), [t]);
+  if (!graph) return null;
+  return (
+    <div className="flow">
+      <ReactFlowProvider key={loadId}>
+        <ReactFlow
+          defaultNodes={graph.nodes}
+          defaultEdges={graph.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.2}
+          maxZoom={2.5}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          deleteKeyCode={null}
+          panActivationKeyCode={null}
+          nodesFocusable={false}
+          disableKeyboardA11y
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          proOptions={proOptions}
+          ariaLabelConfig={ariaLabelConfig}
+        >
+          <Background gap={24} size={1.2} color="#d7dde6" />
+          <MessageLayer />
+          <Controls showInteractive={false} position="bottom-right" />
+        </ReactFlow>
+        <Narration />
+        <Legend />
+      </ReactFlowProvider>
+    </div>
+  );
+}
+
+function canvasLabels(t: T): Partial<AriaLabelConfig> {
+  return {
+    'node.a11yDescription.default': t('nodeA11y'),
+    'node.a11yDescription.keyboardDisabled': t('nodeA11y'),
+    'edge.a11yDescription.default': t('edgeA11y'),
+    'controls.ariaLabel': t('canvasControls'),
+    'controls.zoomIn.ariaLabel': t('zoomIn'),
+    'controls.zoomOut.ariaLabel': t('zoomOut'),
+    'controls.fitView.ariaLabel': t('fitView'),
+    'handle.ariaLabel': t('handleA11y'),
+  };
+}
+
+function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: Edge[] } {
+  const positions = layoutScenario(scenario);
+  const nodes: SimFlowNode[] = scenario.nodes.map((config) => ({
+    id: config.id,
+    type: nodeTypeFor(config.kind),
+    position: positions.get(config.id)!,
+    data: { config },
+  }));
+  const edges: Edge[] = scenario.links.map((l) => ({ id: edgeId(l.from, l.to), source: l.from, target: l.to }));
+  return { nodes, edges };
+}

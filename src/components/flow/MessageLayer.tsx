@@ -1,0 +1,45 @@
+import { useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { debug } from '../../app/debug';
+import { FlightPainter } from '../../app/drawFlights';
+import { edgePaths } from '../../app/edgePaths';
+import { controller } from '../../app/runtime';
+
+/**
+ * The one animation layer for moving messages: a canvas over the flow, redrawn once per
+ * frame by the controller's loop with React Flow's viewport transform, so it follows pan and
+ * zoom. React renders it once; nothing per message or per frame goes through React.
+ */
+export function MessageLayer() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const flow = useStoreApi();
+  useEffect(() => {
+    const el = canvas.current!;
+    const ctx = el.getContext('2d')!;
+    const painter = new FlightPainter(edgePaths);
+    let dpr = 1;
+    let blank = true;
+    const resize = () => {
+      dpr = window.devicePixelRatio || 1;
+      el.width = Math.max(1, Math.round(el.clientWidth * dpr));
+      el.height = Math.max(1, Math.round(el.clientHeight * dpr));
+      blank = false; // force a redraw at the new size
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(el);
+    resize();
+    const off = controller.onFrame((now) => {
+      const flights = controller.flights;
+      if (flights.count === 0 && blank) return;
+      const t0 = performance.now();
+      const drawn = painter.paint(ctx, flights, now, flow.getState().transform, dpr);
+      debug.draw(performance.now() - t0, drawn);
+      blank = drawn === 0;
+    });
+    return () => {
+      off();
+      observer.disconnect();
+    };
+  }, [flow]);
+  return <canvas ref={canvas} className="message-layer" aria-hidden="true" />;
+}

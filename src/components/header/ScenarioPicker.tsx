@@ -1,0 +1,30 @@
+import { openBuiltin } from '../../app/loader';
+import { localize } from '../../i18n/localize';
+import { useT } from '../../i18n/useT';
+import { BUILTINS } from '../../scenarios';
+import { useApp } from '../../store/appStore';
+
+const CUSTOM = '';
+
+/** The built-in scenarios by title in the current language; a loaded file shows as "Custom". */
+export function ScenarioPicker() {
+  const { t, lang } = useT();
+  const source = useApp((s) => s.source);
+  const scenario = useApp((s) => s.scenario);
+  const value = source.kind === 'builtin' ? source.id : CUSTOM;
+  return (
+    <label className="field">
+      <span className="field__label">{t('scenario')}</span>
+      <select className="select" value={value} onChange={(e) => e.target.value && openBuiltin(e.target.value)}>
+        {source.kind === 'custom' && scenario ? (
+          <option value={CUSTOM}>{t('customScenario', { title: localize(scenario.title, lang) })}</option>
+        ) : null}
+        {BUILTINS.map((s) => (
+          <option key={s.id} value={s.id}>
+            {localize(s.title, lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

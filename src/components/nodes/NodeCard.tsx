@@ -1,0 +1,98 @@
+import { Handle, Position } from '@xyflow/react';
+import { AnimatePresence, motion } from 'motion/react';
+import type { ReactNode } from 'react';
+import { useT } from '../../i18n/useT';
+import type { NodeConfig } from '../../sim/scenario';
+import type { NodeLive } from '../../store/slices/liveSlice';
+import { OnlineSwitch } from './OnlineSwitch';
+import { SlowMode } from './SlowMode';
+import { SERVICE_KINDS, SLOWABLE_KINDS } from './types';
+import { useNodeLabel } from './useNodeLive';
+import type { DictKey } from '../../i18n/en';
+
+/** Props of the card every node kind draws inside. */
+export interface NodeCardProps {
+  id: string;
+  config: NodeConfig;
+  live: NodeLive | undefined;
+  /** Colour family: producer, broker, service, other. */
+  accent: 'producer' | 'broker' | 'service' | 'other';
+  icon: ReactNode;
+  children?: ReactNode;
+}
+
+const KIND_NAMES: Readonly<Record<string, DictKey>> = { producer: 'kindProducer', service: 'kindService', queue: 'kindQueue' };
+
+/**
+ * The shell of a node card: handles, a header with the label and kind, the kind's own picture
+ * and figures, and for services the online switch and slow mode. Going offline or slow
+ * animates the card (motion).
+ */
+export function NodeCard({ id, config, live, accent, icon, children }: NodeCardProps) {
+  const { t } = useT();
+  const label = useNodeLabel(config);
+  const online = live?.online ?? config.online ?? true;
+  const slow = live?.slowFactor ?? 1;
+  const kindName = KIND_NAMES[config.kind];
+  return (
+    <motion.div
+      role="group"
+      aria-label={label}
+      className={`card card--${accent}${online ? '' : ' card--offline'}`}
+      initial={false}
+      animate={{ opacity: online ? 1 : 0.78, filter: online ? 'grayscale(0)' : 'grayscale(0.9)' }}
+      transition={{ duration: 0.35 }}
+    >
+      <Handle type="target" position={Position.Left} className="card__handle" isConnectable={false} />
+      <div className="card__head">
+        <span className="card__icon" aria-hidden="true">
+          {icon}
+        </span>
+        <div className="card__titles">
+          <div className="card__label">{label}</div>
+          <div className="card__kind">{kindName ? t(kindName) : config.kind}</div>
+        </div>
+        <AnimatePresence>
+          {!online ? (
+            <motion.span
+              key="off"
+              className="badge badge--off"
+              initial={{ scale: 0.6, opacity: 0 }}
+              animate={{ scale: 1, opacity: 1 }}
+              exit={{ scale: 0.6, opacity: 0 }}
+            >
+              {t('offline')}
+            </motion.span>
+          ) : slow > 1 ? (
+            <motion.span
+              key="slow"
+              className="badge badge--slow"
+              initial={{ scale: 0.6, opacity: 0 }}
+              animate={{ scale: 1, opacity: 1 }}
+              exit={{ scale: 0.6, opacity: 0 }}
+            >
+              {t('slowBadge', { factor: slow })}
+            </motion.span>
+          ) : null}
+        </AnimatePresence>
+      </div>
+      <div className="card__body">{children}</div>
+      {SERVICE_KINDS.has(config.kind) ? (
+        <div className="card__foot">
+          <OnlineSwitch id={id} label={label} online={online} />
+          {SLOWABLE_KINDS.has(config.kind) ? <SlowMode id={id} label={label} factor={slow} /> : null}
+        </div>
+      ) : null}
+      <Handle type="source" position={Position.Right} className="card__handle" isConnectable={false} />
+    </motion.div>
+  );
+}
+
+/** One "name value" line of a card. */
+export function Figure({ name, value, tone }: { name: string; value: ReactNode; tone?: 'bad' | 'muted' }) {
+  return (
+    <div className={`figure${tone ? ` figure--${tone}` : ''}`}>
+      <span className="figure__name">{name}</span> <span className="figure__value">{value}</span>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useRenderCount } from '../../app/debug';
+import { formatNumber } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
+import { AnimatedCount } from './AnimatedCount';
+import { BacklogChips } from './BacklogChips';
+import { QueueIcon } from './icons';
+import { Figure, NodeCard } from './NodeCard';
+import type { SimFlowNode } from './types';
+import { useNodeLive } from './useNodeLive';
+
+/** A queue: its backlog as a number and a stack of chips, its unacked deliveries, what passed through. */
+export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const { t, lang } = useT();
+  const live = useNodeLive(id);
+  const backlog = Number(live?.ready ?? live?.backlog?.now ?? 0);
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<QueueIcon />}>
+      <div className="backlog">
+        <span className="backlog__name">{t('backlog')}</span> <AnimatedCount className="backlog__value" value={backlog} />
+      </div>
+      <BacklogChips count={backlog} />
+      <div className="figures-row">
+        <Figure name={t('unacked')} value={formatNumber(Number(live?.unacked ?? 0), lang)} tone="muted" />
+        <Figure name={t('processed')} value={formatNumber(Number(live?.processed ?? 0), lang)} tone="muted" />
+      </div>
+    </NodeCard>
+  );
+});
