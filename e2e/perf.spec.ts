@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { openApp, openFile, setSpeed } from './helpers';
+
+// Precise heap figures and a gc() to call before reading them.
+test.use({ launchOptions: { ...chromiumLaunchOptions(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] } });
+
+/** 600 messages/s over a 2 s link, then 300 ms hops with acks back: about 1,500 in flight at once. */
+const stress = {
+  id: 'stress-in-flight',
+  title: 'Stress: 1,500 messages in flight',
+  nodes: [
+    { id: 'load', kind: 'producer', label: 'Load', ratePerSec: 600, arrivals: 'constant' },
+    { id: 'buffer', kind: 'queue', label: 'Buffer', prefetch: 200 },
+    ...[1, 2, 3].map((i) => ({ id: `w${i}`, kind: 'service', label: `Worker ${i}`, concurrency: 100, serviceTime: { dist: 'exponential', meanMs: 50 } })),
+  ],
+  links: [
+    { from: 'load', to: 'buffer', latency: { dist: 'constant', ms: 2000 } },
+    ...[1, 2, 3].map((i) => ({ from: 'buffer', to: `w${i}`, latency: { dist: 'constant', ms: 300 } })),
+  ],
+};
+
+type Summary = NonNullable<Window['__microsim']> extends { summary: () => infer S } ? S : never;
+const summary = (page: import('@playwright/test').Page) => page.evaluate(() => window.__microsim!.summary()) as Promise<Summary>;
+
+test('1,000+ messages in flight: the message layer draws in under 4 ms a frame and React does not render every frame', async ({ page }) => {
+  await openApp(page, '#s=mm1');
+  await openFile(page, 'stress.json', JSON.stringify(stress));
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await summary(page)).inFlight, { timeout: 15_000 }).toBeGreaterThan(1000);
+  await page.evaluate(() => window.__microsim!.reset());
+  await page.waitForTimeout(3000);
+  const s = await summary(page);
+  const renderShare = s.framesWithRenders / s.frames;
+  console.log(
+    `[perf] in flight ${s.inFlight} (drawn ${s.drawn}), frames ${s.frames} in 3 s; ` +
+      `draw ms median ${s.draw.p50.toFixed(2)} mean ${s.draw.mean.toFixed(2)} p95 ${s.draw.p95.toFixed(2)} max ${s.draw.max.toFixed(2)}; ` +
+      `engine ms median ${s.engine.p50.toFixed(2)} p95 ${s.engine.p95.toFixed(2)}; ` +
+      `React renders ${s.renders}, frames with a render ${s.framesWithRenders}/${s.frames} (${(renderShare * 100).toFixed(1)} %)`,
+  );
+  // Generous bounds: CI machines are shared, so the figures printed above are the real report.
+  expect(s.drawn).toBeGreaterThan(1000);
+  expect(s.frames).toBeGreaterThan(10);
+  expect(s.draw.p50).toBeLessThan(4);
+  expect(renderShare).toBeLessThan(0.5);
+});
+
+test('a one-hour run at the highest speed keeps the heap within a few MB of the first minute', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '#s=mmc');
+  await setSpeed(page, 1000);
+  const heapAt = async (ms: number) => {
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => (await summary(page)).now, { timeout: 90_000, intervals: [50] }).toBeGreaterThanOrEqual(ms);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    return page.evaluate(async () => {
+      const gc = (window as unknown as { gc: () => void }).gc;
+      for (let i = 0; i < 3; i++) {
+        gc();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+    });
+  };
+  const started = Date.now();
+  const minute = await heapAt(60_000);
+  const hour = await heapAt(3_600_000);
+  const s = await summary(page);
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
+  console.log(
+    `[memory] heap after 1 min ${mb(minute)} MB, after 1 h ${mb(hour)} MB (Δ ${mb(hour - minute)} MB); ` +
+      `${s.events.toLocaleString('en')} events, reached ${s.now / 1000} s simulated in ${((Date.now() - started) / 1000).toFixed(1)} s wall`,
+  );
+  expect(Math.abs(hour - minute)).toBeLessThan(5 * 1024 * 1024);
+});
