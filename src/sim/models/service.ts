@@ -10,21 +10,35 @@ import type { Channel } from '../trace';
 
 const DONE = 1;
 
+/** The fields of a service, for kinds that extend it. */
+export const serviceShape = {
+  /** Messages processed at once (worker threads, connections). */
+  concurrency: z.number().int().positive().default(1),
+  /** Time to process one message. */
+  serviceTime: distSchema.default({ dist: 'exponential', meanMs: 100 }),
+  /** Probability that processing fails (the message is nacked, or the request gets a 500). */
+  failureRate: z.number().min(0).max(1).default(0),
+  /**
+   * HTTP only: requests that may wait for a free slot; past it the service answers 503 at
+   * once. Unlimited when absent. (Tomcat's acceptCount is 100, but there the OS refuses.)
+   */
+  maxQueue: z.number().int().nonnegative().optional(),
+  /**
+   * HTTP only: what callers see while the service is offline. 'refuse': the process is down
+   * on a live host, so connections are refused and open ones reset (status 0, at once).
+   * 'hang': the host is unreachable; nothing answers and callers wait for their own timeout.
+   */
+  whenOffline: z.enum(['refuse', 'hang']).default('refuse'),
+};
+
 /** Scenario fields of a service: a consumer, an HTTP server, a webhook receiver. */
-export const serviceSchema = nodeSchema(
-  'service',
-  {
-    /** Messages processed at once (worker threads, connections). */
-    concurrency: z.number().int().positive().default(1),
-    /** Time to process one message. */
-    serviceTime: distSchema.default({ dist: 'exponential', meanMs: 100 }),
-    /** Probability that processing fails (the message is nacked, or the request gets a 500). */
-    failureRate: z.number().min(0).max(1).default(0),
-  },
-);
+export const serviceSchema = nodeSchema('service', serviceShape);
 
 /** A service's config as parsed from a scenario. */
 export type ServiceConfig = z.infer<typeof serviceSchema>;
+
+/** A service's config whatever its kind: what kinds that extend Service must have. */
+export type ServiceSettings = Omit<ServiceConfig, 'kind'> & { kind: string };
 
 /** One message a service holds: waiting in its inbox or being processed. */
 export interface Job {
@@ -38,9 +52,12 @@ export interface Job {
  * A service that processes what it is given with limited concurrency: a queue consumer,
  * an HTTP server, a webhook receiver. Deliveries past its free slots wait in its inbox
  * (the client-side prefetch buffer). Going offline abandons everything it holds: each
- * source is told, and requeues or loses the message according to its ack mode.
+ * broker is told, and requeues or loses the message according to its ack mode; each HTTP
+ * caller sees its connection reset, or nothing at all if the host is unreachable
+ * (`whenOffline`). An HTTP request's copy is its caller's to settle: a 5xx leaves it where
+ * it is, and the caller retries it or drops it.
  */
-export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C> {
+export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<C> {
   /** Jobs received and not yet started. */
   protected readonly inbox: Job[] = [];
   /** Jobs being processed. */
@@ -48,6 +65,10 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
   protected serviceTime: Sampler;
   protected readonly rng: Rng;
   failed = 0;
+  /** HTTP requests answered 503 because the accept queue was full. */
+  rejected = 0;
+  /** Requests processed after their caller gave up on them (timed out): wasted work, outside the ledger. */
+  orphaned = 0;
 
   constructor(sim: Simulation, config: C) {
     super(sim, config);
@@ -65,12 +86,28 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
     return this.inbox.length;
   }
 
+  /**
+   * A request whose caller already gave up on it (its copy is dropped: it timed out while the
+   * request travelled or waited here) is still served: the server cannot know. Its work
+   * happens outside the ledger, which must not move a dropped copy, and is counted `orphaned`.
+   */
   override receive(msg: Message, from: SimNode, channel: Channel): void {
+    const http = isHttp(channel);
     if (!this.online) {
-      this.refuse(msg, from, channel);
+      if (http && this.config.whenOffline === 'hang') {
+        if (msg.state !== 'dropped') this.sim.drop(this, msg, 'host unreachable');
+      } else {
+        this.refuse(msg, from, channel);
+      }
       return;
     }
-    this.sim.received(this, msg, from);
+    const max = this.config.maxQueue;
+    if (http && max !== undefined && this.active.size >= this.config.concurrency && this.inbox.length >= max) {
+      this.rejected++;
+      this.sim.signal(this, from, 'response', msg, { status: 503, ok: false, error: 'accept queue full' });
+      return;
+    }
+    if (msg.state !== 'dropped') this.sim.received(this, msg, from);
     this.inbox.push({ msg, from, channel, done: undefined });
     this.startWaiting();
   }
@@ -90,7 +127,7 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
     while (this.active.size < this.config.concurrency && this.inbox.length > 0) {
       const job = this.inbox.shift()!;
       this.active.add(job);
-      this.sim.startProcessing(this, job.msg);
+      if (job.msg.state !== 'dropped') this.sim.startProcessing(this, job.msg);
       job.done = this.sim.scheduler.schedule(this.serviceTime() * this.slowFactor, this, DONE, job);
     }
   }
@@ -98,26 +135,51 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
   override handle(type: number, data: unknown): void {
     if (type !== DONE) return;
     const job = data as Job;
+    job.done = undefined;
+    this.workDone(job);
+  }
+
+  /** The job's own work is over. Kinds that do more before answering (call a dependency) hold its slot longer. */
+  protected workDone(job: Job): void {
+    this.finish(job, !this.drawFailure());
+  }
+
+  /** Whether this piece of work fails, by `failureRate`. */
+  protected drawFailure(): boolean {
+    return this.config.failureRate > 0 && this.rng.next() < this.config.failureRate;
+  }
+
+  /**
+   * Ends a job: frees its slot, settles its copy and answers its source (with `status` on
+   * failure), then starts waiting jobs. An abandoned copy stays dropped, but the answer still
+   * goes out: the caller ignores it as late.
+   */
+  protected finish(job: Job, ok: boolean, status = 500): void {
     this.active.delete(job);
-    if (this.config.failureRate > 0 && this.rng.next() < this.config.failureRate) {
-      this.failed++;
-      this.completeFailed(job);
-    } else {
-      this.sim.finishProcessing(this, job.msg);
+    const abandoned = job.msg.state === 'dropped';
+    if (abandoned) this.orphaned++;
+    if (ok) {
+      if (!abandoned) this.sim.finishProcessing(this, job.msg);
       this.complete(job);
+    } else {
+      this.failed++;
+      this.completeFailed(job, status);
     }
     this.startWaiting();
   }
 
-  /** Processing succeeded: ack a broker's delivery, or answer an HTTP request with 200 OK. */
+  /** Processing succeeded: ack a broker's delivery, or answer an HTTP request with 200 OK. May see a dropped copy (see finish). */
   protected complete(job: Job): void {
     if (isHttp(job.channel)) this.sim.signal(this, job.from, 'response', job.msg, { status: 200, ok: true });
     else if (job.from.acksWanted(this)) this.sim.signal(this, job.from, 'ack', job.msg);
   }
 
-  /** Processing failed: nack a broker's delivery, or answer an HTTP request with 500. */
-  protected completeFailed(job: Job): void {
-    if (isHttp(job.channel)) this.sim.signal(this, job.from, 'response', job.msg, { status: 500, ok: false });
+  /**
+   * Processing failed: nack a broker's delivery, or answer an HTTP request with `status`
+   * (500 by default). The copy stays where it is: the caller decides to retry or give up.
+   */
+  protected completeFailed(job: Job, status = 500): void {
+    if (isHttp(job.channel)) this.sim.signal(this, job.from, 'response', job.msg, { status, ok: false });
     else this.sim.signal(this, job.from, 'nack', job.msg);
   }
 
@@ -133,8 +195,22 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
     for (let i = held.length - 1; i >= 0; i--) {
       const job = held[i]!;
       if (job.done) this.sim.scheduler.cancel(job.done);
-      // An HTTP caller notices the dropped connection by its own timeout; a broker is told.
-      if (!isHttp(job.channel)) job.from.onConsumerLost(job.msg, this);
+      job.done = undefined;
+      if (isHttp(job.channel)) this.abandonRequest(job);
+      else job.from.onConsumerLost(job.msg, this);
+    }
+  }
+
+  /**
+   * An HTTP request this service held when it went offline. 'refuse': the kernel resets the
+   * connection and the caller learns at once (status 0); the copy is the caller's to settle.
+   * 'hang': the request dies with the host (dropped here) and the caller waits for its timeout.
+   */
+  protected abandonRequest(job: Job): void {
+    if (this.config.whenOffline === 'hang') {
+      if (job.msg.state !== 'dropped') this.sim.drop(this, job.msg, 'server went offline');
+    } else {
+      this.sim.signal(this, job.from, 'response', job.msg, { status: 0, ok: false, error: 'connection reset' });
     }
   }
 
@@ -145,7 +221,9 @@ export class Service<C extends ServiceConfig = ServiceConfig> extends SimNode<C>
   }
 
   override stats(): NodeStats {
-    return { ...super.stats(), busy: this.busy, waiting: this.waiting, failed: this.failed };
+    return {
+      ...super.stats(), busy: this.busy, waiting: this.waiting, failed: this.failed, rejected: this.rejected, orphaned: this.orphaned,
+    };
   }
 }
 
