@@ -7,34 +7,35 @@ export interface Point {
   y: number;
 }
 
-/** The card size each kind is laid out with; cards are about this big on screen. */
-export function cardSize(kind: string): { width: number; height: number } {
-  switch (kind) {
-    case 'producer':
-      return { width: 232, height: 130 };
-    case 'queue':
-      return { width: 232, height: 170 };
-    case 'service':
-      return { width: 232, height: 190 };
-    default:
-      return { width: 232, height: 200 };
-  }
+/** A node's size on screen. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** The size a card is guessed to have before it is measured. */
+export const GUESSED_SIZE: Size = { width: 232, height: 180 };
+
+/** Whether the scenario places every node itself (then no automatic layout happens). */
+export function hasPositions(scenario: Scenario): boolean {
+  return scenario.nodes.every((n) => n.position);
 }
 
 /**
  * Where each node goes: the scenario's own positions when every node has one, otherwise a
- * left-to-right layered layout (dagre) following the links.
+ * left-to-right layered layout (dagre) following the links, spaced by each card's size
+ * (measured when known, guessed before).
  */
-export function layoutScenario(scenario: Scenario): Map<string, Point> {
+export function layoutScenario(scenario: Scenario, sizes?: ReadonlyMap<string, Size>): Map<string, Point> {
   const out = new Map<string, Point>();
-  if (scenario.nodes.every((n) => n.position)) {
+  if (hasPositions(scenario)) {
     for (const n of scenario.nodes) out.set(n.id, n.position!);
     return out;
   }
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 120, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 110, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of scenario.nodes) g.setNode(n.id, cardSize(n.kind));
+  for (const n of scenario.nodes) g.setNode(n.id, { ...(sizes?.get(n.id) ?? GUESSED_SIZE) });
   for (const l of scenario.links) g.setEdge(l.from, l.to);
   dagre.layout(g);
   for (const n of scenario.nodes) {

@@ -1,7 +1,7 @@
 import {
   Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, type AriaLabelConfig, type Edge, type NodeMouseHandler,
 } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
@@ -12,12 +12,14 @@ import { appStore, useApp } from '../../store/appStore';
 import { Narration } from '../Narration';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
+import { AutoLayout } from './AutoLayout';
+import { fitViewOptions } from './fitView';
 import { edgeTypes } from './FlowEdge';
 import { Legend } from './Legend';
 import { MessageLayer } from './MessageLayer';
 
 const defaultEdgeOptions = { type: 'sim', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
-const fitViewOptions = { padding: 0.18, maxZoom: 1.15 };
+const initialFit = fitViewOptions();
 const proOptions = { hideAttribution: false };
 
 const onNodeClick: NodeMouseHandler = (_, node) => appStore.getState().select(node.id);
@@ -33,12 +35,15 @@ export function FlowCanvas() {
   useRenderCount();
   const scenario = useApp((s) => s.scenario);
   const loadId = useApp((s) => s.loadId);
+  // Hidden until laid out with measured sizes, so the first arrangement never flashes.
+  const [shownFor, setShownFor] = useState(-1);
+  const reveal = useCallback(() => setShownFor(loadId), [loadId]);
   const { t } = useT();
   const graph = useMemo(() => (scenario ? toGraph(scenario) : null), [scenario]);
   const ariaLabelConfig = useMemo(() => canvasLabels(t), [t]);
-  if (!graph) return null;
+  if (!scenario || !graph) return null;
   return (
-    <div className="flow">
+    <div className={`flow${shownFor === loadId ? ' flow--shown' : ''}`}>
       <ReactFlowProvider key={loadId}>
         <ReactFlow
           defaultNodes={graph.nodes}
@@ -47,7 +52,7 @@ export function FlowCanvas() {
           edgeTypes={edgeTypes}
           defaultEdgeOptions={defaultEdgeOptions}
           fitView
-          fitViewOptions={fitViewOptions}
+          fitViewOptions={initialFit}
           minZoom={0.2}
           maxZoom={2.5}
           nodesConnectable={false}
@@ -63,6 +68,7 @@ export function FlowCanvas() {
         >
           <Background gap={24} size={1.2} color="#d7dde6" />
           <MessageLayer />
+          <AutoLayout scenario={scenario} onDone={reveal} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
         <Narration />

@@ -10,7 +10,7 @@ import { Figure, NodeCard } from './NodeCard';
 import { SERVICE_KINDS, type SimFlowNode } from './types';
 import { useNodeLive } from './useNodeLive';
 
-const MAX_FIELDS = 8;
+const MAX_FIELDS = 6;
 const SKIP = new Set(['kind', 'online', 'slowFactor']);
 
 /**
@@ -32,15 +32,19 @@ export const GenericNode = memo(function GenericNode({ id, data }: NodeProps<Sim
   );
 });
 
+// Scalars first; of a nested summary only its headline (`backlog.now`, `latencyMs.p50`), so the card stays small.
 function flatten(live: NodeLive, lang: Lang): [string, string][] {
-  const out: [string, string][] = [];
+  const scalars: [string, string][] = [];
+  const nested: [string, string][] = [];
   for (const [key, value] of Object.entries(live)) {
     if (SKIP.has(key)) continue;
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) out.push([`${key}.${k}`, show(v, lang)]);
-    } else out.push([key, show(value, lang)]);
+      const v = value as Record<string, unknown>;
+      const headline = 'now' in v ? 'now' : 'p50' in v ? 'p50' : undefined;
+      if (headline) nested.push([`${key}.${headline}`, show(v[headline], lang)]);
+    } else if (!Array.isArray(value)) scalars.push([key, show(value, lang)]);
   }
-  return out;
+  return [...scalars, ...nested];
 }
 
 function show(v: unknown, lang: Lang): string {

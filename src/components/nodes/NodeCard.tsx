@@ -18,17 +18,23 @@ export interface NodeCardProps {
   /** Colour family: producer, broker, service, other. */
   accent: 'producer' | 'broker' | 'service' | 'other';
   icon: ReactNode;
+  /** A short qualifier shown beside the kind ("topic", "durable"). */
+  tag?: string;
   children?: ReactNode;
 }
 
-const KIND_NAMES: Readonly<Record<string, DictKey>> = { producer: 'kindProducer', service: 'kindService', queue: 'kindQueue' };
+const KIND_NAMES: Readonly<Record<string, DictKey>> = {
+  producer: 'kindProducer', service: 'kindService', queue: 'kindQueue', exchange: 'kindExchange', topic: 'kindTopic',
+  'pubsub-topic': 'kindPubsubTopic', subscription: 'kindSubscription', 'rest-client': 'kindRestClient',
+  'rest-service': 'kindRestService', 'webhook-sender': 'kindWebhookSender', 'webhook-receiver': 'kindWebhookReceiver',
+};
 
 /**
  * The shell of a node card: handles, a header with the label and kind, the kind's own picture
  * and figures, and for services the online switch and slow mode. Going offline or slow
  * animates the card (motion).
  */
-export function NodeCard({ id, config, live, accent, icon, children }: NodeCardProps) {
+export function NodeCard({ id, config, live, accent, icon, tag, children }: NodeCardProps) {
   const { t } = useT();
   const label = useNodeLabel(config);
   const online = live?.online ?? config.online ?? true;
@@ -50,7 +56,10 @@ export function NodeCard({ id, config, live, accent, icon, children }: NodeCardP
         </span>
         <div className="card__titles">
           <div className="card__label">{label}</div>
-          <div className="card__kind">{kindName ? t(kindName) : config.kind}</div>
+          <div className="card__kind">
+            {kindName ? t(kindName) : config.kind}
+            {tag ? <span className="card__tag">{tag}</span> : null}
+          </div>
         </div>
         <AnimatePresence>
           {!online ? (

@@ -1,0 +1,62 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useRenderCount } from '../../app/debug';
+import { useT } from '../../i18n/useT';
+import { AnimatedCount } from './AnimatedCount';
+import { BacklogChips } from './BacklogChips';
+import { Figures } from './Figures';
+import { GenericIcon, QueueIcon } from './icons';
+import { NodeCard } from './NodeCard';
+import { num } from './read';
+import type { SimFlowNode } from './types';
+import { useNodeLive } from './useNodeLive';
+
+/** A RabbitMQ exchange: its type, how many it routed, and how many found no binding. */
+export const ExchangeNode = memo(function ExchangeNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const live = useNodeLive(id);
+  const type = typeof data.config.type === 'string' ? data.config.type : undefined;
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<GenericIcon />} tag={type}>
+      <Figures items={[['routed', num(live, 'routed')], ['copies', num(live, 'copies')], ['unroutable', num(live, 'unroutable'), true]]} />
+    </NodeCard>
+  );
+});
+
+/** A pub/sub topic: what was published, the copies fanned out to subscriptions, what was lost. */
+export const PubsubTopicNode = memo(function PubsubTopicNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const live = useNodeLive(id);
+  const lost = (num(live, 'droppedNoSubscription') ?? 0) + (num(live, 'droppedOffline') ?? 0);
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<GenericIcon />}>
+      <Figures items={[['published', num(live, 'published')], ['fannedOut', num(live, 'fannedOut')]]} />
+      <Figures items={[['subscriptions', num(live, 'subscriptions')], ['dropped', lost, true]]} />
+    </NodeCard>
+  );
+});
+
+/** A subscription: its backlog as chips, what is out unacked, and redeliveries, missed deadlines and losses. */
+export const SubscriptionNode = memo(function SubscriptionNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const { t } = useT();
+  const live = useNodeLive(id);
+  const backlog = num(live, 'ready') ?? live?.backlog?.now ?? 0;
+  const mode = typeof live?.mode === 'string' ? live.mode : undefined;
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<QueueIcon />} tag={mode}>
+      <div className="backlog">
+        <span className="backlog__name">{t('backlog')}</span> <AnimatedCount className="backlog__value" value={backlog} />
+      </div>
+      <BacklogChips count={backlog} />
+      <Figures items={[['unacked', num(live, 'unacked')], ['processed', live?.processed]]} />
+      <Figures
+        items={[
+          ['redelivered', num(live, 'redelivered'), true],
+          ['deadlinesMissed', num(live, 'deadlinesMissed'), true],
+          ['dropped', num(live, 'dropped'), true],
+        ]}
+      />
+    </NodeCard>
+  );
+});

@@ -1,0 +1,67 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useRenderCount } from '../../app/debug';
+import { useT } from '../../i18n/useT';
+import { AnimatedCount } from './AnimatedCount';
+import { BacklogChips } from './BacklogChips';
+import { BreakerPills } from './BreakerPills';
+import { Figures } from './Figures';
+import { GenericIcon, ServiceIcon } from './icons';
+import { NodeCard } from './NodeCard';
+import { num, total } from './read';
+import { ServiceFigures } from './ServiceFigures';
+import { SlotBar } from './SlotBar';
+import type { SimFlowNode } from './types';
+import { useNodeLive } from './useNodeLive';
+
+/** A REST caller (a storefront): calls in flight against its limit, requests waiting for a slot, outcomes, breakers. */
+export const RestClientNode = memo(function RestClientNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const { t } = useT();
+  const live = useNodeLive(id);
+  const inFlight = num(live, 'inFlight') ?? num(live, 'sending') ?? 0;
+  const max = num(live, 'maxConcurrent') ?? Number(data.config.maxConcurrent ?? 0);
+  const waiting = num(live, 'waiting') ?? 0;
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<GenericIcon />}>
+      {max > 0 ? (
+        <div className="slots-row">
+          <SlotBar busy={inFlight} total={max} />
+          <span className="slots-row__text">{t('inFlightOf', { count: inFlight, max })}</span>
+        </div>
+      ) : null}
+      <div className="backlog">
+        <span className="backlog__name">{t('waiting')}</span> <AnimatedCount className="backlog__value backlog__value--small" value={waiting} />
+      </div>
+      <BacklogChips count={waiting} />
+      <Figures
+        items={[
+          ['callsOk', num(live, 'callsSucceeded')],
+          ['callsFailed', total(live, 'callsFailed'), true],
+          ['retries', num(live, 'retries'), true],
+          ['timeouts', num(live, 'timeouts'), true],
+        ]}
+      />
+      <BreakerPills live={live} />
+    </NodeCard>
+  );
+});
+
+/** A REST service that calls others in turn: its own slots and work, plus its outgoing calls and breakers. */
+export const RestServiceNode = memo(function RestServiceNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const live = useNodeLive(id);
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<ServiceIcon />}>
+      <ServiceFigures live={live} concurrency={Number(data.config.concurrency ?? 1)} />
+      <Figures
+        items={[
+          ['callsFailed', total(live, 'callsFailed'), true],
+          ['retries', num(live, 'retries'), true],
+          ['timeouts', num(live, 'timeouts'), true],
+        ]}
+      />
+      <BreakerPills live={live} />
+    </NodeCard>
+  );
+});

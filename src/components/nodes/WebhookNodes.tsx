@@ -1,0 +1,51 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useRenderCount } from '../../app/debug';
+import { formatClock } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
+import { AnimatedCount } from './AnimatedCount';
+import { Figures } from './Figures';
+import { GenericIcon, ServiceIcon } from './icons';
+import { NodeCard } from './NodeCard';
+import { num, total } from './read';
+import { ServiceFigures } from './ServiceFigures';
+import type { SimFlowNode } from './types';
+import { useNodeLive } from './useNodeLive';
+
+/** A webhook sender: events, deliveries that failed, retries pending and when the next attempt is due. */
+export const WebhookSenderNode = memo(function WebhookSenderNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const { t } = useT();
+  const live = useNodeLive(id);
+  const pending = num(live, 'pendingRetries') ?? 0;
+  const next = num(live, 'nextAttemptAt');
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<GenericIcon />}>
+      <div className="backlog">
+        <span className="backlog__name">{t('pendingRetries')}</span> <AnimatedCount className="backlog__value backlog__value--small" value={pending} />
+        {pending > 0 && next !== undefined ? <span className="backlog__note">{t('nextAttempt', { time: formatClock(next) })}</span> : null}
+      </div>
+      <Figures items={[['eventsSent', num(live, 'events')], ['delivered', num(live, 'succeeded')]]} />
+      <Figures
+        items={[
+          ['failed', total(live, 'failed'), true],
+          ['deadLettered', num(live, 'deadLettered'), true],
+          ['endpointsDisabled', num(live, 'endpointsDisabled'), true],
+        ]}
+      />
+    </NodeCard>
+  );
+});
+
+/** A webhook receiver: a service that verifies what it receives, and deduplicates retries. */
+export const WebhookReceiverNode = memo(function WebhookReceiverNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const live = useNodeLive(id);
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<ServiceIcon />}>
+      <ServiceFigures live={live} concurrency={Number(data.config.concurrency ?? 1)} />
+      <Figures items={[['received', num(live, 'received')], ['verified', num(live, 'verified')]]} />
+      <Figures items={[['rejected', total(live, 'rejected'), true], ['duplicates', num(live, 'duplicates'), true]]} />
+    </NodeCard>
+  );
+});
