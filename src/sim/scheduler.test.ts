@@ -56,6 +56,16 @@ describe('Scheduler', () => {
     expect(s.executed).toBe(1);
   });
 
+  it('cancelling an event that has already run changes nothing', () => {
+    const s = new Scheduler();
+    const ran = s.schedule(1, { handle: () => {} }, 1);
+    s.schedule(2, { handle: () => {} }, 1);
+    s.step();
+    s.cancel(ran);
+    expect(s.pending).toBe(1);
+    expect(s.step()?.time).toBe(2);
+  });
+
   it('runUntil leaves later events pending and sets the clock to the target time', () => {
     const s = new Scheduler();
     s.schedule(50, { handle: () => {} }, 1);

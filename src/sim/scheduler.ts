@@ -37,7 +37,7 @@ export class Scheduler {
     return ev;
   }
 
-  /** Cancels a pending event; it will be skipped, not run. Cancelling twice is harmless. */
+  /** Cancels a pending event; it will be skipped, not run. Cancelling twice, or after it ran, is harmless. */
   cancel(ev: ScheduledEvent): void {
     if (!ev.cancelled) {
       ev.cancelled = true;
@@ -65,6 +65,8 @@ export class Scheduler {
     this.live--;
     this.now = ev.time;
     this.executed++;
+    // Settled: cancelling an event that has already run is a no-op, not a miscount.
+    ev.cancelled = true;
     ev.target.handle(ev.type, ev.data);
     return ev;
   }
