@@ -11,6 +11,7 @@ class DebugCounters {
   frames = 0;
   framesWithRenders = 0;
   drawn = 0;
+  shapes = 0;
   private rendersAtLastFrame = 0;
   readonly drawMs = new Float64Array(RING);
   readonly engineMs = new Float64Array(RING);
@@ -34,10 +35,11 @@ class DebugCounters {
     this.engineMs[this.engineCount++ % RING] = ms;
   }
 
-  /** The message layer's draw: its time and how many flights it drew. */
-  draw(ms: number, drawn: number): void {
+  /** The message layer's draw: its time, how many flights were on screen, and how many shapes that took. */
+  draw(ms: number, drawn: number, shapes: number): void {
     this.drawMs[this.drawCount++ % RING] = ms;
     this.drawn = drawn;
+    this.shapes = shapes;
   }
 
   /** Zeroes every counter (start of a measurement). */
@@ -53,6 +55,7 @@ class DebugCounters {
       renders: this.renders,
       framesWithRenders: this.framesWithRenders,
       drawn: this.drawn,
+      shapes: this.shapes,
       draw: stats(this.drawMs, this.drawCount),
       engine: stats(this.engineMs, this.engineCount),
     };

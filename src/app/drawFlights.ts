@@ -16,22 +16,32 @@ interface Track {
  * fill and one stroke each, whatever the number of messages.
  */
 export class FlightPainter {
+  /** Shapes actually drawn in the last paint (flights on the same pixel share one). */
+  shapes = 0;
+  private readonly seen = new Set<number>();
   private tracks: Track[] = [];
   private tracksVersion = -1;
   private tracksRoutes = 0;
 
   constructor(private readonly paths: EdgePaths) {}
 
-  /** Paints `buffer` at simulated time `now` with the viewport `[x, y, zoom]`, in CSS pixels × `dpr`. */
+  /**
+   * Paints `buffer` at simulated time `now` with the viewport `[x, y, zoom]`, in CSS pixels ×
+   * `dpr`. Returns how many flights are on screen.
+   */
   paint(ctx: CanvasRenderingContext2D, buffer: FlightBuffer, now: number, transform: readonly [number, number, number], dpr: number): number {
     const [tx, ty, zoom] = transform;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    this.shapes = 0;
     if (buffer.count === 0) return 0;
     this.refreshTracks(buffer);
     ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
     const paths = FLIGHT_STYLES.map(() => new Path2D());
     const counts = new Uint32Array(FLIGHT_STYLES.length);
+    // Opaque shapes of one style on the same screen pixel look like one: draw it once.
+    const seen = this.seen;
+    seen.clear();
     let drawn = 0;
     for (let i = 0; i < buffer.count; i++) {
       const t0 = buffer.t0[i]!;
@@ -48,10 +58,14 @@ export class FlightPainter {
       const x = s[k * 2]! + (s[k * 2 + 2]! - s[k * 2]!) * r;
       const y = s[k * 2 + 1]! + (s[k * 2 + 3]! - s[k * 2 + 1]!) * r;
       const style = buffer.style[i]!;
+      drawn++;
+      const cell = style * 2 ** 28 + Math.round(y * zoom + ty) * 16384 + Math.round(x * zoom + tx);
+      if (seen.has(cell)) continue;
+      seen.add(cell);
       addShape(paths[style]!, FLIGHT_STYLES[style]!.shape, x, y, FLIGHT_STYLES[style]!.size);
       counts[style]!++;
-      drawn++;
     }
+    this.shapes = seen.size;
     ctx.lineJoin = 'round';
     // Past a few hundred, white outlines no longer help tell messages apart; skip their cost.
     const outline = drawn < OUTLINE_UP_TO;

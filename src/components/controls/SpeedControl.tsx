@@ -22,7 +22,9 @@ export function SpeedControl() {
         aria-valuetext={text}
         onChange={(e) => controller.setSpeed(Number((10 ** Number(e.target.value)).toPrecision(2)))}
       />
-      <output className="speed__value">{text}</output>
+      <span className="speed__value" aria-hidden="true">
+        {text}
+      </span>
     </label>
   );
 }

@@ -33,7 +33,7 @@ export function MessageLayer() {
       if (flights.count === 0 && blank) return;
       const t0 = performance.now();
       const drawn = painter.paint(ctx, flights, now, flow.getState().transform, dpr);
-      debug.draw(performance.now() - t0, drawn);
+      debug.draw(performance.now() - t0, drawn, painter.shapes);
       blank = drawn === 0;
     });
     return () => {
