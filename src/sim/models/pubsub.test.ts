@@ -291,6 +291,23 @@ describe('the built-in scenario "Order created: publish/subscribe"', () => {
   });
 });
 
+describe('the built-in scenario "a slow subscriber misses its ack deadline"', () => {
+  it('does what its description says: duplicates while the CRM is slow, dead letters reaching ops while its database rejects updates', () => {
+    const s = new Simulation(builtin('pubsub-ack-deadline')!);
+    const events = record(s);
+    s.runUntil(100_000);
+    const when = (type: TraceEvent['type']) => events.filter((e) => e.type === type).map((e) => e.t);
+    const duplicates = events.filter((e) => e.type === 'pubsub.late_ack' && e.duplicate).map((e) => e.t);
+    expect(duplicates.length).toBeGreaterThan(3);
+    // Deadlines are missed only because of the slow spell (15–35 s), plus the 10 s deadline and the backlog it leaves.
+    for (const t of when('pubsub.ack_deadline_expired')) expect(t).toBeGreaterThan(15_000 + 10_000 - 1);
+    const dead = when('message.dead_lettered');
+    expect(dead.length).toBeGreaterThan(0);
+    for (const t of dead) expect(t).toBeGreaterThan(55_000);
+    expect(s.node('ops').processed).toBe(dead.length);
+  });
+});
+
 /** A random pub/sub system: topics, durable and fire-and-forget subscriptions, outages, failures, deadlines, (un)subscriptions. */
 function randomPubSub(seed: number): Simulation {
   const r = new Rng(seed);

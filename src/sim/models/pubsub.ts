@@ -7,7 +7,7 @@ import type { Simulation } from '../simulation';
 import type { Channel } from '../trace';
 import { Subscription, subscriptionSchema } from './subscription';
 
-export { Subscription, SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, type SubscriptionConfig } from './subscription';
+export { Subscription, SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, SUPERSEDED, type SubscriptionConfig } from './subscription';
 
 /** Why a topic lost a message: no subscription existed when it was published (GPS). */
 export const NO_SUBSCRIPTION = 'no subscription';

@@ -4,6 +4,7 @@ import { nodeSchema } from '../kind';
 import type { Link } from '../link';
 import type { Message } from '../message';
 import { SimNode, type NodeStats } from '../node';
+import { AckLeases, type Lease } from './ack-leases';
 import type { Rng } from '../rng';
 import type { ScheduledEvent } from '../scheduler';
 import type { Simulation } from '../simulation';
@@ -21,6 +22,8 @@ const EPS = 1e-6;
 export const SUBSCRIBER_OFFLINE = 'subscriber offline (fire-and-forget)';
 /** Why a subscription lost its messages: it was deleted (unsubscribed) from its topic. */
 export const SUBSCRIPTION_DELETED = 'subscription deleted';
+/** Why a copy ended without being processed: its deadline had passed and another copy was already on its way. */
+export const SUPERSEDED = 'past its ack deadline, already redelivered';
 
 /** Scenario fields of a subscription: one named interest in a topic, with its own copy of every message. */
 export const subscriptionSchema = nodeSchema('subscription', {
@@ -35,7 +38,10 @@ export const subscriptionSchema = nodeSchema('subscription', {
    * "unsubscribe" commands create and delete it later; it gets only what is published after.
    */
   subscribed: z.boolean().default(true),
-  /** Google Pub/Sub default: ack deadline 10 s, range 10–600 s (GPS). Shorter values are allowed here for teaching. */
+  /**
+   * Google Pub/Sub default: ack deadline 10 s, range 10–600 s (GPS). Shorter values are allowed
+   * here for teaching. A change applies to later deliveries; deadlines expire in delivery order.
+   */
   ackDeadlineMs: z.number().positive().default(10_000),
   /**
    * Google Pub/Sub dead-letter policy default: 5 delivery attempts (range 5–100, GPS); an
@@ -55,18 +61,6 @@ export const subscriptionSchema = nodeSchema('subscription', {
 
 /** A subscription's config as parsed from a scenario. */
 export type SubscriptionConfig = z.infer<typeof subscriptionSchema>;
-
-/** A delivery the broker waits to hear about: acked, nacked, or its deadline passes. */
-interface Lease {
-  msg: Message;
-  /** Index of the subscriber's link in `consumers`. */
-  consumer: number;
-  expiresAt: number;
-  /** Acked, nacked, expired or discarded: nothing more to do. */
-  settled: boolean;
-  /** The subscriber went away holding it: the copy is back here, redelivered when the deadline passes. */
-  returned: boolean;
-}
 
 /** Shared by a copy and its redeliveries: acks seen for any of them, to spot duplicate processing. */
 interface Lineage {
@@ -91,6 +85,9 @@ interface Lineage {
  * is online, what a subscriber holds when it goes away, and what fails processing are lost.
  *
  * Offline (the subscription itself): delivery pauses; durable keeps accepting messages.
+ *
+ * Known simplification: subscribers never extend a deadline (Google's client libraries do, with
+ * ModifyAckDeadline, while a message is being processed), so slow work shows as redelivery.
  */
 export class Subscription extends SimNode<SubscriptionConfig> {
   readonly durable: boolean;
@@ -110,20 +107,19 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   droppedOffline = 0;
   /** Of `dropped`: older than the retention. */
   expired = 0;
+  /**
+   * Of `dropped`: copies a subscriber nacked or abandoned after their deadline had passed. The
+   * message is not lost (its redelivered copy lives on); this copy just ends here.
+   */
+  superseded = 0;
   /** Acks that came after their deadline had passed: the broker had already redelivered. */
   lateAcks = 0;
   /** Acks for a message already acked once here: it was processed twice. */
   duplicates = 0;
 
   private readonly ready = new Denque<Message>();
-  /** Live and returned leases in delivery order; settled ones are skipped. */
-  private readonly leases = new Denque<Lease>();
-  private readonly leaseOf = new Map<number, Lease>();
-  private readonly pool: Lease[] = [];
-  /** Unsettled leases: delivered (or returned) and not yet acked. */
-  private unacked = 0;
+  private leases = new AckLeases(0);
   private consumers: readonly Link[] = [];
-  private outstanding: number[] = [];
   private deadLetterLink: Link | undefined;
   private cursor = 0;
   private dispatching = false;
@@ -143,7 +139,7 @@ export class Subscription extends SimNode<SubscriptionConfig> {
     // A link to a topic is the dead-letter topic; every other link leads to a subscriber.
     this.deadLetterLink = out.find((l) => l.to.kind === 'pubsub-topic');
     this.consumers = out.filter((l) => l !== this.deadLetterLink);
-    this.outstanding = this.consumers.map(() => 0);
+    this.leases = new AckLeases(this.consumers.length);
   }
 
   protected override isBroker(): boolean {
@@ -200,11 +196,12 @@ export class Subscription extends SimNode<SubscriptionConfig> {
       const links = this.consumers;
       const n = links.length;
       const max = this.config.maxOutstanding;
+      const outstanding = this.leases.outstanding;
       while (this.ready.length > 0 && n > 0) {
         let chosen = -1;
         for (let i = 0; i < n; i++) {
           const k = (this.cursor + i) % n;
-          if (links[k]!.to.online && this.outstanding[k]! < max) {
+          if (links[k]!.to.online && outstanding[k]! < max) {
             chosen = k;
             break;
           }
@@ -212,39 +209,14 @@ export class Subscription extends SimNode<SubscriptionConfig> {
         if (chosen < 0) break;
         this.cursor = (chosen + 1) % n;
         const msg = this.ready.shift()!;
-        this.lease(msg, chosen);
+        this.leases.open(msg, chosen, this.sim.now + this.config.ackDeadlineMs);
+        if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(this.config.ackDeadlineMs, this, LEASES);
         this.delivered++;
         this.sim.deliver(links[chosen]!, msg);
       }
     } finally {
       this.dispatching = false;
     }
-  }
-
-  private lease(msg: Message, consumer: number): void {
-    const l = this.pool.pop() ?? { msg, consumer, expiresAt: 0, settled: false, returned: false };
-    l.msg = msg;
-    l.consumer = consumer;
-    l.expiresAt = this.sim.now + this.config.ackDeadlineMs;
-    l.settled = false;
-    l.returned = false;
-    this.leases.push(l);
-    this.leaseOf.set(msg.id, l);
-    this.outstanding[consumer]!++;
-    this.unacked++;
-    if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(this.config.ackDeadlineMs, this, LEASES);
-  }
-
-  /** The broker stops waiting for this delivery. Its slot is freed unless the subscriber already left. */
-  private settle(l: Lease): void {
-    l.settled = true;
-    this.leaseOf.delete(l.msg.id);
-    if (!l.returned) this.outstanding[l.consumer]!--;
-    this.unacked--;
-    // Acks come back roughly in delivery order: drop settled leases at the head now, so the
-    // FIFO holds only what is still outstanding.
-    const leases = this.leases;
-    while (leases.length > 0 && leases.peekFront()!.settled) this.pool.push(leases.shift()!);
   }
 
   override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode): void {
@@ -254,12 +226,12 @@ export class Subscription extends SimNode<SubscriptionConfig> {
       if (kind === 'nack') this.lose(msg, 'processing failed (fire-and-forget: no redelivery)');
       return;
     }
-    const l = this.leaseOf.get(msg.id);
+    const l = this.leases.of(msg);
     if (!l) {
       this.late(kind, msg, from);
       return;
     }
-    this.settle(l);
+    this.leases.settle(l);
     if (kind === 'ack') {
       this.acked++;
       this.countAck(msg);
@@ -273,7 +245,8 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   /** An ack or nack for a delivery whose deadline had passed (or whose subscription was deleted). */
   private late(kind: 'ack' | 'nack', msg: Message, from: SimNode): void {
     if (kind === 'nack') {
-      this.lose(msg, this.attached ? 'nacked after its ack deadline (already redelivered)' : SUBSCRIPTION_DELETED);
+      if (this.attached) this.superseded++;
+      this.lose(msg, this.attached ? SUPERSEDED : SUBSCRIPTION_DELETED);
       return;
     }
     if (!this.attached) return;
@@ -293,16 +266,15 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   }
 
   override onConsumerLost(msg: Message, consumer: SimNode): void {
-    const l = this.durable ? this.leaseOf.get(msg.id) : undefined;
+    const l = this.durable ? this.leases.of(msg) : undefined;
     if (!l) {
-      const expired = this.durable && this.attached;
-      this.lose(msg, expired ? 'subscriber went offline holding an expired delivery (already redelivered)' : SUBSCRIBER_OFFLINE);
+      const superseded = this.durable && this.attached;
+      if (superseded) this.superseded++;
+      this.lose(msg, superseded ? SUPERSEDED : this.durable ? SUBSCRIPTION_DELETED : SUBSCRIBER_OFFLINE);
       return;
     }
     // Google Pub/Sub redelivers a vanished subscriber's messages once their ack deadline passes.
-    l.returned = true;
-    this.leaseOf.delete(msg.id);
-    this.outstanding[l.consumer]!--;
+    this.leases.release(l);
     this.sim.requeue(this, msg, `subscriber ${consumer.id} went offline`);
     this.dispatch();
   }
@@ -339,26 +311,21 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   }
 
   private expireLeases(): void {
-    const leases = this.leases;
     const now = this.sim.now;
-    while (leases.length > 0) {
-      const l = leases.peekFront()!;
-      if (!l.settled && l.expiresAt > now + EPS) break;
-      leases.shift();
-      if (!l.settled) this.expire(l);
-      this.pool.push(l);
+    for (let l = this.leases.takeDue(now + EPS); l; l = this.leases.takeDue(now + EPS)) {
+      this.expire(l);
+      this.leases.recycle(l);
     }
-    const head = leases.peekFront();
-    if (head && !this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(Math.max(0, head.expiresAt - now), this, LEASES);
+    const next = this.leases.oldest();
+    if (next && !this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(Math.max(0, next.expiresAt - now), this, LEASES);
     this.updateBacklog();
     this.dispatch();
   }
 
-  /** The ack deadline of `l` passed: the message is delivered again, or dead-lettered. */
+  /** The ack deadline of `l` passed (it is settled already): the message is delivered again, or dead-lettered. */
   private expire(l: Lease): void {
     const wasOut = !l.returned;
     const consumer = this.consumers[l.consumer]!.to.id;
-    this.settle(l);
     this.deadlinesMissed++;
     let msg = l.msg;
     this.sim.emit({ type: 'pubsub.ack_deadline_expired', t: this.sim.now, node: this.id, msgId: msg.id, consumer, attempts: msg.deliveries });
@@ -404,7 +371,7 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   }
 
   private updateBacklog(): void {
-    const b = this.ready.length + this.unacked;
+    const b = this.ready.length + this.leases.unsettled;
     if (b !== this.backlog.now) this.setBacklog(b);
   }
 
@@ -425,21 +392,11 @@ export class Subscription extends SimNode<SubscriptionConfig> {
       this.lose(this.ready.shift()!, SUBSCRIPTION_DELETED);
       discarded++;
     }
-    while (this.leases.length > 0) {
-      const l = this.leases.shift()!;
-      if (!l.settled) {
-        l.settled = true;
-        this.leaseOf.delete(l.msg.id);
-        // A copy still at a subscriber stays there; its ack or nack will find no lease.
-        if (l.returned) {
-          this.lose(l.msg, SUBSCRIPTION_DELETED);
-          discarded++;
-        }
-      }
-      this.pool.push(l);
-    }
-    this.unacked = 0;
-    this.outstanding.fill(0);
+    // A copy still at a subscriber stays there; its ack or nack will find no lease.
+    this.leases.clear((msg) => {
+      this.lose(msg, SUBSCRIPTION_DELETED);
+      discarded++;
+    });
     if (this.leaseTimer) this.sim.scheduler.cancel(this.leaseTimer);
     if (this.retentionTimer) this.sim.scheduler.cancel(this.retentionTimer);
     this.leaseTimer = this.retentionTimer = undefined;
@@ -473,17 +430,17 @@ export class Subscription extends SimNode<SubscriptionConfig> {
     let oldest = Infinity;
     const head = this.ready.peekFront();
     if (head) oldest = head.publishedAt;
-    const l = this.leases.peekFront();
+    const l = this.leases.oldest();
     if (l && l.msg.publishedAt < oldest) oldest = l.msg.publishedAt;
     return oldest === Infinity ? 0 : this.sim.now - oldest;
   }
 
   override stats(): NodeStats {
     return {
-      ...super.stats(), mode: this.config.mode, subscribed: this.attached, ready: this.ready.length, unacked: this.unacked,
+      ...super.stats(), mode: this.config.mode, subscribed: this.attached, ready: this.ready.length, unacked: this.leases.unsettled,
       received: this.received, delivered: this.delivered, acked: this.acked, redelivered: this.redelivered,
       deadlinesMissed: this.deadlinesMissed, deadLettered: this.deadLettered, dropped: this.dropped,
-      droppedOffline: this.droppedOffline, expired: this.expired, lateAcks: this.lateAcks, duplicates: this.duplicates,
+      droppedOffline: this.droppedOffline, expired: this.expired, superseded: this.superseded, lateAcks: this.lateAcks, duplicates: this.duplicates,
       oldestUnackedAgeMs: this.oldestUnackedAgeMs(),
     };
   }
