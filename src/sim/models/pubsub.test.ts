@@ -5,7 +5,7 @@ import { parseScenario } from '../scenario';
 import { Simulation } from '../simulation';
 import { checkInvariantEveryEvent } from '../testing/invariant';
 import type { TraceEvent } from '../trace';
-import { NO_SUBSCRIPTION, SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, type Subscription, type Topic } from './pubsub';
+import { NO_SUBSCRIPTION, SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, SUPERSEDED, type Subscription, type Topic } from './pubsub';
 
 function sim(spec: { nodes: unknown[]; links: unknown[]; actions?: unknown[]; seed?: number }): Simulation {
   const parsed = parseScenario({ id: 'pubsub-test', title: 'test', seed: spec.seed ?? 1, actions: [], ...spec });
@@ -89,22 +89,25 @@ describe('a topic fans out to its subscriptions', () => {
   });
 
   it('a subscription created at t=5 s gets only what is published after, and nothing after it is deleted at t=8 s', () => {
-    const s = fanOut([{}, { subscribed: false }], {
+    const s = fanOut([{ subscribed: false }, {}], {
       producer: { stopMs: 11_000 },
       actions: [
-        { at: 5000, do: 'command', node: 'orders', command: 'subscribe', args: { subscription: 'sub1' } },
-        { at: 8000, do: 'command', node: 'orders', command: 'unsubscribe', args: { subscription: 'sub1' } },
+        { at: 5000, do: 'command', node: 'orders', command: 'subscribe', args: { subscription: 'sub0' } },
+        { at: 8000, do: 'command', node: 'orders', command: 'unsubscribe', args: { subscription: 'sub0' } },
       ],
     });
     const events = record(s);
     s.runUntil(12_000);
     const publishedAt = new Map(events.flatMap((e) => (e.type === 'message.published' ? [[e.msg.root, e.t] as const] : [])));
-    const late = processedRoots(events, 'svc1');
+    const late = processedRoots(events, 'svc0');
     const window = [...publishedAt.values()].filter((t) => t >= 5000 && t < 8000).length;
     expect(window).toBeGreaterThan(20);
     expect(late).toHaveLength(window);
     for (const root of late) expect(publishedAt.get(root)).toBeGreaterThanOrEqual(5000);
-    expect(processedRoots(events, 'svc0')).toHaveLength(publishedAt.size);
+    expect(processedRoots(events, 'svc1')).toHaveLength(publishedAt.size);
+    // Before and after, the topic makes no copy for it at all.
+    expect(events.filter((e) => e.type === 'message.sent' && e.to === 'sub0')).toHaveLength(window);
+    expect((s.node('orders') as Topic).fannedOut).toBe(publishedAt.size + window);
   });
 
   it('deleting a durable subscription discards its backlog', () => {
@@ -160,6 +163,26 @@ describe('a durable subscription (Google Pub/Sub)', () => {
     expect(sub.duplicates).toBe(1);
     expect(events.some((e) => e.type === 'pubsub.late_ack' && e.duplicate)).toBe(true);
     expect(sub.deadLettered).toBe(0);
+  });
+
+  it('a copy that fails after its deadline had passed ends as superseded; the message itself is not lost', () => {
+    // The first copy takes 12 s against a 10 s deadline; its redelivery succeeds; then the first one fails.
+    const s = fanOut([{}], {
+      producer: { limit: 1 },
+      subscriber: { concurrency: 2, serviceTime: { dist: 'constant', ms: 1000 } },
+      actions: [
+        { at: 0, do: 'slow', node: 'svc0', factor: 12 }, { at: 500, do: 'slow', node: 'svc0', factor: 1 },
+        { at: 11_500, do: 'configure', node: 'svc0', patch: { failureRate: 1 } },
+      ],
+    });
+    const events = record(s);
+    s.runUntil(20_000);
+    const sub = s.node('sub0') as Subscription;
+    expect(processedRoots(events, 'svc0')).toHaveLength(1);
+    expect(sub.acked).toBe(1);
+    expect(sub.superseded).toBe(1);
+    expect(drops(events, SUPERSEDED)).toBe(1);
+    expect(sub.duplicates).toBe(0);
   });
 
   it('dead-letters a message after 5 delivery attempts (the default) when every attempt is nacked', () => {
