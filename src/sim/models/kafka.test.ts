@@ -566,7 +566,7 @@ describe('message accounting on the Kafka model', () => {
 });
 
 describe('the built-in kafka-order-events scenario', () => {
-  it('shows a billing rebalance after a crash and an analytics replay, and loses nothing', () => {
+  it('shows a billing rebalance after a crash, an analytics replay and retention at work, and loses nothing', () => {
     const scenario = builtin('kafka-order-events')!;
     const sim = new Simulation(scenario);
     const events = record(sim);
@@ -576,6 +576,8 @@ describe('the built-in kafka-order-events scenario', () => {
     expect(s.groups.billing!.rebalances).toBeGreaterThanOrEqual(2);
     expect(s.groups.analytics!.replayed).toBeGreaterThan(0);
     expect(events.some((e) => e.type === 'kafka.rebalance_finished' && e.group === 'billing')).toBe(true);
+    // Both groups read every record long before retention deleted it.
+    expect(s.retentionDeleted).toBeGreaterThan(0);
     expect(sim.ledger.totals().dropped).toBe(0);
-  });
+  }, 30_000);
 });
