@@ -1,0 +1,233 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+
+/**
+ * Webhook signatures, as the providers compute and check them: real HMAC-SHA256 over the
+ * exact bytes they sign. Pure functions of their arguments, no clock: the caller passes the
+ * current time. Two header formats:
+ * - Svix: `svix-signature: v1,<base64 HMAC-SHA256(base64decode(whsec_…), "<id>.<ts>.<body>")>`,
+ *   space-separated when there are several; `svix-timestamp` in unix seconds; ±5 min tolerance
+ *   (svix library `WEBHOOK_TOLERANCE_IN_SECONDS = 5*60`; docs.svix.com/receiving/verifying-payloads/how-manual).
+ * - Stripe: `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret as UTF-8, "<t>.<body>")>`,
+ *   tolerance 300 s (stripe-python `_webhook.py` `DEFAULT_TOLERANCE = 300`).
+ * An HMAC costs microseconds, more than the rest of a delivery, so headers are computed when
+ * read (see Signature): every header anyone reads is the real one, and every verdict is the
+ * one a full recomputation gives.
+ */
+
+/** Which provider's header format a sender writes and a receiver expects. */
+export type SignatureScheme = 'svix' | 'stripe';
+
+/**
+ * Simulated wall clock: t = 0 of every run is 2024-01-01T00:00:00Z, so a timestamp header
+ * reads like a real one. Whole seconds, as both headers carry them.
+ */
+export const SIM_EPOCH_SEC = 1_704_067_200;
+
+/** The unix time in whole seconds at simulated time `nowMs`. */
+export function unixSeconds(nowMs: number): number {
+  return SIM_EPOCH_SEC + Math.floor(nowMs / 1000);
+}
+
+/** What a receiver concludes about a request: accept it, or why not (400 or 401). */
+export type Verdict = 'ok' | 'bad-signature' | 'too-old' | 'too-new' | 'malformed';
+
+/** A byte key ready for HMAC, holding the keyed state so each MAC costs only the message blocks. */
+export class HmacKey {
+  private readonly base: ReturnType<typeof hmac.create>;
+  private readonly work: ReturnType<typeof hmac.create>;
+  private readonly out = new Uint8Array(32);
+  /** MACs computed with this key (each one is an HMAC-SHA256 run). */
+  computed = 0;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.base = hmac.create(sha256, bytes);
+    this.work = hmac.create(sha256, bytes);
+  }
+
+  /** HMAC-SHA256 of the UTF-8 bytes of `message` under this key (32 fresh bytes). */
+  mac(message: string): Uint8Array {
+    this.computed++;
+    if (message.length * 3 > scratch.length) scratch = new Uint8Array(message.length * 3);
+    const n = encoder.encodeInto(message, scratch).written;
+    this.base._cloneInto(this.work);
+    this.work.update(scratch.subarray(0, n));
+    this.work.digestInto(this.out);
+    return this.out.slice();
+  }
+}
+
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(1024);
+
+/**
+ * A signature header value made by `sign`: the real HMAC-SHA256 header, computed when it is
+ * first read (`value`, `String(sig)`, `JSON.stringify`) and then kept. Most deliveries are
+ * checked by a receiver holding the very key that signed them, over the very bytes signed; as
+ * HMAC is deterministic, `verify` knows those match without running it twice, so a run pays
+ * for the MACs somebody looks at or that can differ (a wrong key, a changed body).
+ */
+export class Signature {
+  private text: string | undefined;
+
+  constructor(
+    readonly scheme: SignatureScheme,
+    readonly key: HmacKey,
+    readonly id: string,
+    readonly timestamp: number,
+    readonly body: string,
+  ) {}
+
+  /** The header value: `v1,<base64>` (Svix) or `t=<ts>,v1=<hex>` (Stripe). */
+  get value(): string {
+    if (this.text === undefined) {
+      const mac = this.key.mac(signedContent(this.scheme, this.id, this.timestamp, this.body));
+      this.text = this.scheme === 'svix' ? `v1,${base64Encode(mac)}` : `t=${this.timestamp},v1=${bytesToHex(mac)}`;
+    }
+    return this.text;
+  }
+
+  toString(): string {
+    return this.value;
+  }
+
+  toJSON(): string {
+    return this.value;
+  }
+}
+
+const keys = new Map<string, HmacKey>();
+
+/**
+ * The HMAC key a secret stands for in `scheme`: Svix base64-decodes what follows `whsec_`;
+ * Stripe uses the whole secret string's UTF-8 bytes. Interned, so equal secrets share one key.
+ */
+export function signingKey(scheme: SignatureScheme, secret: string): HmacKey {
+  const id = `${scheme}:${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    const bytes = scheme === 'svix' ? base64Decode(secret.startsWith('whsec_') ? secret.slice(6) : secret) : encoder.encode(secret);
+    if (keys.size >= 256) keys.clear();
+    keys.set(id, (key = new HmacKey(bytes)));
+  }
+  return key;
+}
+
+/** The string a scheme signs for one request. */
+export function signedContent(scheme: SignatureScheme, id: string, timestamp: number, body: string): string {
+  return scheme === 'svix' ? `${id}.${timestamp}.${body}` : `${timestamp}.${body}`;
+}
+
+/** Signs one request: the signature header over `id`, `timestamp` and `body` (see Signature). */
+export function sign(scheme: SignatureScheme, key: HmacKey, id: string, timestamp: number, body: string): Signature {
+  return new Signature(scheme, key, id, timestamp, body);
+}
+
+/**
+ * Checks a request as the providers' libraries do: the timestamp first (a replay of an old,
+ * correctly signed request fails here), then the signature, compared in constant time.
+ * `id` is the delivery id header (`svix-id`; Stripe does not sign it), `timestamp` the
+ * timestamp header (Stripe reads `t=` from its signature header instead), `signature` the
+ * signature header. `toleranceSec` bounds the distance between the timestamp and `nowSec`.
+ */
+export function verify(
+  scheme: SignatureScheme, key: HmacKey, id: string, timestamp: number, signature: Signature | string, body: string,
+  nowSec: number, toleranceSec: number,
+): Verdict {
+  const own = signature instanceof Signature && signature.scheme === scheme ? signature : undefined;
+  let ts = timestamp;
+  let candidates: string[] | undefined;
+  if (scheme === 'stripe') {
+    if (own) {
+      ts = own.timestamp;
+    } else {
+      const parsed = parseStripeHeader(String(signature));
+      if (!parsed) return 'malformed';
+      ts = parsed.t;
+      candidates = parsed.v1;
+    }
+  }
+  if (!Number.isInteger(ts)) return 'malformed';
+  if (nowSec - ts > toleranceSec) return 'too-old';
+  if (ts > nowSec + toleranceSec) return 'too-new';
+  // Same key object, same signed bytes: the MAC we would compute is the one in the header.
+  if (own && own.key === key && own.timestamp === ts && own.body === body && (scheme === 'stripe' || own.id === id)) return 'ok';
+  candidates ??= scheme === 'stripe' ? parseStripeHeader(String(signature))?.v1 ?? [] : svixCandidates(String(signature));
+  if (candidates.length === 0) return 'malformed';
+  const mac = key.mac(signedContent(scheme, id, ts, body));
+  const expected = scheme === 'svix' ? base64Encode(mac) : bytesToHex(mac);
+  for (const c of candidates) if (constantTimeEqual(c, expected)) return 'ok';
+  return 'bad-signature';
+}
+
+function svixCandidates(header: string): string[] {
+  return header.split(' ').filter((s) => s.startsWith('v1,')).map((s) => s.slice(3));
+}
+
+function parseStripeHeader(header: string): { t: number; v1: string[] } | undefined {
+  let t: number | undefined;
+  const v1: string[] = [];
+  for (const part of header.split(',')) {
+    const eq = part.indexOf('=');
+    const k = part.slice(0, eq);
+    const v = part.slice(eq + 1);
+    if (k === 't') t = Number(v);
+    else if (k === 'v1') v1.push(v);
+  }
+  return t === undefined ? undefined : { t, v1 };
+}
+
+/** String equality whose running time does not depend on where the strings differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 with padding (RFC 4648 §4). */
+export function base64Encode(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + '==';
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + '=';
+  }
+  return out;
+}
+
+/** Decodes standard base64 (padding optional); throws on a character outside the alphabet. */
+export function base64Decode(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let j = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const v = B64.indexOf(clean[i]!);
+    if (v < 0) throw new Error(`not base64: ${JSON.stringify(clean[i])} at ${i}`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[j++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The raw HMAC-SHA256 of `message` under `key` (bytes), uncached: for tests and one-offs. */
+export function hmacSha256(key: Uint8Array, message: Uint8Array | string): Uint8Array {
+  return hmac(sha256, key, typeof message === 'string' ? encoder.encode(message) : message);
+}
