@@ -103,7 +103,7 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   deadlinesMissed = 0;
   deadLettered = 0;
   dropped = 0;
-  /** Of `dropped`: lost because no subscriber was there (fire-and-forget). */
+  /** Of `dropped`: lost because no subscriber was there, or it went away holding them (fire-and-forget). */
   droppedOffline = 0;
   /** Of `dropped`: older than the retention. */
   expired = 0;
@@ -270,6 +270,7 @@ export class Subscription extends SimNode<SubscriptionConfig> {
     if (!l) {
       const superseded = this.durable && this.attached;
       if (superseded) this.superseded++;
+      if (!this.durable) this.droppedOffline++;
       this.lose(msg, superseded ? SUPERSEDED : this.durable ? SUBSCRIPTION_DELETED : SUBSCRIBER_OFFLINE);
       return;
     }
