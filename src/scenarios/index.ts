@@ -4,12 +4,13 @@ import mm1 from './mm1.json';
 import mmc from './mmc.json';
 import pubsubAckDeadline from './pubsub-ack-deadline.json';
 import pubsubOrderCreated from './pubsub-order-created.json';
+import rabbitmqOrderCreated from './rabbitmq-order-created.json';
 import restCascade from './rest-cascade.json';
 import restOrderChain from './rest-order-chain.json';
 import userRegisteredQueue from './user-registered-queue.json';
 
 /** The built-in scenarios as written, in menu order. Each is a file in the format users write. */
-export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, mm1, mmc, kafkaOrderEvents, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade];
+export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade];
 
 /** The built-in scenarios, validated. A broken built-in file is a bug: it throws at load. */
 export const BUILTINS: readonly Scenario[] = BUILTIN_FILES.map((file) => {

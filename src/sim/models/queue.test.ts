@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../errors';
 import type { Message } from '../message';
 import { parseScenario } from '../scenario';
+import { builtin } from '../../scenarios';
 import { Rng } from '../rng';
 import { Simulation } from '../simulation';
-import { InvariantChecker } from '../testing/invariant';
+import { checkInvariantEveryEvent, InvariantChecker } from '../testing/invariant';
 import type { Death } from './dead-letter';
 
 function build(nodes: unknown[], links: unknown[], actions: unknown[] = [], seed = 1): Simulation {
@@ -551,4 +552,25 @@ describe('message accounting', () => {
     expect(deadLettered).toBeGreaterThan(100);
     expect(duplicates).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('the built-in scenario rabbitmq-order-created', () => {
+  it('does what its description says: shipping keeps its orders through the outage, stale notifications and failing payments end in the dead-letter queue', () => {
+    const scenario = builtin('rabbitmq-order-created')!;
+    const sim = new Simulation(scenario);
+    checkInvariantEveryEvent(sim, scenario.durationMs);
+    // EU orders at 6/s pile up in the shipping queue for the 15 s the shipping service is away.
+    const eu = scenario.nodes.find((n) => n.id === 'orders-eu') as unknown as { ratePerSec: number };
+    const shipping = sim.node('shipping').stats() as unknown as { backlog: { max: number }; dropped: Record<string, number> };
+    expect(shipping.backlog.max).toBeGreaterThan(eu.ratePerSec * 15 * 0.75);
+    expect(shipping.dropped).toEqual({});
+    // All of them shipped by the end, but for the few still on their way.
+    expect(stat(sim, 'orders-eu', 'published') - sim.node('shipping').processed).toBeLessThanOrEqual(3);
+    // The dead-letter queue holds expired notifications and nothing but what the queues sent it.
+    const parked = stat<Record<string, number>>(sim, 'orders-dlq', 'parkedByReason');
+    expect(parked.expired).toBe(stat<Record<string, number>>(sim, 'notifications', 'deadLettered').expired);
+    expect(parked.expired).toBeGreaterThan(0);
+    expect(parked.delivery_limit ?? 0).toBe(stat<Record<string, number>>(sim, 'billing', 'deadLettered').delivery_limit ?? 0);
+    expect(sim.ledger.totals()).toMatchObject({ dropped: 0, duplicates: 0 });
+  });
 });
