@@ -330,6 +330,7 @@ export class SimController {
   private fail(e: unknown, title: DictKey = 'engineStopped'): void {
     const detail = e instanceof Error ? e.message : String(e);
     const issue = (lang: Lang) => [{ path: '', message: translate(lang, 'engineError', { detail }) }];
-    this.app.setState({ playing: false, notice: { title, issues: { en: issue('en'), es: issue('es') } } });
+    const instead = title === 'rejectedFile' ? 'unchanged' : undefined;
+    this.app.setState({ playing: false, notice: { title, issues: { en: issue('en'), es: issue('es') }, instead } });
   }
 }

@@ -3,6 +3,8 @@ import type { SimController } from './controller';
 /** Whether the focused element gives `key` a meaning of its own (typing, a slider, pressing a button). */
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // A slider uses the arrows, not Space.
+  if (target instanceof HTMLInputElement && target.type === 'range') return key !== ' ';
   if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return true;
   // Space presses a focused button or switch; arrows mean nothing to them.
   return key === ' ' && (/^(BUTTON|A|SUMMARY)$/.test(target.tagName) || target.getAttribute('role') === 'switch');

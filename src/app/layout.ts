@@ -33,7 +33,7 @@ export function layoutScenario(scenario: Scenario, sizes?: ReadonlyMap<string, S
     return out;
   }
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 110, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 76, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of scenario.nodes) g.setNode(n.id, { ...(sizes?.get(n.id) ?? GUESSED_SIZE) });
   for (const l of scenario.links) g.setEdge(l.from, l.to);

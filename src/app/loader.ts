@@ -57,11 +57,12 @@ export async function openHash(hash: string): Promise<void> {
   }
   const result = await decodeShareHash(hash);
   if (!result.ok) {
-    reject('rejectedLink', result.issues);
-    if (!appStore.getState().scenario) {
+    const first = !appStore.getState().scenario;
+    if (first) {
       const scenario = builtin(DEFAULT_SCENARIO)!;
       controller.load(scenario, { source: { kind: 'builtin', id: scenario.id } });
     }
+    reject('rejectedLink', result.issues, first ? 'default' : 'unchanged');
     return;
   }
   const { scenario, builtinId, seed, recorded } = result.run;
@@ -79,8 +80,12 @@ export async function shareLink(): Promise<string> {
   return `${location.origin}${location.pathname}${location.search}${hash}`;
 }
 
-function reject(title: 'rejectedFile' | 'rejectedLink', issues: Record<Lang, readonly ScenarioIssue[]>): void {
-  appStore.setState({ notice: { title, issues } });
+function reject(
+  title: 'rejectedFile' | 'rejectedLink',
+  issues: Record<Lang, readonly ScenarioIssue[]>,
+  instead: 'unchanged' | 'default' = 'unchanged',
+): void {
+  appStore.setState({ notice: { title, issues, instead } });
 }
 
 // replaceState does not fire hashchange: only links the user opens are loaded.

@@ -30,7 +30,7 @@ export function NoticeBanner() {
                 </li>
               ))}
             </ul>
-            {notice.title !== 'engineStopped' ? <p className="notice__kept">{t('keptScenario')}</p> : null}
+            {notice.instead ? <p className="notice__kept">{t(notice.instead === 'default' ? 'showingDefault' : 'keptScenario')}</p> : null}
           </div>
           <button type="button" className="button button--quiet" onClick={dismiss}>
             {t('dismiss')}

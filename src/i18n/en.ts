@@ -54,7 +54,7 @@ export const en = {
 
   nodeOnline: '{name} online',
   nodeSlow: '{name} slow mode',
-  slowOff: 'Normal speed',
+  slowOff: 'Normal',
   slowTimes: 'Slow ×{factor}',
   online: 'Online',
   offline: 'Offline',
@@ -127,14 +127,15 @@ export const en = {
   rejectedFile: 'This scenario was not loaded',
   rejectedLink: 'This link could not be opened',
   keptScenario: 'The scenario on screen is unchanged.',
+  showingDefault: 'Showing the default scenario instead.',
   dismiss: 'Dismiss',
   fileReadError: 'The file could not be read: {detail}',
   engineError: 'The simulation stopped with an error: {detail}',
   engineStopped: 'The simulation stopped',
 
   narration: 'About this scenario',
-  hideNarration: 'Hide description',
-  showNarration: 'Show description',
+  showMore: 'More',
+  showLess: 'Less',
 
   evPublished: '{node} published {msg}',
   evCopied: '{node} copied {msg}',

@@ -44,7 +44,7 @@ export const es: Dict = {
   inFlight: 'En tránsito',
   waiting: 'En espera',
   dropped: 'Perdidos',
-  deadLettered: 'En cola de muertos',
+  deadLettered: 'En DLQ',
 
   lastEvent: 'Último evento',
   noEventYet: 'Pulsa Paso (→) para ejecutar un evento y leer qué ocurrió.',
@@ -53,7 +53,7 @@ export const es: Dict = {
 
   nodeOnline: '{name} en línea',
   nodeSlow: '{name} modo lento',
-  slowOff: 'Velocidad normal',
+  slowOff: 'Normal',
   slowTimes: 'Lento ×{factor}',
   online: 'En línea',
   offline: 'Desconectado',
@@ -126,14 +126,15 @@ export const es: Dict = {
   rejectedFile: 'Este escenario no se ha cargado',
   rejectedLink: 'No se ha podido abrir este enlace',
   keptScenario: 'El escenario en pantalla no ha cambiado.',
+  showingDefault: 'Se muestra en su lugar el escenario predeterminado.',
   dismiss: 'Descartar',
   fileReadError: 'No se ha podido leer el archivo: {detail}',
   engineError: 'La simulación se detuvo con un error: {detail}',
   engineStopped: 'La simulación se ha detenido',
 
   narration: 'Sobre este escenario',
-  hideNarration: 'Ocultar descripción',
-  showNarration: 'Mostrar descripción',
+  showMore: 'Más',
+  showLess: 'Menos',
 
   evPublished: '{node} publicó {msg}',
   evCopied: '{node} copió {msg}',

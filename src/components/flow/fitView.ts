@@ -1,14 +1,31 @@
 import type { FitViewOptions } from '@xyflow/react';
 import type { SimFlowNode } from '../nodes/types';
 
-/** Room the narration card takes on the left of the canvas when open, in px. */
-const NARRATION_ROOM = 392;
+/** Space kept clear around the diagram, px: room for the zoom controls (right) and the legend (bottom). */
+const EDGE = { top: 28, right: 56, bottom: 64, left: 40 };
+/** Gap between the narration card and the diagram, px. */
+const GAP = 24;
 
-/** How the canvas fits the diagram: clear of the narration card (left) and the legend and zoom controls (bottom). */
-export function fitViewOptions(narrationOpen = true): FitViewOptions<SimFlowNode> {
-  return {
-    padding: { top: '28px', right: '56px', bottom: '64px', left: narrationOpen ? `${NARRATION_ROOM}px` : '40px' },
-    maxZoom: 1.1,
-    minZoom: 0.3,
-  };
+/** Width and height, px. */
+export interface Box {
+  width: number;
+  height: number;
+}
+
+/**
+ * How to fit the diagram clear of the narration card in the top-left corner: beside it or
+ * below it, whichever shows the diagram bigger (wide chains go below, tall graphs beside).
+ */
+export function fitViewOptions(diagram?: Box, canvas?: Box, narration?: Box): FitViewOptions<SimFlowNode> {
+  const base = { maxZoom: 1.1, minZoom: 0.3 };
+  if (!diagram || !canvas || !narration || narration.height === 0) return { ...base, padding: px(EDGE) };
+  const beside = { ...EDGE, left: narration.width + GAP + 14 };
+  const below = { ...EDGE, top: narration.height + GAP + 14 };
+  const zoom = (p: typeof EDGE) =>
+    Math.min((canvas.width - p.left - p.right) / diagram.width, (canvas.height - p.top - p.bottom) / diagram.height);
+  return { ...base, padding: px(zoom(beside) >= zoom(below) ? beside : below) };
+}
+
+function px(p: typeof EDGE) {
+  return { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` } as const;
 }

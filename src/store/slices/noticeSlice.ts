@@ -6,6 +6,8 @@ import type { DictKey } from '../../i18n/en';
 export interface Notice {
   title: DictKey;
   issues: Readonly<Record<Lang, readonly ScenarioIssue[]>>;
+  /** What is on screen instead: the scenario as it was, the default (nothing was shown yet), or nothing to say. */
+  instead?: 'unchanged' | 'default';
 }
 
 /** The error banner's content. */
