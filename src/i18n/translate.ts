@@ -35,7 +35,7 @@ export function translator(lang: Lang): T {
 }
 
 /** The browser's preferred language if microsim speaks it, else English. */
-export function browserLang(languages: readonly string[] = navigator.languages ?? [navigator.language]): Lang {
+export function browserLang(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Lang {
   for (const l of languages) {
     const base = l.toLowerCase().slice(0, 2);
     if (base === 'es' || base === 'en') return base;

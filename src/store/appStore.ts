@@ -37,6 +37,7 @@ export function createAppStore(lang: Lang = initialLang()): AppStore {
     ...noticeSlice(...a),
     ...selectionSlice(...a),
   }));
+  if (typeof document === 'undefined') return store; // unit tests run without a DOM
   store.subscribe((s, prev) => {
     if (s.lang === prev.lang) return;
     document.documentElement.lang = s.lang;
