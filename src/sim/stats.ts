@@ -53,26 +53,41 @@ export class LatencyHistogram {
   count = 0;
   private sum = 0;
   max = 0;
+  // Scans stop here: the UI reads percentiles every frame, and most buckets are empty.
+  private top = 0;
 
   /** Adds one observation, in ms. */
   record(ms: number): void {
     this.count++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
-    this.buckets[bucketOf(ms)]!++;
+    const b = bucketOf(ms);
+    this.buckets[b]!++;
+    if (b > this.top) this.top = b;
   }
 
   /** The value at percentile `p` (0..100), in ms. */
   percentile(p: number): number {
-    if (this.count === 0) return 0;
-    const rank = Math.max(1, Math.ceil((p / 100) * this.count));
+    return this.percentiles([p])[0]!;
+  }
+
+  /** Several percentiles (ascending) in one scan of the buckets. */
+  percentiles(ps: readonly number[]): number[] {
+    const out = ps.map(() => this.max);
+    if (this.count === 0) return ps.map(() => 0);
+    let k = 0;
+    let rank = Math.max(1, Math.ceil((ps[0]! / 100) * this.count));
     let seen = 0;
     const b = this.buckets;
-    for (let i = 0; i < b.length; i++) {
+    for (let i = 0; i <= this.top && k < ps.length; i++) {
       seen += b[i]!;
-      if (seen >= rank) return Math.min(this.max, valueOf(i));
+      while (k < ps.length && seen >= rank) {
+        out[k] = Math.min(this.max, valueOf(i));
+        k++;
+        if (k < ps.length) rank = Math.max(1, Math.ceil((ps[k]! / 100) * this.count));
+      }
     }
-    return this.max;
+    return out;
   }
 
   /** Mean, in ms. */
@@ -82,12 +97,13 @@ export class LatencyHistogram {
 
   /** The JSON shape the runner prints. */
   summary(): LatencySummary {
+    const [p50, p95, p99] = this.percentiles([50, 95, 99]);
     return {
       count: this.count,
       mean: round(this.mean(), 3),
-      p50: round(this.percentile(50), 3),
-      p95: round(this.percentile(95), 3),
-      p99: round(this.percentile(99), 3),
+      p50: round(p50!, 3),
+      p95: round(p95!, 3),
+      p99: round(p99!, 3),
       max: round(this.max, 3),
     };
   }
