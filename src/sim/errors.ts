@@ -16,6 +16,10 @@ const MESSAGES = {
   notJson: { en: 'This is not valid JSON: {detail}', es: 'No es un JSON válido: {detail}' },
   duplicateId: { en: 'The id "{id}" is used by another node too', es: 'El id "{id}" lo usa también otro nodo' },
   unknownNode: { en: 'There is no node with id "{id}"', es: 'No hay ningún nodo con id "{id}"' },
+  referenceNotLinked: {
+    en: '"{to}" must also be linked from "{from}" (add a link {"from": "{from}", "to": "{to}"})',
+    es: '"{to}" también debe estar enlazado desde "{from}" (añade un enlace {"from": "{from}", "to": "{to}"})',
+  },
   selfLink: { en: 'A link cannot go from a node to itself', es: 'Un enlace no puede ir de un nodo a sí mismo' },
   duplicateLink: { en: 'There is already a link from "{from}" to "{to}"', es: 'Ya hay un enlace de "{from}" a "{to}"' },
   unknownKind: { en: 'Unknown node kind "{kind}"; known kinds: {kinds}', es: 'Tipo de nodo desconocido "{kind}"; tipos conocidos: {kinds}' },

@@ -75,6 +75,14 @@ describe('scenario files', () => {
     expect(found).toContain('actions[0].node: There is no node with id "ghost"');
   });
 
+  it('a dead-letter exchange must exist and be linked from its queue', () => {
+    const bad = structuredClone(valid);
+    (bad.nodes[1] as Record<string, unknown>).deadLetterExchange = 'dlx';
+    expect(issues(bad)[0]).toEqual({ path: 'nodes[1] ("q").deadLetterExchange', message: 'There is no node with id "dlx"' });
+    bad.nodes.push({ id: 'dlx', kind: 'exchange' } as never);
+    expect(issues(bad)[0]!.message).toContain('"dlx" must also be linked from "q"');
+  });
+
   it('phrases errors in Spanish when asked', () => {
     const bad = structuredClone(valid);
     bad.links.push({ from: 'q', to: 'sms' });

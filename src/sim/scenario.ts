@@ -125,12 +125,27 @@ function unknownKinds(data: unknown, lang: Lang): ScenarioIssue[] {
   return issues;
 }
 
+/** Node settings whose value is another node's id (RabbitMQ's dead-letter and alternate exchanges). */
+const NODE_REFERENCES = ['deadLetterExchange', 'alternateExchange'] as const;
+
 function crossReferences(s: Scenario, lang: Lang): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const ids = new Set<string>();
   s.nodes.forEach((n, i) => {
     if (ids.has(n.id)) issues.push({ path: formatPath(['nodes', i, 'id'], s), message: phrase(lang, 'duplicateId', { id: n.id }) });
     ids.add(n.id);
+  });
+  // Settings that name another node, which must exist and be linked from this one.
+  s.nodes.forEach((n, i) => {
+    for (const field of NODE_REFERENCES) {
+      const target = (n as Record<string, unknown>)[field];
+      if (typeof target !== 'string') continue;
+      const path = `${formatPath(['nodes', i], s)}.${field}`;
+      if (!ids.has(target)) issues.push({ path, message: phrase(lang, 'unknownNode', { id: target }) });
+      else if (!s.links.some((l) => l.from === n.id && l.to === target)) {
+        issues.push({ path, message: phrase(lang, 'referenceNotLinked', { from: n.id, to: target }) });
+      }
+    }
   });
   const seen = new Set<string>();
   s.links.forEach((l, i) => {
