@@ -6,6 +6,7 @@ import type { Simulation } from '../simulation';
 import type { Channel } from '../trace';
 import { Service, isHttp, serviceSchema, type Job, type ServiceConfig } from './service';
 import { webhookMeta } from './webhook';
+import { RecentIds } from './webhook-memory';
 import { WebhookSender } from './webhook-sender';
 import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict } from './webhook-signature';
 
@@ -33,7 +34,7 @@ export const receiverSchema = nodeSchema('webhook-receiver', {
   timeScale: z.number().positive().max(1).default(1),
   /** Answer a delivery id already processed with 200 without processing it again. */
   dedupe: z.boolean().default(false),
-  /** How many processed delivery ids it remembers at most (at least half as many; oldest forgotten first). */
+  /** How many processed delivery ids it remembers (the oldest is forgotten first). */
   dedupeMemory: z.number().int().positive().default(10_000),
   /** Register with every webhook sender linked to it at `registerAtMs`; otherwise only by command. */
   register: z.boolean().default(true),
@@ -56,10 +57,7 @@ type ReceiverServiceConfig = ServiceConfig & Omit<ReceiverConfig, 'kind'>;
 export class WebhookReceiver extends Service<ReceiverServiceConfig> {
   private key: HmacKey;
   private events: readonly string[] | undefined;
-  // Dedupe memory in two generations: ids move out with the older one, so it holds between
-  // dedupeMemory/2 and dedupeMemory ids, without a delete per insert.
-  private seen = new Set<string>();
-  private seenBefore = new Set<string>();
+  private memory: RecentIds;
   private registerWhenOnline = false;
 
   received = 0;
@@ -75,6 +73,7 @@ export class WebhookReceiver extends Service<ReceiverServiceConfig> {
     super(sim, config as unknown as ReceiverServiceConfig);
     this.key = signingKey(this.config.signature, this.secret);
     this.events = config.events;
+    this.memory = new RecentIds(config.dedupeMemory);
   }
 
   /** The signing secret shared with its senders. */
@@ -140,7 +139,7 @@ export class WebhookReceiver extends Service<ReceiverServiceConfig> {
       if (verdict !== 'ok') return this.reject(msg, from, verdict);
       this.verified++;
     }
-    if (this.config.dedupe && meta && (this.seen.has(meta.deliveryId) || this.seenBefore.has(meta.deliveryId))) {
+    if (this.config.dedupe && meta && this.memory.has(meta.deliveryId)) {
       this.deduplicated++;
       this.sim.drop(this, msg, `duplicate of ${meta.deliveryId}, already processed: answered 200 without processing`);
       this.answer(from, msg, 200);
@@ -180,22 +179,13 @@ export class WebhookReceiver extends Service<ReceiverServiceConfig> {
     if (!isHttp(job.channel)) return super.complete(job);
     const meta = webhookMeta(job.msg);
     if (job.msg.processedCount > 1) this.duplicates++;
-    if (meta && this.config.dedupe) this.remember(meta.deliveryId);
+    if (meta && this.config.dedupe) this.memory.add(meta.deliveryId);
     this.answer(job.from, job.msg, 200);
   }
 
   protected override completeFailed(job: Job): void {
     if (!isHttp(job.channel)) return super.completeFailed(job);
     this.answer(job.from, job.msg, 500, 'handler failed');
-  }
-
-  /** Records a processed delivery id in the bounded memory. */
-  private remember(id: string): void {
-    if (this.seen.size * 2 >= this.config.dedupeMemory) {
-      this.seenBefore = this.seen;
-      this.seen = new Set();
-    }
-    this.seen.add(id);
   }
 
   protected override onlineChanged(): void {
@@ -222,6 +212,7 @@ export class WebhookReceiver extends Service<ReceiverServiceConfig> {
   override configure(patch: Record<string, unknown>): void {
     super.configure(patch);
     this.key = signingKey(this.config.signature, this.secret);
+    if (this.memory.capacity !== this.config.dedupeMemory) this.memory = new RecentIds(this.config.dedupeMemory);
   }
 
   override stats(): NodeStats {

@@ -192,7 +192,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
   /** One event: a delivery per endpoint registered for its type, the original going to the first. */
   private fanOut(msg: Message): void {
     this.events++;
-    const body = bodyOf(msg);
+    const body = new EventBody(msg.root, msg.type, msg.key);
     let first = true;
     for (const ep of this.endpoints.values()) {
       if (ep.events && !ep.events.has(msg.type)) continue;
@@ -211,7 +211,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
     }
   }
 
-  private startDelivery(ep: Endpoint, msg: Message, body: string): void {
+  private startDelivery(ep: Endpoint, msg: Message, body: EventBody): void {
     const id = `msg_${msg.root}`;
     const d: Delivery = {
       slot: this.open.length, id, endpoint: ep, msg, attempt: 0, firstAt: this.sim.now, outstanding: false, deadline: 0,
@@ -567,17 +567,28 @@ export class WebhookSender extends SimNode<SenderConfig> {
   }
 }
 
-/** The JSON body of an event, as the sender signs and POSTs it. */
-export function bodyOf(msg: Message): string {
-  const key = msg.key === undefined ? '' : `,"key":${quote(msg.key)}`;
-  return `{"id":"evt_${msg.root}","type":${quote(msg.type)}${key}}`;
-}
+/**
+ * The JSON body of an event, as the sender signs and POSTs it, written out when first read
+ * (`String(body)`, JSON, a signature computed): most bodies in a run are never looked at.
+ */
+export class EventBody {
+  private text: string | undefined;
 
-// Event types and keys are plain words: quote them directly, escaping only when needed.
-function quote(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) return JSON.stringify(text);
+  constructor(
+    readonly root: number,
+    readonly type: string,
+    readonly key: string | undefined,
+  ) {}
+
+  toString(): string {
+    if (this.text === undefined) {
+      const key = this.key === undefined ? '' : `,"key":${JSON.stringify(this.key)}`;
+      this.text = `{"id":"evt_${this.root}","type":${JSON.stringify(this.type)}${key}}`;
+    }
+    return this.text;
   }
-  return `"${text}"`;
+
+  toJSON(): string {
+    return this.toString();
+  }
 }

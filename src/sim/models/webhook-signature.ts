@@ -30,6 +30,12 @@ export function unixSeconds(nowMs: number): number {
   return SIM_EPOCH_SEC + Math.floor(nowMs / 1000);
 }
 
+/**
+ * A request body: its text, or an object whose `toString()` is the text, built when first
+ * needed (the sender's event bodies are such objects; see EventBody).
+ */
+export type Body = string | { toString(): string };
+
 /** What a receiver concludes about a request: accept it, or why not (400 or 401). */
 export type Verdict = 'ok' | 'bad-signature' | 'too-old' | 'too-new' | 'malformed';
 
@@ -76,7 +82,7 @@ export class Signature {
     readonly key: HmacKey,
     readonly id: string,
     readonly timestamp: number,
-    readonly body: string,
+    readonly body: Body,
   ) {}
 
   /** The header value: `v1,<base64>` (Svix) or `t=<ts>,v1=<hex>` (Stripe). */
@@ -115,12 +121,12 @@ export function signingKey(scheme: SignatureScheme, secret: string): HmacKey {
 }
 
 /** The string a scheme signs for one request. */
-export function signedContent(scheme: SignatureScheme, id: string, timestamp: number, body: string): string {
+export function signedContent(scheme: SignatureScheme, id: string, timestamp: number, body: Body): string {
   return scheme === 'svix' ? `${id}.${timestamp}.${body}` : `${timestamp}.${body}`;
 }
 
 /** Signs one request: the signature header over `id`, `timestamp` and `body` (see Signature). */
-export function sign(scheme: SignatureScheme, key: HmacKey, id: string, timestamp: number, body: string): Signature {
+export function sign(scheme: SignatureScheme, key: HmacKey, id: string, timestamp: number, body: Body): Signature {
   return new Signature(scheme, key, id, timestamp, body);
 }
 
@@ -132,7 +138,7 @@ export function sign(scheme: SignatureScheme, key: HmacKey, id: string, timestam
  * signature header. `toleranceSec` bounds the distance between the timestamp and `nowSec`.
  */
 export function verify(
-  scheme: SignatureScheme, key: HmacKey, id: string, timestamp: number, signature: Signature | string, body: string,
+  scheme: SignatureScheme, key: HmacKey, id: string, timestamp: number, signature: Signature | string, body: Body,
   nowSec: number, toleranceSec: number,
 ): Verdict {
   const own = signature instanceof Signature && signature.scheme === scheme ? signature : undefined;
@@ -151,7 +157,7 @@ export function verify(
   if (!Number.isInteger(ts)) return 'malformed';
   if (nowSec - ts > toleranceSec) return 'too-old';
   if (ts > nowSec + toleranceSec) return 'too-new';
-  // Same key object, same signed bytes: the MAC we would compute is the one in the header.
+  // Same key object, same signed bytes (the very same body): the MAC we would compute is the one in the header.
   if (own && own.key === key && own.timestamp === ts && own.body === body && (scheme === 'stripe' || own.id === id)) return 'ok';
   candidates ??= scheme === 'stripe' ? parseStripeHeader(String(signature))?.v1 ?? [] : svixCandidates(String(signature));
   if (candidates.length === 0) return 'malformed';

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkInvariantEveryEvent } from '../testing/invariant';
 import { webhookMeta } from './webhook';
@@ -282,6 +283,27 @@ describe('duplicates', () => {
       const mine = sent.filter((s) => webhookMeta(s.msg)!.deliveryId === id);
       expect(mine.map((s) => s.channel)).toEqual(['webhook', 'retry', 'retry', 'retry']);
       expect(new Set(mine.map((s) => s.msg.id)).size).toBe(1);
+    }
+  });
+});
+
+describe('what travels', () => {
+  it("a POST's body is the event as JSON, signed as Svix does: HMAC-SHA256 of id.timestamp.body (checked with node:crypto)", () => {
+    const run = webhookRun({
+      nodes: [checkout({ limit: 2, keys: 3, keyPrefix: 'order', startMs: 2000 }), orders(), shipping({ secret: 'whsec_c2hpcHBpbmctc2VjcmV0' })],
+      links: [{ from: 'checkout', to: 'orders' }, { from: 'orders', to: 'shipping', latency: ms(1500) }],
+    });
+    run.sim.runUntil(5000);
+    const posts = run.of('message.sent').filter((s) => s.from === 'orders');
+    expect(posts).toHaveLength(2);
+    for (const post of posts) {
+      const meta = webhookMeta(post.msg)!;
+      const body = JSON.parse(String(meta.body)) as { id: string; type: string; key: string };
+      expect(body).toEqual({ id: `evt_${post.msg.root}`, type: 'order.paid', key: post.msg.key });
+      expect(meta.timestamp).toBe(1_704_067_200 + Math.floor(post.t / 1000));
+      const key = Buffer.from('c2hpcHBpbmctc2VjcmV0', 'base64');
+      const mac = createHmac('sha256', key).update(`${meta.deliveryId}.${meta.timestamp}.${String(meta.body)}`).digest('base64');
+      expect(String(meta.signature)).toBe(`v1,${mac}`);
     }
   });
 });

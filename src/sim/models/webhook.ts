@@ -1,6 +1,6 @@
 import { defineKind, type NodeKind } from '../kind';
 import type { Message } from '../message';
-import type { Signature } from './webhook-signature';
+import type { Body, Signature } from './webhook-signature';
 import { WebhookAttacker, attackerSchema } from './webhook-attacker';
 import { WebhookReceiver, receiverSchema } from './webhook-receiver';
 import { WebhookSender, senderSchema } from './webhook-sender';
@@ -26,8 +26,8 @@ export type WebhookMeta = {
   timestamp: number;
   /** `svix-signature` or `Stripe-Signature`, depending on the sender's scheme (`String(sig)` reads it). */
   signature: Signature | string;
-  /** The raw JSON body that was signed. */
-  body: string;
+  /** The raw JSON body that was signed (`String(body)` reads it). */
+  body: Body;
   /** The receiver this copy is for. */
   endpoint: string;
   /** Set by the receiver once it has answered this attempt, so the sender knows the copy is free. */
