@@ -85,6 +85,7 @@ export const en = {
   delivered: 'Delivered',
   acked: 'Acked',
   redelivered: 'Redelivered',
+  parked: 'Parked',
   deadlinesMissed: 'Deadlines missed',
   routed: 'Routed',
   unroutable: 'Unroutable',

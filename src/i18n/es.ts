@@ -84,6 +84,7 @@ export const es: Dict = {
   delivered: 'Entregados',
   acked: 'Confirmados',
   redelivered: 'Reentregados',
+  parked: 'Aparcados',
   deadlinesMissed: 'Plazos vencidos',
   routed: 'Enrutados',
   unroutable: 'Sin ruta',

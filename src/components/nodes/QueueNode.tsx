@@ -6,7 +6,9 @@ import { useT } from '../../i18n/useT';
 import { AnimatedCount } from './AnimatedCount';
 import { BacklogChips } from './BacklogChips';
 import { QueueIcon } from './icons';
+import { Figures } from './Figures';
 import { Figure, NodeCard } from './NodeCard';
+import { num, total } from './read';
 import type { SimFlowNode } from './types';
 import { useNodeLive } from './useNodeLive';
 
@@ -26,6 +28,14 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<SimFlow
         <Figure name={t('unacked')} value={formatNumber(Number(live?.unacked ?? 0), lang)} tone="muted" />
         <Figure name={t('processed')} value={formatNumber(Number(live?.processed ?? 0), lang)} tone="muted" />
       </div>
+      <Figures
+        items={[
+          ['parked', num(live, 'parked')],
+          ['redelivered', num(live, 'redelivered'), true],
+          ['deadLettered', total(live, 'deadLettered'), true],
+          ['dropped', total(live, 'dropped'), true],
+        ]}
+      />
     </NodeCard>
   );
 });

@@ -15,13 +15,7 @@ export function SlotBar({ busy, total }: { busy: number; total: number }) {
   return (
     <span className="slots" aria-hidden="true">
       {Array.from({ length: total }, (_, i) => (
-        <motion.span
-          key={i}
-          className="slot"
-          initial={false}
-          animate={{ backgroundColor: i < busy ? 'var(--service)' : 'rgba(0,0,0,0)' }}
-          transition={{ duration: 0.12 }}
-        />
+        <span key={i} className={`slot${i < busy ? ' slot--busy' : ''}`} />
       ))}
     </span>
   );
