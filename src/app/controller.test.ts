@@ -63,4 +63,11 @@ describe('the controller', () => {
     controller.setOnline('email', false);
     expect(controller.recorded).toEqual([expect.objectContaining({ do: 'offline', node: 'email', at: 2500 })]);
   });
+
+  it('slow mode multiplies a service time and is recorded like a toggle', () => {
+    const { controller, app } = rig();
+    controller.setSlow('email', 5);
+    expect(app.getState().live.email?.slowFactor).toBe(5);
+    expect(controller.recorded).toEqual([expect.objectContaining({ do: 'slow', node: 'email', factor: 5, at: 0 })]);
+  });
 });
