@@ -1,16 +1,16 @@
-import Denque from 'denque';
 import { z } from 'zod';
 import { sampler, type Sampler } from '../distributions';
 import { nodeSchema } from '../kind';
-import type { Link } from '../link';
 import type { Message } from '../message';
 import { SimNode, type NodeStats, type SignalData } from '../node';
 import type { ScheduledEvent } from '../scheduler';
 import type { Simulation } from '../simulation';
 import type { Channel, SignalKind } from '../trace';
 import type { WebhookMeta } from './webhook';
+import { AnswerDeadlines, deliveryOf, EventBody, newMeta, untag, type Delivery } from './webhook-delivery';
+import { Endpoints, type Endpoint } from './webhook-endpoints';
 import { disableSchema, resolvePolicy, retrySchema, type RetryPolicy } from './webhook-schedule';
-import { sign, signingKey, unixSeconds, type HmacKey } from './webhook-signature';
+import { sign, unixSeconds } from './webhook-signature';
 
 const GENERATE = 1;
 const RETRY = 2;
@@ -39,47 +39,6 @@ export const senderSchema = nodeSchema('webhook-sender', {
 /** A webhook sender's config as parsed from a scenario. */
 export type SenderConfig = z.infer<typeof senderSchema>;
 
-/** A registered endpoint: a receiver's URL, its event filter and the secret it signs with. */
-interface Endpoint {
-  receiver: SimNode;
-  link: Link;
-  url: string;
-  /** Event types it wants; undefined for all. */
-  events: ReadonlySet<string> | undefined;
-  key: HmacKey;
-  state: 'enabled' | 'disabled' | 'removed';
-  consecutiveFailures: number;
-  /** Time of the first failure since the last success; NaN while not failing. */
-  failingSince: number;
-}
-
-/** One event on its way to one endpoint, across all its attempts. */
-interface Delivery {
-  /** Where it sits in the sender's list of open deliveries; -1 once closed. */
-  slot: number;
-  id: string;
-  endpoint: Endpoint;
-  /** The copy this delivery sends; replaced by a fresh copy when the old one cannot come back. */
-  msg: Message;
-  attempt: number;
-  firstAt: number;
-  /** Waiting for the answer to `attempt`, until `deadline`. */
-  outstanding: boolean;
-  deadline: number;
-  /** The copy is away (on the network or at the receiver), not held by the sender. */
-  out: boolean;
-  retry: ScheduledEvent | undefined;
-  dueAt: number;
-  closed: boolean;
-}
-
-// The delivery a copy belongs to, kept on the copy's meta under a symbol: structured clone and
-// JSON skip it, and a fresh copy (whose meta is a spread of the old) keeps pointing at it. A
-// Map from copy id would do, but its tables churn, and V8 then keeps dead deliveries alive
-// through young-generation collections (measured: a quarter of the run spent in GC).
-const DELIVERY = Symbol('delivery');
-type Tagged = WebhookMeta & { [DELIVERY]?: Delivery };
-
 /** Why attempts failed, for the stats. */
 interface FailureCounts {
   timeout: number;
@@ -102,16 +61,13 @@ export class WebhookSender extends SimNode<SenderConfig> {
   lastSent: WebhookMeta | undefined;
   private policy: RetryPolicy;
   private gap: Sampler | undefined;
-  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly endpoints: Endpoints;
   /** Deliveries not yet closed, in no particular order (swap-remove). */
   private readonly open: Delivery[] = [];
   /** Copies given up on while still away; settled if they ever come back. */
   private readonly abandoned = new Set<Message>();
   private readonly paused: Delivery[] = [];
-  // Attempts waiting for an answer, in send order; the deadline is kept beside each entry
-  // because a delivery may appear again with a later attempt. One timer serves them all.
-  private readonly waitingD = new Denque<Delivery>();
-  private readonly waitingT = new Denque<number>();
+  private readonly deadlines = new AnswerDeadlines();
   private timeoutTimer: ScheduledEvent | undefined;
   private retrying = 0;
   private nextRetryAt = Infinity;
@@ -132,6 +88,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
 
   constructor(sim: Simulation, config: SenderConfig) {
     super(sim, config);
+    this.endpoints = new Endpoints(sim, this);
     this.policy = this.makePolicy();
     this.gap = this.makeGap();
   }
@@ -194,7 +151,9 @@ export class WebhookSender extends SimNode<SenderConfig> {
     this.events++;
     const body = new EventBody(msg.root, msg.type, msg.key);
     let first = true;
-    for (const ep of this.endpoints.values()) {
+    const endpoints = this.endpoints.all;
+    for (let i = 0; i < endpoints.length; i++) {
+      const ep = endpoints[i]!;
       if (ep.events && !ep.events.has(msg.type)) continue;
       const copy = first ? msg : this.sim.copy(this, msg);
       first = false;
@@ -217,10 +176,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
       slot: this.open.length, id, endpoint: ep, msg, attempt: 0, firstAt: this.sim.now, outstanding: false, deadline: 0,
       out: false, retry: undefined, dueAt: 0, closed: false,
     };
-    const meta: Tagged = {
-      deliveryId: id, attempt: 0, timestamp: 0, signature: '', body, endpoint: ep.receiver.id, answered: false, [DELIVERY]: d,
-    };
-    msg.meta = meta;
+    msg.meta = newMeta(d, body);
     this.open.push(d);
     this.deliveries++;
     this.attempt(d);
@@ -241,14 +197,13 @@ export class WebhookSender extends SimNode<SenderConfig> {
     d.outstanding = true;
     d.out = true;
     d.deadline = now + this.policy.timeoutMs;
-    this.dropAnswered();
-    this.waitingD.push(d);
-    this.waitingT.push(d.deadline);
+    this.deadlines.push(d);
     if (!this.timeoutTimer) this.timeoutTimer = this.sim.scheduler.schedule(this.policy.timeoutMs, this, TIMEOUT);
     const ep = d.endpoint;
     this.sim.emit({ type: 'webhook.attempt', t: now, node: this.id, endpoint: ep.receiver.id, msg, deliveryId: d.id, attempt: d.attempt });
-    // The answer may come back inside this call when the link has no latency.
-    this.sim.send(ep.link, msg, d.attempt === 1 ? 'webhook' : 'retry');
+    // A POST to the consumer is a delivery (msg.deliveries counts the attempts). The answer may
+    // come back inside this call when the link has no latency.
+    this.sim.deliver(ep.link, msg, d.attempt === 1 ? 'webhook' : 'retry');
   }
 
   /**
@@ -274,14 +229,13 @@ export class WebhookSender extends SimNode<SenderConfig> {
   }
 
   override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode, data: SignalData | undefined): void {
-    if (kind === 'register') this.register(from, data);
+    if (kind === 'register') this.endpoints.register(from, data, this.config.signature);
     else if (kind === 'unregister') this.unregister(from);
     else if (kind === 'response' && msg) this.answered(msg, data);
   }
 
   private answered(msg: Message, data: SignalData | undefined): void {
-    const tagged = (msg.meta as Tagged | undefined)?.[DELIVERY];
-    const d = tagged && !tagged.closed && tagged.msg === msg ? tagged : undefined;
+    const d = deliveryOf(msg);
     if (!d) {
       if (this.abandoned.delete(msg) && !data?.ok && msg.state !== 'done' && msg.state !== 'dropped' && msg.state !== 'dead') {
         this.sim.drop(this, msg, 'answered after the sender gave up on it');
@@ -381,37 +335,16 @@ export class WebhookSender extends SimNode<SenderConfig> {
     if (d.dueAt <= this.nextRetryAt) this.nextRetryStale = true;
   }
 
-  // Answered attempts leave the front of the queue as soon as they reach it, so the queue
-  // does not keep finished deliveries alive until the next deadline.
-  private dropAnswered(): void {
-    const ds = this.waitingD;
-    while (ds.length > 0) {
-      const d = ds.peekFront()!;
-      if (d.outstanding && d.deadline === this.waitingT.peekFront()) return;
-      ds.shift();
-      this.waitingT.shift();
-    }
-  }
-
   /** Timer: every attempt past its deadline without an answer has failed. */
   private expire(): void {
     this.timeoutTimer = undefined;
     const now = this.sim.now;
-    while (this.waitingD.length > 0) {
-      const d = this.waitingD.peekFront()!;
-      const deadline = this.waitingT.peekFront()!;
-      const live = d.outstanding && d.deadline === deadline;
-      if (live && deadline > now) break;
-      this.waitingD.shift();
-      this.waitingT.shift();
-      if (!live) continue;
+    for (let d = this.deadlines.nextExpired(now); d; d = this.deadlines.nextExpired(now)) {
       d.outstanding = false;
       this.fail(d, undefined, `timeout after ${this.policy.timeoutMs} ms`, false);
     }
-    if (this.waitingD.length > 0) {
-      // A shortened timeout can queue an earlier deadline behind a later one; it then fires with it.
-      this.timeoutTimer = this.sim.scheduler.schedule(Math.max(0, this.waitingT.peekFront()! - now), this, TIMEOUT);
-    }
+    const next = this.deadlines.nextDeadline();
+    if (next !== undefined) this.timeoutTimer = this.sim.scheduler.schedule(Math.max(0, next - now), this, TIMEOUT);
   }
 
   /** Ends `d` for good: its copy is dead-lettered or dropped here. */
@@ -433,8 +366,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
   }
 
   private finish(d: Delivery): void {
-    // Copies outlive their delivery (done at the receiver, in trace subscribers' hands): unlink them.
-    (d.msg.meta as Tagged)[DELIVERY] = undefined;
+    untag(d.msg);
     d.closed = true;
     d.outstanding = false;
     const last = this.open.pop()!;
@@ -456,33 +388,13 @@ export class WebhookSender extends SimNode<SenderConfig> {
     for (const d of this.deliveriesTo(ep)) if (!d.outstanding) this.close(d, 'dead', `endpoint ${ep.url} disabled`);
   }
 
-  private register(from: SimNode, data: SignalData | undefined): void {
-    const link = this.sim.link(this.id, from.id);
-    if (!link) return;
-    const events = Array.isArray(data?.events) && data.events.length > 0 ? new Set(data.events as string[]) : undefined;
-    const url = typeof data?.url === 'string' ? data.url : from.id;
-    const key = signingKey(this.config.signature, String(data?.secret ?? ''));
-    const old = this.endpoints.get(from.id);
-    const ep: Endpoint = old ?? {
-      receiver: from, link, url, events, key, state: 'enabled', consecutiveFailures: 0, failingSince: NaN,
-    };
-    Object.assign(ep, { url, events, key, state: 'enabled', consecutiveFailures: 0, failingSince: NaN });
-    this.endpoints.set(from.id, ep);
-    this.sim.emit({
-      type: 'webhook.registered', t: this.sim.now, node: this.id, endpoint: from.id, url, events: events ? [...events] : null,
-    });
-  }
-
   private unregister(from: SimNode): void {
-    const ep = this.endpoints.get(from.id);
+    const ep = this.endpoints.unregister(from);
     if (!ep) return;
-    this.endpoints.delete(from.id);
-    ep.state = 'removed';
-    this.sim.emit({ type: 'webhook.unregistered', t: this.sim.now, node: this.id, endpoint: from.id, url: ep.url });
     for (const d of this.deliveriesTo(ep)) if (!d.outstanding) this.close(d, 'drop', `endpoint ${ep.url} unregistered`);
   }
 
-  /** Open deliveries to `ep`, as a list (closing them changes the map). */
+  /** Open deliveries to `ep`, as a list (closing them changes the open list). */
   private deliveriesTo(ep: Endpoint): Delivery[] {
     const out: Delivery[] = [];
     for (const d of this.open) if (d.endpoint === ep) out.push(d);
@@ -491,16 +403,8 @@ export class WebhookSender extends SimNode<SenderConfig> {
 
   /** `enable {endpoint}`: turns a disabled endpoint back on (as a user does in the provider's dashboard). */
   override command(name: string, args: Record<string, unknown>): void {
-    if (name !== 'enable') return;
-    const ep = this.endpoints.get(String(args.endpoint));
-    if (!ep || ep.state !== 'disabled') return;
-    ep.state = 'enabled';
-    ep.consecutiveFailures = 0;
-    ep.failingSince = NaN;
-    this.sim.emit({
-      type: 'webhook.registered', t: this.sim.now, node: this.id, endpoint: ep.receiver.id, url: ep.url,
-      events: ep.events ? [...ep.events] : null,
-    });
+    const ep = name === 'enable' ? this.endpoints.of(String(args.endpoint)) : undefined;
+    if (ep?.state === 'disabled') this.endpoints.enable(ep);
   }
 
   protected override onlineChanged(): void {
@@ -554,41 +458,13 @@ export class WebhookSender extends SimNode<SenderConfig> {
   }
 
   override stats(): NodeStats {
-    let registered = 0;
-    for (const ep of this.endpoints.values()) if (ep.state === 'enabled') registered++;
     return {
       ...super.stats(),
       events: this.events, deliveries: this.deliveries, attempts: this.attempts, succeeded: this.succeeded,
       failed: { ...this.failed }, retriesScheduled: this.retriesScheduled, pendingRetries: this.pendingRetries,
       nextAttemptAt: this.nextAttemptAt(), deadLettered: this.deadLettered, droppedDisabled: this.droppedDisabled,
       droppedUnregistered: this.droppedUnregistered,
-      unrouted: this.unrouted, endpoints: registered, endpointsDisabled: this.endpointsDisabled, lateAnswers: this.lateAnswers,
+      unrouted: this.unrouted, endpoints: this.endpoints.enabled, endpointsDisabled: this.endpointsDisabled, lateAnswers: this.lateAnswers,
     };
-  }
-}
-
-/**
- * The JSON body of an event, as the sender signs and POSTs it, written out when first read
- * (`String(body)`, JSON, a signature computed): most bodies in a run are never looked at.
- */
-export class EventBody {
-  private text: string | undefined;
-
-  constructor(
-    readonly root: number,
-    readonly type: string,
-    readonly key: string | undefined,
-  ) {}
-
-  toString(): string {
-    if (this.text === undefined) {
-      const key = this.key === undefined ? '' : `,"key":${JSON.stringify(this.key)}`;
-      this.text = `{"id":"evt_${this.root}","type":${JSON.stringify(this.type)}${key}}`;
-    }
-    return this.text;
-  }
-
-  toJSON(): string {
-    return this.toString();
   }
 }

@@ -283,7 +283,9 @@ describe('duplicates', () => {
       const mine = sent.filter((s) => webhookMeta(s.msg)!.deliveryId === id);
       expect(mine.map((s) => s.channel)).toEqual(['webhook', 'retry', 'retry', 'retry']);
       expect(new Set(mine.map((s) => s.msg.id)).size).toBe(1);
+      expect(mine[0]!.msg.deliveries).toBe(4);
     }
+    expect(run.sim.ledger.totals().delivered).toBe(12); // every POST is a delivery to the receiver
   });
 });
 
