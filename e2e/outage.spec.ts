@@ -18,6 +18,9 @@ test('taking the consumer offline makes its queue grow; bringing it back drains 
   await email.click();
   await expect(email).toHaveAttribute('aria-checked', 'true');
   await expect.poll(() => readNumber(queue, 'Backlog'), { timeout: 10_000 }).toBeLessThanOrEqual(1);
-  expect(await readNumber(node(page, 'Email service'), 'Processed')).toBeGreaterThan(processedWhileDown + 6);
+  // The card counts up with an animation: poll until it settles rather than read it once.
+  await expect
+    .poll(() => readNumber(node(page, 'Email service'), 'Processed'), { timeout: 10_000 })
+    .toBeGreaterThan(processedWhileDown + 6);
   await expect(totals(page)).toContainText('Lost 0');
 });
