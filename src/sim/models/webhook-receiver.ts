@@ -4,14 +4,14 @@ import type { Message } from '../message';
 import type { NodeStats, SignalData, SimNode } from '../node';
 import type { Simulation } from '../simulation';
 import type { Channel } from '../trace';
-import { Service, isHttp, serviceSchema, type Job, type ServiceConfig } from './service';
+import { Service, isHttp, serviceShape, type Job } from './service';
 import { webhookMeta } from './webhook';
 import { RecentIds } from './webhook-memory';
 import { WebhookSender } from './webhook-sender';
 import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict } from './webhook-signature';
 
 const REGISTER = 101;
-const { concurrency, serviceTime, failureRate } = serviceSchema.shape;
+const { concurrency, serviceTime, failureRate, maxQueue, whenOffline } = serviceShape;
 
 /** Scenario fields of a webhook receiver: a service with an endpoint that other services POST events to. */
 export const receiverSchema = nodeSchema('webhook-receiver', {
@@ -19,6 +19,9 @@ export const receiverSchema = nodeSchema('webhook-receiver', {
   serviceTime,
   /** Probability that handling an event fails: the sender gets a 500 and retries. */
   failureRate,
+  maxQueue,
+  /** 'refuse' (default): connections are refused while down. 'hang': requests vanish and senders time out. */
+  whenOffline,
   /** The endpoint URL it registers; `https://<id>.example.com/webhooks` by default. */
   url: z.string().min(1).optional(),
   /** Event types it registers for; all by default. */
@@ -43,8 +46,6 @@ export const receiverSchema = nodeSchema('webhook-receiver', {
 
 /** A webhook receiver's config as parsed from a scenario. */
 export type ReceiverConfig = z.infer<typeof receiverSchema>;
-// Service types its config by the 'service' kind; the receiver has the same fields under its own kind.
-type ReceiverServiceConfig = ServiceConfig & Omit<ReceiverConfig, 'kind'>;
 
 /**
  * A service that receives webhooks: it registers its endpoint with the senders linked to it,
@@ -54,7 +55,7 @@ type ReceiverServiceConfig = ServiceConfig & Omit<ReceiverConfig, 'kind'>;
  * buffer of its own beyond its inbox: while offline, connections are refused and the
  * senders keep their deliveries.
  */
-export class WebhookReceiver extends Service<ReceiverServiceConfig> {
+export class WebhookReceiver extends Service<ReceiverConfig> {
   private key: HmacKey;
   private events: readonly string[] | undefined;
   private memory: RecentIds;
@@ -70,7 +71,7 @@ export class WebhookReceiver extends Service<ReceiverServiceConfig> {
   duplicates = 0;
 
   constructor(sim: Simulation, config: ReceiverConfig) {
-    super(sim, config as unknown as ReceiverServiceConfig);
+    super(sim, config);
     this.key = signingKey(this.config.signature, this.secret);
     this.events = config.events;
     this.memory = new RecentIds(config.dedupeMemory);
@@ -189,24 +190,17 @@ export class WebhookReceiver extends Service<ReceiverServiceConfig> {
   }
 
   protected override onlineChanged(): void {
-    if (this.online) {
-      super.onlineChanged();
-      if (this.registerWhenOnline) {
-        this.registerWhenOnline = false;
-        this.signalSenders('register', undefined);
-      }
-      return;
+    super.onlineChanged();
+    if (this.online && this.registerWhenOnline) {
+      this.registerWhenOnline = false;
+      this.signalSenders('register', undefined);
     }
-    // The process went away: open connections are reset, so each sender learns at once.
-    const held: Job[] = [...this.active, ...this.inbox];
-    this.active.clear();
-    this.inbox.length = 0;
-    for (let i = held.length - 1; i >= 0; i--) {
-      const job = held[i]!;
-      if (job.done) this.sim.scheduler.cancel(job.done);
-      if (isHttp(job.channel)) this.answer(job.from, job.msg, 0, 'connection reset');
-      else job.from.onConsumerLost(job.msg, this);
-    }
+  }
+
+  /** A request it held when it went offline: reset (status 0, the sender learns at once), or lost with the host ('hang'). */
+  protected override abandonRequest(job: Job): void {
+    if (this.config.whenOffline === 'hang') super.abandonRequest(job);
+    else this.answer(job.from, job.msg, 0, 'connection reset');
   }
 
   override configure(patch: Record<string, unknown>): void {

@@ -245,9 +245,10 @@ export class WebhookSender extends SimNode<SenderConfig> {
     const attempt = typeof data?.attempt === 'number' ? data.attempt : d.attempt;
     if (attempt !== d.attempt || !d.outstanding) {
       // The answer to an attempt already counted as timed out: the connection is gone, so it
-      // does not count; but the copy is free again and waits here for the retry.
+      // does not count. If it answers the latest attempt, the copy is free again and waits here
+      // for the retry; an older attempt's answer says nothing about where the copy is now.
       this.lateAnswers++;
-      if (!d.outstanding && d.out && msg.state !== 'dropped' && msg.state !== 'dead') {
+      if (attempt === d.attempt && d.out && msg.state !== 'dropped' && msg.state !== 'dead') {
         d.out = false;
         this.sim.requeue(this, msg, 'answer came after the timeout; waiting for the retry');
       }

@@ -142,6 +142,20 @@ describe('delivery', () => {
     expect(run.of('webhook.delivered')).toMatchObject([{ attempt: 2 }]);
   });
 
+  it("a receiver whose host is unreachable ('hang') answers nothing: the sender waits out its timeout, then retries", () => {
+    const run = webhookRun({
+      nodes: [checkout({ limit: 1 }), orders({ timeoutMs: 1000, retry: { initialMs: 500, maxAttempts: 3 } }), shipping({ whenOffline: 'hang' })],
+      links: [{ from: 'checkout', to: 'orders' }, { from: 'orders', to: 'shipping', latency: ms(10) }],
+      actions: [{ at: 50, do: 'offline', node: 'shipping' }, { at: 1200, do: 'online', node: 'shipping' }],
+    });
+    run.sim.runUntil(5000);
+    expect(run.of('message.dropped')).toMatchObject([{ node: 'shipping', t: 110, reason: 'host unreachable' }]);
+    expect(run.of('webhook.failed')).toMatchObject([{ t: 1100, status: undefined }]);
+    // The lost copy cannot be sent again: the retry is a fresh copy of the same delivery.
+    expect(run.of('message.copied')).toMatchObject([{ node: 'orders', t: 1600, state: 'buffered' }]);
+    expect(run.of('webhook.delivered')).toMatchObject([{ attempt: 2, t: 1600 + 10 + 10 + 10, deliveryId: 'msg_1' }]);
+  });
+
   it('while the sender is down, events reaching it are dropped and due retries wait for it', () => {
     const run = webhookRun({
       nodes: [checkout({ ratePerSec: 1 }), orders({ retry: { initialMs: 1000, maxAttempts: 5 } }), shipping()],
