@@ -7,6 +7,7 @@ import type { Rng } from '../rng';
 import type { ScheduledEvent } from '../scheduler';
 import type { Simulation } from '../simulation';
 import type { Channel } from '../trace';
+import { SlotSet } from '../slots';
 
 const DONE = 1;
 
@@ -46,6 +47,10 @@ export interface Job {
   from: SimNode;
   channel: Channel;
   done: ScheduledEvent | undefined;
+  /** Its index among the active jobs, -1 while waiting (see SlotSet). */
+  slot: number;
+  /** When it started, as a count of starts at this service: restores start order when abandoned. */
+  started: number;
 }
 
 /**
@@ -60,8 +65,9 @@ export interface Job {
 export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<C> {
   /** Jobs received and not yet started. */
   protected readonly inbox: Job[] = [];
+  private starts = 0;
   /** Jobs being processed. */
-  protected readonly active = new Set<Job>();
+  protected readonly active = new SlotSet<Job>();
   protected serviceTime: Sampler;
   protected readonly rng: Rng;
   failed = 0;
@@ -108,7 +114,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       return;
     }
     if (msg.state !== 'dropped') this.sim.received(this, msg, from);
-    this.inbox.push({ msg, from, channel, done: undefined });
+    this.inbox.push({ msg, from, channel, done: undefined, slot: -1, started: 0 });
     this.startWaiting();
   }
 
@@ -126,6 +132,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   protected startWaiting(): void {
     while (this.active.size < this.config.concurrency && this.inbox.length > 0) {
       const job = this.inbox.shift()!;
+      job.started = ++this.starts;
       this.active.add(job);
       if (job.msg.state !== 'dropped') this.sim.startProcessing(this, job.msg);
       job.done = this.sim.scheduler.schedule(this.serviceTime() * this.slowFactor, this, DONE, job);
@@ -188,8 +195,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       for (const link of this.sim.incoming(this.id)) link.from.wake();
       return;
     }
-    const held = [...this.active, ...this.inbox];
-    this.active.clear();
+    const held = [...this.active.drain().sort((a, b) => a.started - b.started), ...this.inbox];
     this.inbox.length = 0;
     // In reverse, so that sources which requeue at the head restore the original order.
     for (let i = held.length - 1; i >= 0; i--) {
