@@ -36,6 +36,12 @@ export interface Message {
   via: string | undefined;
   /** Model-specific fields (routing key, partition, offset, delivery id, ...). */
   meta: Record<string, unknown> | undefined;
+  /**
+   * Shared by a copy and the copies a broker made to redeliver it (a pub/sub ack deadline
+   * passing while the subscriber still holds the first): processing any of them a second time
+   * is a duplicate.
+   */
+  family: { processed: number } | undefined;
 }
 
 /** Totals the ledger keeps: current counts by state plus cumulative counters. */
@@ -97,18 +103,22 @@ export class Ledger {
     this.counts[0]!++;
     return {
       id, root: id, type, key, origin, publishedAt: now, state: 'transit',
-      deliveries: 0, processedCount: 0, redelivered: false, via: undefined, meta,
+      deliveries: 0, processedCount: 0, redelivered: false, via: undefined, meta, family: undefined,
     };
   }
 
-  /** A new copy of `msg` (fan-out), starting in `state`. */
-  copy(msg: Message, state: MsgState): Message {
+  /**
+   * A new copy of `msg`, starting in `state`: a fan-out copy, or with `redelivery` a second
+   * copy of the same delivery, of the same family (see Message.family).
+   */
+  copy(msg: Message, state: MsgState, redelivery = false): Message {
     const id = this.nextId++;
     this.copies++;
     this.counts[index(state)]!++;
     return {
       id, root: msg.root, type: msg.type, key: msg.key, origin: msg.origin, publishedAt: msg.publishedAt, state,
-      deliveries: 0, processedCount: 0, redelivered: false, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
+      deliveries: 0, processedCount: 0, redelivered: redelivery, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
+      family: redelivery ? (msg.family ??= { processed: msg.processedCount }) : undefined,
     };
   }
 

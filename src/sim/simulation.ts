@@ -228,9 +228,9 @@ export class Simulation implements EventTarget {
     return msg;
   }
 
-  /** A new copy of `msg` made at `node` (fan-out), starting in `state`. */
-  copy(node: SimNode, msg: Message, state: MsgState = 'transit'): Message {
-    const c = this.ledger.copy(msg, state);
+  /** A new copy of `msg` made at `node`, starting in `state`: a fan-out copy, or with `redelivery` a second copy of one delivery. */
+  copy(node: SimNode, msg: Message, state: MsgState = 'transit', redelivery = false): Message {
+    const c = this.ledger.copy(msg, state, redelivery);
     this.emit({ type: 'message.copied', t: this.now, node: node.id, msg: c, from: msg.id, state });
     return c;
   }
@@ -291,8 +291,10 @@ export class Simulation implements EventTarget {
   /** `node` finished processing `msg`: latency is counted from publication, at the node and its broker. */
   finishProcessing(node: SimNode, msg: Message): void {
     this.ledger.move(msg, 'done');
-    const duplicate = msg.processedCount > 0;
+    const family = msg.family;
+    const duplicate = (family ? family.processed : msg.processedCount) > 0;
     msg.processedCount++;
+    if (family) family.processed++;
     this.ledger.processed++;
     if (duplicate) this.ledger.duplicates++;
     const latencyMs = this.now - msg.publishedAt;

@@ -162,6 +162,9 @@ describe('a durable subscription (Google Pub/Sub)', () => {
     expect(sub.lateAcks).toBe(1);
     expect(sub.duplicates).toBe(1);
     expect(events.some((e) => e.type === 'pubsub.late_ack' && e.duplicate)).toBe(true);
+    // The run's totals say so too: the redelivered copy is of the same family as the first.
+    expect(s.ledger.duplicates).toBe(1);
+    expect(events.filter((e) => e.type === 'message.processed' && e.duplicate)).toHaveLength(1);
     expect(sub.deadLettered).toBe(0);
   });
 

@@ -340,7 +340,7 @@ export class Subscription extends SimNode<SubscriptionConfig> {
         lin = { owner: this, acks: 0 };
         prev.meta = { ...prev.meta, lineage: lin };
       }
-      msg = this.sim.copy(this, prev, 'buffered');
+      msg = this.sim.copy(this, prev, 'buffered', true);
       msg.deliveries = prev.deliveries;
     }
     this.retry(msg, 'ack deadline expired');
