@@ -55,6 +55,7 @@ export class SimController {
   private job: SeekJob | null = null;
   private readonly budget = new FrameBudget(PLAY_BUDGET_MS);
   private readonly frameListeners = new Set<(now: number) => void>();
+  private readonly simListeners = new Set<(sim: Simulation) => void>();
   private rafId = 0;
   private lastWall = -1;
   private lastLive = -Infinity;
@@ -129,6 +130,18 @@ export class SimController {
     this.sim = sim;
     this.detach = sim.on(this.flights.listener);
     this.liveKeys = new Map();
+    for (const listener of this.simListeners) listener(sim);
+  }
+
+  /**
+   * Calls `listener` with the running Simulation now (if any) and with every new one the
+   * controller installs (load, reset, seek back), before it runs any event: trace subscribers
+   * such as the event log and the metrics sampler attach there. Returns the unsubscribe.
+   */
+  onSimulation(listener: (sim: Simulation) => void): () => void {
+    this.simListeners.add(listener);
+    if (this.sim) listener(this.sim);
+    return () => this.simListeners.delete(listener);
   }
 
   // ---- playback ----
@@ -201,6 +214,11 @@ export class SimController {
   /** Slow mode: multiplies `node`'s service time by `factor` (1 = normal). */
   setSlow(node: string, factor: number): void {
     this.act({ do: 'slow', node, factor });
+  }
+
+  /** Changes `node`'s settings now (an already validated patch); recorded, so a replay or seek reproduces it. */
+  configure(node: string, patch: Record<string, unknown>): void {
+    this.act({ do: 'configure', node, patch });
   }
 
   private act(action: ActionSpec): void {

@@ -1,8 +1,11 @@
+import { panelsEn } from './panelsEn';
+
 /**
  * Every string the interface shows, in English. This table defines the keys: the Spanish
  * one must have exactly the same, or the build fails. `{name}` marks a placeholder.
  */
 export const en = {
+  ...panelsEn,
   appTitle: 'microsim',
   appTagline: 'Watch microservices talk',
   scenario: 'Scenario',

@@ -1,7 +1,9 @@
 import type { Dict } from './en';
+import { panelsEs } from './panelsEs';
 
 /** Every string the interface shows, in Spanish. Typed as `Dict`: a missing key does not compile. */
 export const es: Dict = {
+  ...panelsEs,
   appTitle: 'microsim',
   appTagline: 'Mira cómo hablan los microservicios',
   scenario: 'Escenario',

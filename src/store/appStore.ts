@@ -5,12 +5,13 @@ import type { Lang } from '../sim/errors';
 import { langSlice, type LangSlice } from './slices/langSlice';
 import { liveSlice, type LiveSlice } from './slices/liveSlice';
 import { noticeSlice, type NoticeSlice } from './slices/noticeSlice';
+import { panelsSlice, type PanelsSlice } from './slices/panelsSlice';
 import { playbackSlice, type PlaybackSlice } from './slices/playbackSlice';
 import { scenarioSlice, type ScenarioSlice } from './slices/scenarioSlice';
 import { selectionSlice, type SelectionSlice } from './slices/selectionSlice';
 
-/** Everything the UI draws from, composed of slices. Part B adds its own (event log, charts) here. */
-export type AppState = LangSlice & ScenarioSlice & PlaybackSlice & LiveSlice & NoticeSlice & SelectionSlice;
+/** Everything the UI draws from, composed of slices (PanelsSlice: the inspector, event log and charts). */
+export type AppState = LangSlice & ScenarioSlice & PlaybackSlice & LiveSlice & NoticeSlice & SelectionSlice & PanelsSlice;
 
 /** The app store's vanilla API: the controller writes through it without React. */
 export type AppStore = StoreApi<AppState>;
@@ -36,6 +37,7 @@ export function createAppStore(lang: Lang = initialLang()): AppStore {
     ...liveSlice(...a),
     ...noticeSlice(...a),
     ...selectionSlice(...a),
+    ...panelsSlice(...a),
   }));
   if (typeof document === 'undefined') return store; // unit tests run without a DOM
   store.subscribe((s, prev) => {

@@ -1,0 +1,166 @@
+import type { Lang } from '../sim/errors';
+
+/**
+ * Names of node settings (scenario fields) and of live figures (`stats()` fields) in both
+ * languages. The set of fields is open (models add their own), so a field missing here is
+ * shown by its humanized name (`slowCallRateThreshold` → "Slow call rate threshold").
+ */
+export const FIELD_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  // settings
+  ack: { en: 'Acknowledgement', es: 'Confirmación' },
+  ackDeadlineMs: { en: 'Ack deadline (ms)', es: 'Plazo de confirmación (ms)' },
+  alternateExchange: { en: 'Alternate exchange', es: 'Exchange alternativo' },
+  arrivals: { en: 'Arrivals', es: 'Llegadas' },
+  assignor: { en: 'Partition assignor', es: 'Asignador de particiones' },
+  autoCommitIntervalMs: { en: 'Auto-commit interval (ms)', es: 'Intervalo de commit automático (ms)' },
+  autoOffsetReset: { en: 'Offset reset', es: 'Reinicio de offset' },
+  automaticTransitionFromOpenToHalfOpenEnabled: { en: 'Half-open automatically', es: 'Semiabrir automáticamente' },
+  baseMs: { en: 'First wait (ms)', es: 'Primera espera (ms)' },
+  bulkhead: { en: 'Bulkhead', es: 'Mamparo (bulkhead)' },
+  burst: { en: 'Messages per arrival', es: 'Mensajes por llegada' },
+  callType: { en: 'Call name', es: 'Nombre de la llamada' },
+  capMs: { en: 'Longest wait (ms)', es: 'Espera máxima (ms)' },
+  circuitBreaker: { en: 'Circuit breaker', es: 'Cortocircuito' },
+  commit: { en: 'Commit', es: 'Commit' },
+  concurrency: { en: 'Concurrency', es: 'Concurrencia' },
+  deadLetterExchange: { en: 'Dead-letter exchange', es: 'Exchange de mensajes muertos' },
+  deadLetterQueue: { en: 'Dead-letter queue', es: 'Cola de mensajes muertos' },
+  deadLetterRoutingKey: { en: 'Dead-letter routing key', es: 'Clave de enrutado de muertos' },
+  dedupe: { en: 'Deduplicate', es: 'Deduplicar' },
+  dedupeMemory: { en: 'Ids remembered', es: 'Ids recordados' },
+  deliveryLimit: { en: 'Delivery limit', es: 'Límite de entregas' },
+  disable: { en: 'Disable failing endpoint', es: 'Desactivar endpoint que falla' },
+  eventType: { en: 'Event name', es: 'Nombre del evento' },
+  everyMs: { en: 'Every (ms)', es: 'Cada (ms)' },
+  failedAttempts: { en: 'Failed attempts', es: 'Intentos fallidos' },
+  failingForMs: { en: 'Failing for (ms)', es: 'Fallando durante (ms)' },
+  failureRate: { en: 'Failure rate', es: 'Tasa de fallos' },
+  failureRateThreshold: { en: 'Failure rate threshold (%)', es: 'Umbral de tasa de fallos (%)' },
+  heartbeatIntervalMs: { en: 'Heartbeat interval (ms)', es: 'Intervalo de latido (ms)' },
+  interarrival: { en: 'Gap between arrivals', es: 'Intervalo entre llegadas' },
+  jitter: { en: 'Jitter', es: 'Variación (jitter)' },
+  keyPrefix: { en: 'Key prefix', es: 'Prefijo de clave' },
+  keys: { en: 'Distinct keys', es: 'Claves distintas' },
+  limit: { en: 'Limit', es: 'Límite' },
+  maxAttempts: { en: 'Attempts (first included)', es: 'Intentos (con el primero)' },
+  maxConcurrent: { en: 'Calls at once', es: 'Llamadas a la vez' },
+  maxConcurrentCalls: { en: 'Concurrent calls', es: 'Llamadas concurrentes' },
+  maxDeliveryAttempts: { en: 'Delivery attempts before dead letter', es: 'Intentos antes de mensaje muerto' },
+  maxLength: { en: 'Max length', es: 'Longitud máxima' },
+  maxOutstanding: { en: 'Unacked per subscriber', es: 'Sin confirmar por suscriptor' },
+  maxQueue: { en: 'Accept queue', es: 'Cola de aceptación' },
+  maxWaiting: { en: 'Calls waiting at most', es: 'Llamadas en espera como máximo' },
+  messageTtlMs: { en: 'Message TTL (ms)', es: 'TTL del mensaje (ms)' },
+  minimumNumberOfCalls: { en: 'Minimum calls', es: 'Llamadas mínimas' },
+  mode: { en: 'Mode', es: 'Modo' },
+  onNack: { en: 'On nack', es: 'Al rechazar (nack)' },
+  overflow: { en: 'When full', es: 'Al llenarse' },
+  partitions: { en: 'Partitions', es: 'Particiones' },
+  permittedNumberOfCallsInHalfOpenState: { en: 'Trial calls when half-open', es: 'Llamadas de prueba semiabierto' },
+  prefetch: { en: 'Prefetch', es: 'Prefetch' },
+  queueType: { en: 'Queue type', es: 'Tipo de cola' },
+  ratePerSec: { en: 'Rate (per second)', es: 'Ritmo (por segundo)' },
+  ratio: { en: 'Ratio', es: 'Proporción' },
+  rebalancePauseMs: { en: 'Rebalance pause (ms)', es: 'Pausa de rebalanceo (ms)' },
+  register: { en: 'Register at start', es: 'Registrarse al inicio' },
+  registerAtMs: { en: 'Register at (ms)', es: 'Registrarse a los (ms)' },
+  retentionCheckMs: { en: 'Retention check (ms)', es: 'Comprobación de retención (ms)' },
+  retentionMs: { en: 'Retention (ms)', es: 'Retención (ms)' },
+  retry: { en: 'Retry policy', es: 'Política de reintentos' },
+  retryBudget: { en: 'Retry budget', es: 'Presupuesto de reintentos' },
+  route: { en: 'Route', es: 'Ruta' },
+  routingKeyFrom: { en: 'Routing key from', es: 'Clave de enrutado desde' },
+  serviceTime: { en: 'Service time', es: 'Tiempo de servicio' },
+  sessionTimeoutMs: { en: 'Session timeout (ms)', es: 'Caducidad de sesión (ms)' },
+  signature: { en: 'Signature format', es: 'Formato de firma' },
+  slidingWindowSize: { en: 'Window (calls)', es: 'Ventana (llamadas)' },
+  slowCallDurationThresholdMs: { en: 'Slow call after (ms)', es: 'Llamada lenta tras (ms)' },
+  slowCallRateThreshold: { en: 'Slow call threshold (%)', es: 'Umbral de llamadas lentas (%)' },
+  startMs: { en: 'Start at (ms)', es: 'Empieza a los (ms)' },
+  stickyBatchRecords: { en: 'Sticky batch (records)', es: 'Lote fijo (registros)' },
+  stopMs: { en: 'Stop at (ms)', es: 'Para a los (ms)' },
+  subscribed: { en: 'Subscribed', es: 'Suscrita' },
+  timeScale: { en: 'Time scale', es: 'Escala de tiempo' },
+  timeoutMs: { en: 'Timeout (ms)', es: 'Tiempo límite (ms)' },
+  toleranceSec: { en: 'Timestamp tolerance (s)', es: 'Tolerancia de marca de tiempo (s)' },
+  type: { en: 'Type', es: 'Tipo' },
+  url: { en: 'URL', es: 'URL' },
+  verify: { en: 'Verify signatures', es: 'Verificar firmas' },
+  waitDurationInOpenStateMs: { en: 'Open for (ms)', es: 'Abierto durante (ms)' },
+  whenOffline: { en: 'When offline', es: 'Desconectado' },
+  windowMs: { en: 'Window (ms)', es: 'Ventana (ms)' },
+  // distribution parameters
+  dist: { en: 'Distribution', es: 'Distribución' },
+  ms: { en: 'Duration (ms)', es: 'Duración (ms)' },
+  meanMs: { en: 'Mean (ms)', es: 'Media (ms)' },
+  sdMs: { en: 'Std. deviation (ms)', es: 'Desviación típica (ms)' },
+  minMs: { en: 'Min (ms)', es: 'Mín. (ms)' },
+  maxMs: { en: 'Max (ms)', es: 'Máx. (ms)' },
+  // live figures
+  online: { en: 'Online', es: 'En línea' },
+  backlog: { en: 'Backlog', es: 'Pendientes' },
+  now: { en: 'now', es: 'ahora' },
+  max: { en: 'max', es: 'máx.' },
+  timeAvg: { en: 'time average', es: 'media en el tiempo' },
+  processed: { en: 'Processed', es: 'Procesados' },
+  latencyMs: { en: 'Latency (ms)', es: 'Latencia (ms)' },
+  count: { en: 'count', es: 'cantidad' },
+  mean: { en: 'mean', es: 'media' },
+  p50: { en: 'p50', es: 'p50' },
+  p90: { en: 'p90', es: 'p90' },
+  p95: { en: 'p95', es: 'p95' },
+  p99: { en: 'p99', es: 'p99' },
+  busy: { en: 'Busy', es: 'Ocupados' },
+  waiting: { en: 'Waiting', es: 'En espera' },
+  failed: { en: 'Failed', es: 'Fallidos' },
+  rejected: { en: 'Rejected', es: 'Rechazados' },
+  orphaned: { en: 'Served after caller gave up', es: 'Servidos tras rendirse el cliente' },
+  published: { en: 'Published', es: 'Publicados' },
+  acked: { en: 'Acked', es: 'Confirmados' },
+  nacked: { en: 'Nacked', es: 'Rechazados (nack)' },
+  requeued: { en: 'Requeued', es: 'Reencolados' },
+  redelivered: { en: 'Redelivered', es: 'Reentregados' },
+  expired: { en: 'Expired', es: 'Caducados' },
+  deadLettered: { en: 'Dead-lettered', es: 'Mensajes muertos' },
+  dropped: { en: 'Lost', es: 'Perdidos' },
+  delivered: { en: 'Delivered', es: 'Entregados' },
+  received: { en: 'Received', es: 'Recibidos' },
+  duplicates: { en: 'Duplicates', es: 'Duplicados' },
+  inFlight: { en: 'In flight', es: 'En curso' },
+  calls: { en: 'Calls', es: 'Llamadas' },
+  attempts: { en: 'Attempts', es: 'Intentos' },
+  retries: { en: 'Retries', es: 'Reintentos' },
+  callsSucceeded: { en: 'Calls succeeded', es: 'Llamadas con éxito' },
+  callsFailed: { en: 'Calls failed', es: 'Llamadas fallidas' },
+  failedBy: { en: 'Failed by cause', es: 'Fallos por causa' },
+  pendingRetries: { en: 'Pending retries', es: 'Reintentos pendientes' },
+  nextAttemptAt: { en: 'Next attempt at (ms)', es: 'Próximo intento a los (ms)' },
+  succeeded: { en: 'Succeeded', es: 'Con éxito' },
+  ready: { en: 'Ready', es: 'Listos' },
+  unacked: { en: 'Unacked', es: 'Sin confirmar' },
+  lag: { en: 'Lag', es: 'Retraso' },
+  totalLag: { en: 'Total lag', es: 'Retraso total' },
+  appended: { en: 'Appended', es: 'Añadidos' },
+  routed: { en: 'Routed', es: 'Enrutados' },
+  unroutable: { en: 'Unroutable', es: 'Sin ruta' },
+};
+
+/** A field's name in `lang`, or its humanized name when the table does not have it. */
+export function fieldName(key: string, lang: Lang): string {
+  return FIELD_NAMES[key]?.[lang] ?? humanize(key);
+}
+
+/** `slowCallDurationThresholdMs` → "Slow call duration threshold (ms)"; `ratePerSec` → "Rate per sec". */
+export function humanize(key: string): string {
+  let unit = '';
+  let base = key;
+  if (/[a-z]Ms$/.test(base)) {
+    unit = ' (ms)';
+    base = base.slice(0, -2);
+  } else if (/[a-z]Sec$/.test(base)) {
+    unit = ' (s)';
+    base = base.slice(0, -3);
+  }
+  const words = base.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1) + unit;
+}
