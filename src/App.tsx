@@ -9,6 +9,8 @@ import { FlowCanvas } from './components/flow/FlowCanvas';
 import { Header } from './components/header/Header';
 import { AppLayout } from './components/layout/AppLayout';
 import { NoticeBanner } from './components/NoticeBanner';
+import { Inspector } from './components/inspector/Inspector';
+import { Drawer } from './components/panels/Drawer';
 
 /**
  * The app shell: starts the controller's frame loop and the keyboard shortcuts, follows share
@@ -37,7 +39,14 @@ export function App() {
   }, []);
   return (
     <DropZone>
-      <AppLayout header={<Header />} notice={<NoticeBanner />} canvas={<FlowCanvas />} controls={<ControlBar />} />
+      <AppLayout
+        header={<Header />}
+        notice={<NoticeBanner />}
+        canvas={<FlowCanvas />}
+        controls={<ControlBar />}
+        inspector={<Inspector />}
+        panel={<Drawer />}
+      />
     </DropZone>
   );
 }

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT';
 import type { Scenario } from '../../sim/scenario';
 import { appStore, useApp } from '../../store/appStore';
 import { Narration } from '../Narration';
+import { RefitOnResize } from '../panels/RefitOnResize';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
@@ -22,7 +23,11 @@ const defaultEdgeOptions = { type: 'sim', markerEnd: { type: MarkerType.ArrowClo
 const initialFit = fitViewOptions();
 const proOptions = { hideAttribution: false };
 
-const onNodeClick: NodeMouseHandler = (_, node) => appStore.getState().select(node.id);
+// A click on a card's own control (its switch, its slow-mode menu) works that control; anywhere else on the card selects it.
+const onNodeClick: NodeMouseHandler = (e, node) => {
+  if ((e.target as Element).closest('button, select, input, label')) return;
+  appStore.getState().select(node.id);
+};
 const onPaneClick = () => appStore.getState().select(null);
 
 /**
@@ -69,6 +74,7 @@ export function FlowCanvas() {
           <Background gap={24} size={1.2} color="#d7dde6" />
           <MessageLayer />
           <AutoLayout scenario={scenario} onDone={reveal} />
+          <RefitOnResize />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
         <Narration />
