@@ -3,6 +3,7 @@ import { controller } from '../../app/runtime';
 import { useT } from '../../i18n/useT';
 import { appStore } from '../../store/appStore';
 import { translate } from '../../i18n/translate';
+import { localize } from '../../i18n/localize';
 import { useFrame } from '../panels/useFrame';
 import { figureRows, type FigureRow } from './figureRows';
 
@@ -22,8 +23,12 @@ export function LiveFigures({ id }: { id: string }) {
   useFrame(() => {
     const node = controller.simulation?.nodes.get(id);
     if (!node) return;
-    const lang = appStore.getState().lang;
-    const next = figureRows(node.stats(), lang, [translate(lang, 'figYes'), translate(lang, 'figNo')]);
+    const { lang, scenario } = appStore.getState();
+    const label = (key: string) => {
+      const n = scenario?.nodes.find((c) => c.id === key);
+      return n ? localize(n.label, lang, n.id) : undefined;
+    };
+    const next = figureRows(node.stats(), lang, [translate(lang, 'figYes'), translate(lang, 'figNo')], label);
     const nextShape = lang + next.map((r) => r.key).join('|');
     if (nextShape !== shape) {
       setShape(nextShape);
