@@ -6,7 +6,7 @@ import { OnlineSwitch } from '../nodes/OnlineSwitch';
 import { SlowMode } from '../nodes/SlowMode';
 import { SLOWABLE_KINDS } from '../nodes/types';
 import '../panels/panels.css';
-import { kindName } from './kindName';
+import { kindName } from '../nodes/kindName';
 import { LiveFigures } from './LiveFigures';
 import { SettingsForm } from './SettingsForm';
 

@@ -2,13 +2,13 @@ import { Handle, Position } from '@xyflow/react';
 import { AnimatePresence, motion } from 'motion/react';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
+import { kindName } from './kindName';
 import type { NodeConfig } from '../../sim/scenario';
 import type { NodeLive } from '../../store/slices/liveSlice';
 import { OnlineSwitch } from './OnlineSwitch';
 import { SlowMode } from './SlowMode';
 import { SERVICE_KINDS, SLOWABLE_KINDS } from './types';
 import { useNodeLabel } from './useNodeLive';
-import type { DictKey } from '../../i18n/en';
 
 /** Props of the card every node kind draws inside. */
 export interface NodeCardProps {
@@ -23,11 +23,6 @@ export interface NodeCardProps {
   children?: ReactNode;
 }
 
-const KIND_NAMES: Readonly<Record<string, DictKey>> = {
-  producer: 'kindProducer', service: 'kindService', queue: 'kindQueue', exchange: 'kindExchange', topic: 'kindTopic',
-  'pubsub-topic': 'kindPubsubTopic', subscription: 'kindSubscription', 'rest-client': 'kindRestClient',
-  'rest-service': 'kindRestService', 'webhook-sender': 'kindWebhookSender', 'webhook-receiver': 'kindWebhookReceiver',
-};
 
 /**
  * The shell of a node card: handles, a header with the label and kind, the kind's own picture
@@ -39,7 +34,6 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
   const label = useNodeLabel(config);
   const online = live?.online ?? config.online ?? true;
   const slow = live?.slowFactor ?? 1;
-  const kindName = KIND_NAMES[config.kind];
   return (
     <motion.div
       role="group"
@@ -57,7 +51,7 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
         <div className="card__titles">
           <div className="card__label">{label}</div>
           <div className="card__kind">
-            {kindName ? t(kindName) : config.kind}
+            {kindName(config.kind, t)}
             {tag ? <span className="card__tag">{tag}</span> : null}
           </div>
         </div>

@@ -49,3 +49,17 @@ export const WebhookReceiverNode = memo(function WebhookReceiverNode({ id, data 
     </NodeCard>
   );
 });
+
+/** An attacker: forged or replayed webhooks sent, and how many the receiver turned away or let through. */
+export const WebhookAttackerNode = memo(function WebhookAttackerNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const { t } = useT();
+  const live = useNodeLive(id);
+  const mode = data.config.mode === 'replay' ? t('attackReplay') : t('attackForge');
+  return (
+    <NodeCard id={id} config={data.config} live={live} accent="other" icon={<GenericIcon />} tag={mode}>
+      <Figures items={[['attacksSent', num(live, 'sent')], ['attacksRejected', num(live, 'rejected')]]} />
+      <Figures items={[['attacksAccepted', num(live, 'accepted'), true]]} />
+    </NodeCard>
+  );
+});

@@ -6,7 +6,7 @@ import { ProducerNode } from './ProducerNode';
 import { QueueNode } from './QueueNode';
 import { RestClientNode, RestServiceNode } from './RestNodes';
 import { ServiceNode } from './ServiceNode';
-import { WebhookReceiverNode, WebhookSenderNode } from './WebhookNodes';
+import { WebhookAttackerNode, WebhookReceiverNode, WebhookSenderNode } from './WebhookNodes';
 
 /**
  * Node kind → card component: the one place a kind gets its own picture. Module scope, so
@@ -25,6 +25,7 @@ export const nodeTypes = {
   'rest-service': RestServiceNode,
   'webhook-sender': WebhookSenderNode,
   'webhook-receiver': WebhookReceiverNode,
+  'webhook-attacker': WebhookAttackerNode,
   generic: GenericNode,
 } satisfies NodeTypes;
 
