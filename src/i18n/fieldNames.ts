@@ -212,6 +212,52 @@ export const FIELD_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>
   accepted: { en: 'Accepted', es: 'Aceptados' },
 };
 
+/**
+ * Names of the values a setting can take (the scenario's enum values), for the inspector's
+ * menus. Product and protocol names (fanout, Svix, Kafka's assignors) read the same in both.
+ */
+export const OPTION_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  after: { en: 'after processing (at least once)', es: 'tras procesar (al menos una vez)' },
+  before: { en: 'before processing (at most once)', es: 'antes de procesar (como mucho una vez)' },
+  all: { en: 'every dependency', es: 'todas las dependencias' },
+  'round-robin': { en: 'round robin', es: 'por turnos' },
+  classic: { en: 'classic', es: 'clásica' },
+  quorum: { en: 'quorum', es: 'quórum' },
+  'drop-head': { en: 'drop the oldest', es: 'descartar la más antigua' },
+  'reject-publish': { en: 'reject new messages', es: 'rechazar las nuevas' },
+  durable: { en: 'durable', es: 'duradera' },
+  'fire-and-forget': { en: 'fire and forget', es: 'disparar y olvidar' },
+  earliest: { en: 'earliest', es: 'la más antigua' },
+  latest: { en: 'latest', es: 'la más reciente' },
+  forge: { en: 'forge signatures', es: 'falsificar firmas' },
+  replay: { en: 'replay old requests', es: 'repetir peticiones viejas' },
+  manual: { en: 'manual', es: 'manual' },
+  auto: { en: 'automatic', es: 'automática' },
+  none: { en: 'none', es: 'ninguno' },
+  full: { en: 'full jitter', es: 'jitter completo' },
+  equal: { en: 'equal jitter', es: 'jitter igual' },
+  decorrelated: { en: 'decorrelated jitter', es: 'jitter decorrelado' },
+  poisson: { en: 'random (Poisson)', es: 'al azar (Poisson)' },
+  constant: { en: 'constant', es: 'constante' },
+  uniform: { en: 'uniform', es: 'uniforme' },
+  exponential: { en: 'exponential', es: 'exponencial' },
+  normal: { en: 'normal', es: 'normal' },
+  lognormal: { en: 'lognormal', es: 'lognormal' },
+  queue: { en: 'wait in line', es: 'esperar en cola' },
+  reject: { en: 'reject', es: 'rechazar' },
+  refuse: { en: 'refuse connections', es: 'rechazar conexiones' },
+  hang: { en: 'unreachable (callers time out)', es: 'inalcanzable (se agota el tiempo)' },
+  requeue: { en: 'requeue', es: 'reencolar' },
+  'dead-letter': { en: 'dead-letter', es: 'a mensajes muertos' },
+  type: { en: 'event type', es: 'tipo de evento' },
+  key: { en: 'message key', es: 'clave del mensaje' },
+};
+
+/** A setting value's name in `lang`, or the value itself. */
+export function optionName(value: string, lang: Lang): string {
+  return OPTION_NAMES[value]?.[lang] ?? value;
+}
+
 /** A field's name in `lang`, or its humanized name when the table does not have it. */
 export function fieldName(key: string, lang: Lang): string {
   return FIELD_NAMES[key]?.[lang] ?? humanize(key);

@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { isInputError, readNumber, type Bound, type InputError } from '../../app/settingsForm';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
+import { optionName } from '../../i18n/fieldNames';
 
 /** Applies a new value; returns why it was refused, or null once applied. */
 export type Commit = (value: unknown) => InputError | null;
@@ -104,7 +105,7 @@ export function NumberSetting(props: { label: string; value: number | undefined;
 
 /** A choice among named values, applied as soon as it is picked. */
 export function ChoiceSetting({ label, value, options, commit }: { label: string; value: string; options: readonly string[]; commit: Commit }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -124,7 +125,7 @@ export function ChoiceSetting({ label, value, options, commit }: { label: string
       >
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {optionName(o, lang)}
           </option>
         ))}
       </select>
