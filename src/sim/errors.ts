@@ -1,9 +1,9 @@
 /** The languages microsim speaks. */
 export type Lang = 'en' | 'es';
 
-/** A problem in a scenario or share link, located by its path in the document. */
+/** A problem in a scenario or share link, located by its path in the file. */
 export interface ScenarioIssue {
-  /** Where, e.g. `nodes[2] ("email").serviceTime.meanMs`; empty for the whole document. */
+  /** Where, e.g. `nodes[2] ("email").serviceTime.meanMs`; empty for the whole file. */
   path: string;
   message: string;
 }

@@ -133,14 +133,14 @@ export class CircuitBreaker {
   notPermitted = 0;
   /** When the breaker last opened, ms. */
   openedAt = 0;
-  private window: OutcomeWindow;
+  private slidingWindow: OutcomeWindow;
   private permits = 0;
 
   constructor(
     readonly settings: BreakerSettings,
     private readonly listener?: BreakerListener,
   ) {
-    this.window = new OutcomeWindow(settings.slidingWindowSize);
+    this.slidingWindow = new OutcomeWindow(settings.slidingWindowSize);
   }
 
   /** Whether a call may go through now; a permitted call must later report onResult or release. */
@@ -168,7 +168,7 @@ export class CircuitBreaker {
 
   /** Records a permitted call's outcome and its duration; may change the state. */
   onResult(now: number, failed: boolean, durationMs: number): void {
-    const w = this.window;
+    const w = this.slidingWindow;
     w.record(failed, durationMs > this.settings.slowCallDurationThresholdMs);
     // Outcomes of calls let through before the breaker opened are recorded but decide nothing.
     if (this.state === 'open' || !this.judged()) return;
@@ -180,12 +180,12 @@ export class CircuitBreaker {
 
   /** The failure rate in % over the current window, or -1 below the minimum number of calls. */
   failureRate(): number {
-    return this.judged() ? (this.window.failures * 100) / this.window.count : -1;
+    return this.judged() ? (this.slidingWindow.failures * 100) / this.slidingWindow.count : -1;
   }
 
   /** Calls recorded in the current window. */
   get recorded(): number {
-    return this.window.count;
+    return this.slidingWindow.count;
   }
 
   /** The automatic open→half-open transition, when the wait is over; ignored in other states. */
@@ -196,7 +196,7 @@ export class CircuitBreaker {
 
   /** Whether the window holds enough calls for rates to count (R4J: min(minimumNumberOfCalls, window size)). */
   private judged(): boolean {
-    const w = this.window;
+    const w = this.slidingWindow;
     return w.count > 0 && w.count >= Math.min(this.settings.minimumNumberOfCalls, w.size);
   }
 
@@ -209,10 +209,10 @@ export class CircuitBreaker {
     const from = this.state;
     this.state = to;
     this.transitions++;
-    if (to === 'closed') this.window = new OutcomeWindow(this.settings.slidingWindowSize);
+    if (to === 'closed') this.slidingWindow = new OutcomeWindow(this.settings.slidingWindowSize);
     if (to === 'half-open') {
       const n = this.settings.permittedNumberOfCallsInHalfOpenState;
-      this.window = new OutcomeWindow(n);
+      this.slidingWindow = new OutcomeWindow(n);
       this.permits = n;
     }
     this.listener?.breakerChanged(this, from, to);
