@@ -3,6 +3,9 @@ import { useRenderCount } from './app/debug';
 import { installShortcuts } from './app/keyboard';
 import { openHash, openScenarioText } from './app/loader';
 import { controller } from './app/runtime';
+// The event log, message lives and charts collect from the first event, even before their
+// panels (loaded on first open) exist.
+import './app/observers';
 import { ControlBar } from './components/controls/ControlBar';
 import { DropZone } from './components/DropZone';
 import { FlowCanvas } from './components/flow/FlowCanvas';

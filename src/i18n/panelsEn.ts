@@ -3,6 +3,7 @@
  * interface dictionary (en.ts), so they are ordinary keys: the Spanish table must have them all.
  */
 export const panelsEn = {
+  drawerLoading: 'Loading…',
   inspector: 'Inspector',
   inspectorClose: 'Close the inspector',
   inspectorPick: 'Node to inspect',

@@ -2,6 +2,7 @@ import type { panelsEn } from './panelsEn';
 
 /** The inspector's, event log's and charts' strings in Spanish: exactly the keys of panelsEn. */
 export const panelsEs: { readonly [K in keyof typeof panelsEn]: string } = {
+  drawerLoading: 'Cargando…',
   inspector: 'Inspector',
   inspectorClose: 'Cerrar el inspector',
   inspectorPick: 'Nodo a inspeccionar',

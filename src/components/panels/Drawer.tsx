@@ -1,12 +1,15 @@
 import { AnimatePresence, motion } from 'motion/react';
-import { useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
 import { appStore, useApp } from '../../store/appStore';
 import type { DrawerTab } from '../../store/slices/panelsSlice';
-import { ChartsPanel } from '../charts/ChartsPanel';
-import { EventsPanel } from '../log/EventsPanel';
 import './panels.css';
+
+// The drawer starts closed: its panels (and uPlot, TanStack Virtual) load when first opened,
+// not with the page. What they show is collected from the start by src/app/observers.ts.
+const ChartsPanel = lazy(() => import('../charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+const EventsPanel = lazy(() => import('../log/EventsPanel').then((m) => ({ default: m.EventsPanel })));
 
 const TABS: readonly DrawerTab[] = ['events', 'charts'];
 
@@ -94,7 +97,9 @@ export function Drawer() {
             transition={{ duration: 0.22, ease: 'easeOut' }}
           >
             <div id="drawer-panel" role="tabpanel" aria-labelledby={`drawer-tab-${tab}`} className="drawer__panel">
-              {tab === 'events' ? <EventsPanel /> : <ChartsPanel />}
+              <Suspense fallback={<p className="drawer__loading">{t('drawerLoading')}</p>}>
+                {tab === 'events' ? <EventsPanel /> : <ChartsPanel />}
+              </Suspense>
             </div>
           </motion.div>
         ) : null}
