@@ -27,7 +27,7 @@ export function BreakerPills({ live }: { live: NodeLive | undefined }) {
         const state = d.breaker!.toLowerCase().replace(/[^a-z]+/g, '_');
         return (
           <span key={id} className="pill">
-            <span className="pill__name">{t('breakerTo', { name: label(id) })}</span>
+            <span className="pill__name" title={t('breakerTo', { name: label(id) })}>{t('breakerTo', { name: label(id) })}</span>
             <motion.span
               key={state}
               className={`pill__state pill__state--${TONE[state] ?? 'ok'}`}
