@@ -122,6 +122,13 @@ export class SimController {
     this.publish(true);
   }
 
+  /** Back to t = 0 with the same scenario and another seed: the same workload, other random draws. */
+  reseed(seed: number): void {
+    if (!Number.isInteger(seed)) return;
+    this.app.setState({ seed });
+    this.reset();
+  }
+
   private install(sim: Simulation): void {
     this.detach();
     this.job = null;

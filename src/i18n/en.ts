@@ -77,6 +77,7 @@ export const en = {
   kindWebhookSender: 'webhook sender',
   kindWebhookReceiver: 'webhook receiver',
   kindWebhookAttacker: 'attacker',
+  seedHint: 'The same seed replays the same run; another one draws other arrivals and service times. Changing it starts again.',
   partitionLane: 'P{n}',
   logEnd: 'end {offset}',
   groupLag: '{group}: lag {lag}',

@@ -75,6 +75,7 @@ export const es: Dict = {
   kindWebhookSender: 'emisor de webhooks',
   kindWebhookReceiver: 'receptor de webhooks',
   kindWebhookAttacker: 'atacante',
+  seedHint: 'La misma semilla repite la misma ejecución; otra sortea otras llegadas y tiempos de servicio. Cambiarla empieza de nuevo.',
   partitionLane: 'P{n}',
   logEnd: 'fin {offset}',
   groupLag: '{group}: retraso {lag}',

@@ -3,6 +3,7 @@ import { Clock } from './Clock';
 import { LastEvent } from './LastEvent';
 import { PlaybackButtons } from './PlaybackButtons';
 import { Scrubber } from './Scrubber';
+import { SeedControl } from './SeedControl';
 import { SpeedControl } from './SpeedControl';
 import { StatusLine } from './StatusLine';
 import { Totals } from './Totals';
@@ -21,6 +22,7 @@ export function ControlBar() {
       <div className="controls__row controls__row--info">
         <Totals />
         <StatusLine />
+        <SeedControl />
       </div>
       <LastEvent />
     </div>
