@@ -44,7 +44,9 @@ describe('the settings form', () => {
     expect('error' in bad && 'text' in bad.error && bad.error.text).toMatch(/maxMs/);
     const good = patchFor(schemaOf('service'), config, 'concurrency', 4, 'en');
     expect(good).toEqual({ patch: { concurrency: 4 } });
-    expect(patchFor(schemaOf('service'), config, 'maxQueue', undefined, 'en')).toEqual({ error: { key: 'inputCannotClear' } });
+    // Clearing an optional setting unsets it; clearing one with a default brings the default back.
+    expect(patchFor(schemaOf('service'), { ...config, maxQueue: 5 }, 'maxQueue', undefined, 'en')).toEqual({ patch: { maxQueue: null } });
+    expect(patchFor(schemaOf('service'), config, 'concurrency', undefined, 'en')).toEqual({ patch: { concurrency: 1 } });
   });
 
   it('turns a policy on with its defaults filled in', () => {

@@ -126,14 +126,16 @@ export function isInputError(v: unknown): v is InputError {
 export function patchFor(
   schema: z.ZodObject, config: Readonly<Record<string, unknown>>, key: string, value: unknown, lang: Lang,
 ): { patch: Record<string, unknown> } | { error: InputError } {
-  if (value === undefined) return { error: { key: 'inputCannotClear' } };
-  const result = schema.safeParse({ ...config, [key]: value }, { error: lang === 'es' ? esLocale : enLocale });
+  // Clearing a setting: without it, the schema gives its default, or leaves it unset (null in the patch).
+  const next: Record<string, unknown> = { ...config, [key]: value };
+  if (value === undefined) delete next[key];
+  const result = schema.safeParse(next, { error: lang === 'es' ? esLocale : enLocale });
   if (!result.success) {
     const issue = result.error.issues.find((i) => i.path[0] === key) ?? result.error.issues[0]!;
     const where = issue.path.slice(1).join('.');
     return { error: { text: where ? `${where}: ${issue.message}` : issue.message } };
   }
-  return { patch: { [key]: (result.data as Record<string, unknown>)[key] } };
+  return { patch: { [key]: (result.data as Record<string, unknown>)[key] ?? null } };
 }
 
 const esLocale = z.locales.es().localeError;

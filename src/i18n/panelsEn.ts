@@ -30,7 +30,6 @@ export const panelsEn = {
   inputAbove: 'Use a number above {min}.',
   inputAtMost: 'Use {max} or less.',
   inputBelow: 'Use a number below {max}.',
-  inputCannotClear: 'This setting cannot be removed while running; enter a value.',
   inputRejected: '{field} not changed: {reason}',
 
   drawerPanels: 'Event log and charts',

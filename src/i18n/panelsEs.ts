@@ -29,7 +29,6 @@ export const panelsEs: { readonly [K in keyof typeof panelsEn]: string } = {
   inputAbove: 'Usa un número mayor que {min}.',
   inputAtMost: 'Usa {max} o menos.',
   inputBelow: 'Usa un número menor que {max}.',
-  inputCannotClear: 'Este ajuste no se puede quitar durante la ejecución; escribe un valor.',
   inputRejected: '{field} sin cambios: {reason}',
 
   drawerPanels: 'Registro de eventos y gráficas',

@@ -97,9 +97,9 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
     this.onlineChanged();
   }
 
-  /** Applies a settings change while running. The default merges it into the config. */
+  /** Applies a settings change while running. The default merges it into the config (see mergePatch). */
   configure(patch: Record<string, unknown>): void {
-    this.config = { ...this.config, ...patch };
+    this.config = mergePatch(this.config, patch);
   }
 
   /** Messages waiting at this node right now. */
@@ -132,4 +132,18 @@ export interface SignalData {
   status?: number;
   ok?: boolean;
   [field: string]: unknown;
+}
+
+/**
+ * A config with a settings patch applied: each key takes its new value, and a key set to null
+ * is removed (an optional setting, such as a timeout, back to unset). Null, not undefined,
+ * because a patch travels through JSON (share links, recorded actions), which drops undefined.
+ */
+export function mergePatch<C>(config: C, patch: Record<string, unknown>): C {
+  const next = { ...config } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next as C;
 }

@@ -65,7 +65,7 @@ function Setting({ spec, value, commit }: { spec: FieldSpec; value: unknown; com
       return (
         <NumberSetting
           label={label} value={typeof value === 'number' ? value : undefined} int={spec.int} min={spec.min} max={spec.max}
-          commit={commit} notSet={t('inspectorNotSet')}
+          commit={commit} notSet={t('inspectorNotSet')} optional={spec.optional}
         />
       );
     case 'string':

@@ -89,13 +89,16 @@ export function TextSetting({ label, value, parse, commit, numeric, placeholder 
 }
 
 /** A number setting with the schema's bounds. */
-export function NumberSetting(props: { label: string; value: number | undefined; int: boolean; min?: Bound; max?: Bound; commit: Commit; notSet: string }) {
-  const { label, value, int, min, max, commit, notSet } = props;
+export function NumberSetting(props: {
+  label: string; value: number | undefined; int: boolean; min?: Bound; max?: Bound; commit: Commit; notSet: string; optional?: boolean;
+}) {
+  const { label, value, int, min, max, commit, notSet, optional } = props;
   return (
     <TextSetting
       label={label}
       value={value === undefined ? '' : String(value)}
-      parse={(text) => readNumber(text, { int, min, max })}
+      // An emptied optional field unsets the setting (a timeout back to none).
+      parse={(text) => (optional && text.trim() === '' ? undefined : readNumber(text, { int, min, max }))}
       commit={commit}
       numeric
       placeholder={notSet}

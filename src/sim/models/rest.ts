@@ -2,7 +2,7 @@ import Denque from 'denque';
 import { z } from 'zod';
 import { defineKind, nodeSchema, type NodeKind } from '../kind';
 import type { Message } from '../message';
-import { SimNode, type NodeStats, type SignalData } from '../node';
+import { mergePatch, SimNode, type NodeStats, type SignalData } from '../node';
 import type { Simulation } from '../simulation';
 import type { Channel, SignalKind } from '../trace';
 import { callerShape, HttpCaller, type Call, type CallerStats, type CallOwner, type FailKind } from './caller';
@@ -135,7 +135,7 @@ export class RestClient extends SimNode<RestClientConfig> implements CallOwner {
   }
 
   override configure(patch: Record<string, unknown>): void {
-    const parsed = restClientSchema.safeParse({ ...this.config, ...patch });
+    const parsed = restClientSchema.safeParse(mergePatch(this.config, patch));
     if (!parsed.success) return;
     this.config = parsed.data;
     this.caller.applySettings(parsed.data);
@@ -229,7 +229,7 @@ export class RestService extends Service<RestServiceConfig> implements CallOwner
   }
 
   override configure(patch: Record<string, unknown>): void {
-    const parsed = restServiceSchema.safeParse({ ...this.config, ...patch });
+    const parsed = restServiceSchema.safeParse(mergePatch(this.config, patch));
     if (!parsed.success) return;
     super.configure(parsed.data);
     this.caller.applySettings(parsed.data);
