@@ -6,7 +6,9 @@ import { num } from './read';
 import { SlotBar } from './SlotBar';
 
 /** What every processing node shows: busy and free slots, what waits for a slot, processed, failed, p50 latency. */
-export function ServiceFigures({ live, concurrency }: { live: NodeLive | undefined; concurrency: number }) {
+export function ServiceFigures({ live, concurrency: configured }: { live: NodeLive | undefined; concurrency: number }) {
+  // The live figure wins: concurrency can be changed while the simulation runs.
+  const concurrency = num(live, 'concurrency') ?? configured;
   const { t, lang } = useT();
   const busy = num(live, 'busy') ?? 0;
   const failed = num(live, 'failed') ?? 0;

@@ -228,7 +228,8 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
 
   override stats(): NodeStats {
     return {
-      ...super.stats(), busy: this.busy, waiting: this.waiting, failed: this.failed, rejected: this.rejected, orphaned: this.orphaned,
+      ...super.stats(), concurrency: this.config.concurrency, busy: this.busy, waiting: this.waiting, failed: this.failed,
+      rejected: this.rejected, orphaned: this.orphaned,
     };
   }
 }
