@@ -123,7 +123,7 @@ class OutcomeWindow {
  * it (strictly after, as `isAfter`) moves it to HALF_OPEN, unless the automatic transition
  * does it on time. HALF_OPEN lets `permittedNumberOfCallsInHalfOpenState` trial calls
  * through and judges them as a window of that size: at or above a threshold it opens again,
- * below it closes. Each new CLOSED or HALF_OPEN state starts with an empty window.
+ * below it closes. Each new CLOSED or HALF_OPEN state starts with an empty sliding window (no calls yet).
  */
 export class CircuitBreaker {
   state: BreakerState = 'closed';
@@ -183,7 +183,7 @@ export class CircuitBreaker {
     return this.judged() ? (this.slidingWindow.failures * 100) / this.slidingWindow.count : -1;
   }
 
-  /** Calls recorded in the current window. */
+  /** Calls recorded in the current sliding window (so far). */
   get recorded(): number {
     return this.slidingWindow.count;
   }
@@ -260,7 +260,7 @@ export class Bulkhead {
 /** Scenario fields of a retry budget (Google SRE book, "Handling Overload": per-client retries below 10 % of requests). */
 export const retryBudgetSchema = z
   .object({
-    /** Retries allowed per request in the window. SRE book: 0.1. */
+    /** Retries allowed per request in the window (SRE book). Default 0.1. */
     ratio: z.number().min(0).max(1).default(0.1),
     /** The sliding window the ratio is measured over; the SRE book names none, 10 s is microsim's choice. */
     windowMs: z.number().positive().default(10_000),
