@@ -1,7 +1,7 @@
 import { FLIGHT_STYLES } from '../../app/flightStyles';
 import { LOG_KINDS, type LogKind } from '../../app/logKinds';
 import { useT } from '../../i18n/useT';
-import { localize } from '../../i18n/localize';
+import { NodeOptions } from '../NodeOptions';
 import { appStore, useApp } from '../../store/appStore';
 
 /** The colour of each log kind: the canvas legend's colour for the same family. */
@@ -17,7 +17,7 @@ export const KIND_COLORS: Readonly<Record<LogKind, string>> = {
 
 /** The log's filters: one node or all, and which kinds of entry to show. */
 export function LogFilters() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const nodes = useApp((s) => s.scenario?.nodes);
   const logNode = useApp((s) => s.logNode);
   const kinds = useApp((s) => s.logKinds);
@@ -32,11 +32,7 @@ export function LogFilters() {
           onChange={(e) => appStore.getState().setLogNode(e.target.value || null)}
         >
           <option value="">{t('logAllNodes')}</option>
-          {nodes?.map((n) => (
-            <option key={n.id} value={n.id}>
-              {localize(n.label, lang, n.id)}
-            </option>
-          ))}
+          <NodeOptions />
         </select>
       </label>
       <div className="kindchips" role="group" aria-label={t('logKinds')}>

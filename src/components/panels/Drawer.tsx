@@ -1,6 +1,6 @@
 import { AnimatePresence, motion } from 'motion/react';
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
-import { localize } from '../../i18n/localize';
+import { NodeOptions } from '../NodeOptions';
 import { useT } from '../../i18n/useT';
 import { appStore, useApp } from '../../store/appStore';
 import type { DrawerTab } from '../../store/slices/panelsSlice';
@@ -19,10 +19,9 @@ const TABS: readonly DrawerTab[] = ['events', 'charts'];
  * is one slim bar, so the canvas keeps the room.
  */
 export function Drawer() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const tab = useApp((s) => s.drawerTab);
   const open = useApp((s) => s.drawerOpen);
-  const nodes = useApp((s) => s.scenario?.nodes);
   const selected = useApp((s) => s.selected);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onTabKey = (e: KeyboardEvent, i: number) => {
@@ -78,11 +77,7 @@ export function Drawer() {
             onChange={(e) => appStore.getState().select(e.target.value || null)}
           >
             <option value="">—</option>
-            {nodes?.map((n) => (
-              <option key={n.id} value={n.id}>
-                {localize(n.label, lang, n.id)}
-              </option>
-            ))}
+            <NodeOptions />
           </select>
         </label>
       </div>
