@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { dependencyStats, type CallerStats, type DependencyStats } from './caller-stats';
 import type { Link } from '../link';
 import type { Message } from '../message';
 import type { SignalData, SimNode } from '../node';
 import type { Rng } from '../rng';
 import type { EventTarget, ScheduledEvent } from '../scheduler';
 import type { Simulation } from '../simulation';
-import { LatencyHistogram, round, type LatencySummary } from '../stats';
+import { LatencyHistogram, round } from '../stats';
 import {
   backoffDelay, breakerSchema, Bulkhead, bulkheadSchema, CircuitBreaker, retryBudgetSchema, RetryBudget, retrySchema,
   type BreakerListener, type BreakerState,
@@ -410,20 +411,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
     let failedTotal = 0;
     for (const k in failed) failedTotal += failed[k as FailKind];
     const dependencies: Record<string, DependencyStats> = {};
-    for (const dep of this.deps) {
-      const d: DependencyStats = { calls: dep.calls, succeeded: dep.succeeded, failed: dep.failed };
-      if (dep.breaker) {
-        d.breaker = dep.breaker.state;
-        d.breakerTransitions = dep.breaker.transitions;
-        d.failureRate = round(dep.breaker.failureRate(), 1);
-        d.shortCircuited = dep.shortCircuited;
-      }
-      if (dep.bulkhead) {
-        d.bulkheadInUse = dep.bulkhead.inUse;
-        d.bulkheadRejected = dep.bulkhead.rejected;
-      }
-      dependencies[dep.id] = d;
-    }
+    for (const dep of this.deps) dependencies[dep.id] = dependencyStats(dep);
     const s: CallerStats = {
       calls: this.calls, attempts: this.attempts, retries: this.retries, callsSucceeded: this.succeeded,
       callsFailed: failedTotal, failedBy: failed, callsAborted: this.aborted, timeouts: this.timeouts, lateResponses: this.lateResponses,
@@ -440,42 +428,4 @@ export class HttpCaller implements EventTarget, BreakerListener {
   }
 }
 
-/** Figures of one dependency of a caller. */
-export interface DependencyStats {
-  calls: number;
-  succeeded: number;
-  failed: number;
-  breaker?: BreakerState;
-  breakerTransitions?: number;
-  /** Failure rate in % over the breaker's window; -1 below its minimum number of calls. */
-  failureRate?: number;
-  shortCircuited?: number;
-  bulkheadInUse?: number;
-  bulkheadRejected?: number;
-}
-
-/** A caller's figures, merged into its node's stats. */
-export interface CallerStats {
-  /** Calls made (each may take several attempts). */
-  calls: number;
-  /** Requests sent, retries included. */
-  attempts: number;
-  retries: number;
-  callsSucceeded: number;
-  callsFailed: number;
-  /** Calls that finally failed, by why. */
-  failedBy: Record<FailKind, number>;
-  /** Calls abandoned when this node went offline (neither succeeded nor failed: the process died). */
-  callsAborted: number;
-  /** Attempts that timed out (a retried attempt counts too). */
-  timeouts: number;
-  /** Answers that came after the caller had given up on the attempt. */
-  lateResponses: number;
-  /** Calls waiting for an answer now. */
-  sending: number;
-  /** Calls waiting for a retry now. */
-  backingOff: number;
-  callLatencyMs?: LatencySummary;
-  failedLatencyMs?: LatencySummary;
-  dependencies: Record<string, DependencyStats>;
-}
+export type { CallerStats, DependencyStats } from './caller-stats';
