@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their browser tests at once without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** E2E config: system Chromium (Playwright cannot fetch its own here) against the production build. */
 export default defineConfig({
@@ -23,9 +24,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // `npm start` = vite build + vite preview on 4173. No tsc here: `npm test`
+    // The same as `npm start` (vite build + vite preview), on PORT. No tsc here: `npm test`
     // typechecks once before e2e, and a type error should not hide the UI checks.
-    command: 'npm start',
+    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
