@@ -28,10 +28,12 @@ export function LogList() {
   const { t, lang } = useT();
   const name = useNameOf();
   const { log } = observers;
-  const [version, setVersion] = useState(log.version);
-  useFrame(() => {
-    if (log.version !== version) setVersion(log.version);
-  }, EVERY_MS);
+  // The poll only asks React to render again; what is rendered always follows the log's own
+  // version, read here. A render for another reason (a new scenario resets the log and the
+  // store at once) must not show rows of the log as it was before its reset.
+  const [, setPolled] = useState(log.version);
+  useFrame(() => setPolled(log.version), EVERY_MS);
+  const version = log.version;
   const logNode = useApp((s) => s.logNode);
   const kinds = useApp((s) => s.logKinds);
   const lifeOf = useApp((s) => s.lifeOf);
@@ -74,7 +76,10 @@ export function LogList() {
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const entry = log.get(rows[item.index]!)!;
+              const at = rows[item.index];
+              const entry = at === undefined ? undefined : log.get(at);
+              // The virtualizer can lag a render behind a shrinking list: skip what is gone.
+              if (!entry) return null;
               return (
                 <LogRow key={entry.seq} entry={entry} top={item.start} t={t} lang={lang} name={name} open={lifeOf} />
               );
