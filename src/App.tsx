@@ -6,6 +6,7 @@ import { controller } from './app/runtime';
 // The event log, message lives and charts collect from the first event, even before their
 // panels (loaded on first open) exist.
 import './app/observers';
+import { RegionBoundary } from './components/boundary/RegionBoundary';
 import { ControlBar } from './components/controls/ControlBar';
 import { DropZone } from './components/DropZone';
 import { FlowCanvas } from './components/flow/FlowCanvas';
@@ -45,9 +46,17 @@ export function App() {
       <AppLayout
         header={<Header />}
         notice={<NoticeBanner />}
-        canvas={<FlowCanvas />}
+        canvas={
+          <RegionBoundary region="canvas">
+            <FlowCanvas />
+          </RegionBoundary>
+        }
         controls={<ControlBar />}
-        inspector={<Inspector />}
+        inspector={
+          <RegionBoundary region="inspector">
+            <Inspector />
+          </RegionBoundary>
+        }
         panel={<Drawer />}
       />
     </DropZone>

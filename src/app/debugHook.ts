@@ -1,3 +1,4 @@
+import { injectFault, type Region } from '../components/boundary/faultProbe';
 import { frameStore } from '../store/frameStore';
 import type { SimController } from './controller';
 import { debug } from './debug';
@@ -9,6 +10,8 @@ export interface DebugHook {
   summary: () => ReturnType<typeof debug.summary> & { now: number; events: number; inFlight: number; overflow: number; edgeVersion: number };
   /** Zeroes the counters. */
   reset: () => void;
+  /** Makes the next render of a region of the page throw (tests of the error boundaries). */
+  fault: (region: Region) => void;
 }
 
 declare global {
@@ -28,5 +31,6 @@ export function installDebugHook(controller: SimController): void {
       };
     },
     reset: () => debug.reset(),
+    fault: injectFault,
   };
 }

@@ -1,3 +1,4 @@
+import { boundaryEn } from './boundaryEn';
 import { panelsEn } from './panelsEn';
 
 /**
@@ -6,6 +7,7 @@ import { panelsEn } from './panelsEn';
  */
 export const en = {
   ...panelsEn,
+  ...boundaryEn,
   appTitle: 'microsim',
   appTagline: 'Watch microservices talk',
   scenario: 'Scenario',

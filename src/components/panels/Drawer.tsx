@@ -1,5 +1,6 @@
 import { AnimatePresence, motion } from 'motion/react';
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { RegionBoundary } from '../boundary/RegionBoundary';
 import { NodeOptions } from '../NodeOptions';
 import { useT } from '../../i18n/useT';
 import { appStore, useApp } from '../../store/appStore';
@@ -92,9 +93,11 @@ export function Drawer() {
             transition={{ duration: 0.22, ease: 'easeOut' }}
           >
             <div id="drawer-panel" role="tabpanel" aria-labelledby={`drawer-tab-${tab}`} className="drawer__panel">
-              <Suspense fallback={<p className="drawer__loading">{t('drawerLoading')}</p>}>
-                {tab === 'events' ? <EventsPanel /> : <ChartsPanel />}
-              </Suspense>
+              <RegionBoundary region="panel">
+                <Suspense fallback={<p className="drawer__loading">{t('drawerLoading')}</p>}>
+                  {tab === 'events' ? <EventsPanel /> : <ChartsPanel />}
+                </Suspense>
+              </RegionBoundary>
             </div>
           </motion.div>
         ) : null}
