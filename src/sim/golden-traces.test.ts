@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import fanout from '../../bench/fanout.json';
 import hour from '../../bench/hour-at-1000.json';
 import { BUILTINS } from '../scenarios';
-import { parseScenario, type Scenario } from './scenario';
-import { Simulation } from './simulation';
-import type { TraceEvent } from './trace';
+import { parseScenario, type Scenario } from './engine/scenario';
+import { Simulation } from './engine/simulation';
+import type { TraceEvent } from './engine/trace';
 
 /**
  * Trace types added after these hashes were recorded. They are filtered out before hashing,
