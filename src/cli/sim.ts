@@ -1,17 +1,21 @@
 /**
  * The headless runner: `npm run sim -- <scenario file or built-in id> [--until 60s] [--seed 42] [--json]`.
- * Runs a scenario in Node, with no browser, and prints a summary (or one JSON document).
+ * Runs a scenario in Node, with no browser, and prints a summary (or one JSON document). A
+ * comparison (file or built-in id) runs all its columns on one clock and prints the scoreboard.
  * A bad argument or file prints what is wrong and exits with code 2.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { ComparisonRun } from '../compare/run';
+import { ComparisonInputError, loadComparison } from '../compare/load';
+import { scoreboardText } from '../compare/table';
 import { BUILTINS, builtin } from '../scenarios';
 import { formatIssues, phrase } from '../sim/engine/errors';
 import { parseScenarioText, type Scenario } from '../sim/engine/scenario';
 import { Simulation, type RunReport } from '../sim/engine/simulation';
 
-const USAGE = 'usage: npm run sim -- <scenario.json | built-in id> [--until 60s] [--seed 42] [--json]';
+const USAGE = 'usage: npm run sim -- <scenario.json | comparison.json | built-in id> [--until 60s] [--seed 42] [--json]';
 
 /** What the runner writes to; tests pass their own. */
 export interface Io {
@@ -58,12 +62,20 @@ export function main(argv: string[], io: Io): number {
       options: { until: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no scenario given' : 'give one scenario only');
-    const scenario = loadScenario(positionals[0]!, io);
     let seed: number | undefined;
     if (values.seed !== undefined) {
       if (!/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed: "${values.seed}" is not an integer`);
       seed = Number(values.seed);
     }
+    const comparison = loadComparison(positionals[0]!, io.readFile);
+    if (comparison) {
+      const run = new ComparisonRun(comparison.comparison, comparison.columns, seed);
+      run.runUntil(values.until !== undefined ? parseDuration(values.until) : comparison.columns[0]!.scenario.durationMs);
+      const report = run.report();
+      io.out(values.json ? JSON.stringify(report, null, 2) : scoreboardText(report));
+      return 0;
+    }
+    const scenario = loadScenario(positionals[0]!, io);
     const until = values.until !== undefined ? parseDuration(values.until) : scenario.durationMs;
     const sim = new Simulation(scenario, { seed });
     sim.runUntil(until);
@@ -71,7 +83,7 @@ export function main(argv: string[], io: Io): number {
     io.out(values.json ? JSON.stringify(report, null, 2) : summary(report));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || e instanceof ComparisonInputError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${(e as Error).message}\n${USAGE}`);
       return 2;
     }
