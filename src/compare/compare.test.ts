@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/sim';
 import { builtin } from '../scenarios';
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 import { builtinComparison } from './builtins';
 import { parseComparison, type PatternComparison } from './comparison';
 import { comparisonColumns, QUEUE_PREFETCH } from './generate';

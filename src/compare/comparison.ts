@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { distSchema } from '../sim/distributions';
-import type { Lang, ScenarioIssue } from '../sim/errors';
-import { textSchema } from '../sim/kind';
-import { formatPath } from '../sim/scenario';
+import { distSchema } from '../sim/engine/distributions';
+import type { Lang, ScenarioIssue } from '../sim/engine/errors';
+import { textSchema } from '../sim/engine/kind';
+import { formatPath } from '../sim/engine/scenario';
 
 /** The patterns a workload comparison can put side by side, in column order. */
 export const PATTERNS = ['queue', 'kafka', 'pubsub', 'webhook', 'rest'] as const;

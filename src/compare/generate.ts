@@ -1,5 +1,5 @@
-import type { Lang, ScenarioIssue } from '../sim/errors';
-import { parseScenario, type Scenario } from '../sim/scenario';
+import type { Lang, ScenarioIssue } from '../sim/engine/errors';
+import { parseScenario, type Scenario } from '../sim/engine/scenario';
 import type { Comparison, Pattern, PatternComparison, VariantComparison } from './comparison';
 
 /** Text in both languages. */

@@ -1,5 +1,5 @@
 import { builtin } from '../scenarios';
-import { formatIssues } from '../sim/errors';
+import { formatIssues } from '../sim/engine/errors';
 import { builtinComparison, type BuiltinComparison } from './builtins';
 import { isComparison, parseComparison } from './comparison';
 import { comparisonColumns } from './generate';

@@ -1,4 +1,4 @@
-import { Simulation } from '../sim/simulation';
+import { Simulation } from '../sim/engine/simulation';
 import type { Comparison } from './comparison';
 import type { Column, Text } from './generate';
 import { Scoreboard, type Figures } from './scoreboard';

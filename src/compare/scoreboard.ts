@@ -1,6 +1,6 @@
-import type { Simulation } from '../sim/simulation';
-import { LatencyHistogram, round } from '../sim/stats';
-import type { TraceEvent } from '../sim/trace';
+import type { Simulation } from '../sim/engine/simulation';
+import { LatencyHistogram, round } from '../sim/engine/stats';
+import type { TraceEvent } from '../sim/engine/trace';
 import type { Column } from './generate';
 
 /** How tightly a pattern ties the producer to its consumers. */

@@ -1,4 +1,4 @@
-import type { Lang } from '../sim/errors';
+import type { Lang } from '../sim/engine/errors';
 import type { ComparisonReport, RankedRow } from './run';
 import type { Figures } from './scoreboard';
 
