@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useRenderCount } from './app/debug';
 import { installShortcuts } from './app/keyboard';
+import { closeCompare, comparisonOfHash, openCompare } from './app/compare/openCompare';
+import { useCompare } from './app/compare/compareStore';
 import { openHash, openScenarioText } from './app/loader';
 import { controller } from './app/runtime';
 // The event log, message lives and charts collect from the first event, even before their
@@ -20,12 +22,20 @@ import { Drawer } from './components/panels/Drawer';
  * The app shell: starts the controller's frame loop and the keyboard shortcuts, follows share
  * links pasted into the address bar, opens scenario JSON pasted anywhere, and lays out the page.
  */
+// Compare mode loads on first use: its runs, scoreboard and canvases are not on the first screen.
+const CompareView = lazy(() => import('./components/compare/CompareView').then((m) => ({ default: m.CompareView })));
+
 export function App() {
   useRenderCount();
+  const comparing = useCompare((s) => s.comparisonId !== null);
   useEffect(() => {
     controller.start();
     const uninstall = installShortcuts(controller);
-    const onHash = () => void openHash(location.hash);
+    const onHash = () => {
+      const comparison = comparisonOfHash(location.hash);
+      if (comparison) void openCompare(comparison);
+      else void openHash(location.hash);
+    };
     const onPaste = (e: ClipboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, [contenteditable]')) return;
@@ -41,6 +51,13 @@ export function App() {
       window.removeEventListener('paste', onPaste);
     };
   }, []);
+  if (comparing) {
+    return (
+      <Suspense fallback={null}>
+        <CompareView onClose={() => void closeCompare()} />
+      </Suspense>
+    );
+  }
   return (
     <DropZone>
       <AppLayout

@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { App } from './App';
 import { installDebugHook } from './app/debugHook';
+import { comparisonOfHash, openCompare } from './app/compare/openCompare';
 import { openHash } from './app/loader';
 import { controller } from './app/runtime';
 
@@ -13,10 +14,14 @@ if (!root) throw new Error('index.html has no #root element');
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) installDebugHook(controller);
 
 // The link decides the first scenario, so it is read before the first render (no flash of another).
-void openHash(location.hash).then(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+// A comparison link opens compare mode over the default scenario.
+const comparison = comparisonOfHash(location.hash);
+void openHash(comparison ? '' : location.hash)
+  .then(() => (comparison ? openCompare(comparison) : undefined))
+  .then(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });

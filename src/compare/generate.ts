@@ -13,6 +13,8 @@ export interface Column {
   /** The column's id: the pattern, or the variant's id. */
   id: string;
   label: Text;
+  /** A short name for narrow places (the scoreboard's header). */
+  short: Text;
   /** Set for a pattern comparison. */
   pattern?: Pattern;
   scenario: Scenario;
@@ -28,6 +30,15 @@ export interface Column {
 }
 
 export type ColumnsResult = { ok: true; columns: Column[] } | { ok: false; issues: ScenarioIssue[] };
+
+/** Each pattern's short name, for the scoreboard's header. */
+export const PATTERN_SHORT: Readonly<Record<Pattern, Text>> = {
+  queue: { en: 'Queues', es: 'Colas' },
+  kafka: { en: 'Kafka', es: 'Kafka' },
+  pubsub: { en: 'Pub/sub', es: 'Pub/sub' },
+  webhook: { en: 'Webhooks', es: 'Webhooks' },
+  rest: { en: 'REST', es: 'REST' },
+};
 
 /** Each pattern's name, as the column header says it. */
 export const PATTERN_LABEL: Readonly<Record<Pattern, Text>> = {
@@ -61,7 +72,7 @@ function patternColumns(c: PatternComparison, lang: Lang): ColumnsResult {
     const parsed = parseScenario(doc, lang);
     if (!parsed.ok) return { ok: false, issues: parsed.issues.map((x) => ({ ...x, path: `patterns[${i}] (${pattern}) → ${x.path}` })) };
     columns.push({
-      id: pattern, label: PATTERN_LABEL[pattern], pattern, scenario: parsed.scenario,
+      id: pattern, label: PATTERN_LABEL[pattern], short: PATTERN_SHORT[pattern], pattern, scenario: parsed.scenario,
       producer: c.producer.id, consumers: c.services.map((s) => s.id), everyConsumer: true,
     });
   }
@@ -95,7 +106,7 @@ export function patternScenario(c: PatternComparison, pattern: Pattern): Doc {
       break;
     case 'kafka':
       // One topic; each service is its own consumer group, so each reads every record.
-      nodes.push({ id: 'topic', kind: 'topic', partitions: 3, label: { en: `"${producer.eventType}" topic`, es: `topic "${producer.eventType}"` } });
+      nodes.push({ id: 'topic', kind: 'topic', partitions: 3, label: { en: 'topic', es: 'topic' } });
       hop(producer.id, 'topic');
       for (const s of consumers) {
         nodes.push({ ...s, kind: 'service' });
@@ -182,7 +193,7 @@ function variantColumns(c: VariantComparison, builtin: (id: string) => Scenario 
     const doc = { ...base, id: `${c.id}-${v.id}`, nodes };
     const parsed = parseScenario(doc, lang);
     if (!parsed.ok) return { ok: false, issues: parsed.issues.map((x) => ({ ...x, path: `variants[${i}] ("${v.id}") → ${x.path}` })) };
-    columns.push({ id: v.id, label: v.label, scenario: parsed.scenario, producer, consumers, everyConsumer: false });
+    columns.push({ id: v.id, label: v.label, short: v.label, scenario: parsed.scenario, producer, consumers, everyConsumer: false });
   }
   return { ok: true, columns };
 }

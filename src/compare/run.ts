@@ -26,7 +26,7 @@ export interface ComparisonReport {
   comparison: string;
   seed: number;
   simulatedMs: number;
-  columns: { id: string; label: Text; events: number; figures: Figures }[];
+  columns: { id: string; label: Text; short: Text; events: number; figures: Figures }[];
   /** For each ranked row, the ids of the columns with its best value (ties share it); none when all are equal. */
   best: Record<RankedRow, string[]>;
 }
@@ -66,8 +66,9 @@ export class ComparisonRun {
   runUntil(t: number, maxEvents = Infinity): boolean {
     let from = Math.max(...this.sims.map((s) => s.now));
     let budget = maxEvents;
-    while (from < t) {
-      const to = Math.min(t, (Math.floor(from / SAMPLE_MS) + 1) * SAMPLE_MS);
+    // At least one pass, so the events due at `t` itself run even when the clock is there already.
+    do {
+      const to = from < t ? Math.min(t, (Math.floor(from / SAMPLE_MS) + 1) * SAMPLE_MS) : t;
       for (const [i, sim] of this.sims.entries()) {
         const before = sim.events;
         if (!sim.runUntil(to, budget)) return false;
@@ -75,13 +76,13 @@ export class ComparisonRun {
         this.boards[i]!.sample();
       }
       from = to;
-    }
+    } while (from < t);
     return true;
   }
 
   /** The scoreboard as of now. */
   report(): ComparisonReport {
-    const columns = this.columns.map((c, i) => ({ id: c.id, label: c.label, events: this.sims[i]!.events, figures: this.boards[i]!.figures() }));
+    const columns = this.columns.map((c, i) => ({ id: c.id, label: c.label, short: c.short, events: this.sims[i]!.events, figures: this.boards[i]!.figures() }));
     return {
       comparison: this.comparison.id,
       seed: this.seed,

@@ -1,4 +1,5 @@
 import { boundaryEn } from './boundaryEn';
+import { compareEn } from './compareEn';
 import { panelsEn } from './panelsEn';
 
 /**
@@ -8,6 +9,7 @@ import { panelsEn } from './panelsEn';
 export const en = {
   ...panelsEn,
   ...boundaryEn,
+  ...compareEn,
   appTitle: 'microsim',
   appTagline: 'Watch microservices talk',
   scenario: 'Scenario',

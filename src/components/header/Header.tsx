@@ -1,5 +1,6 @@
 import { useRenderCount } from '../../app/debug';
 import { useT } from '../../i18n/useT';
+import { openCompare } from '../../app/compare/openCompare';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpenScenario } from './OpenScenario';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -20,6 +21,9 @@ export function Header() {
         <ScenarioPicker />
         <OpenScenario />
         <ShareButton />
+        <button type="button" className="button" title={t('compareOpenHint')} onClick={() => void openCompare()}>
+          {t('compareOpen')}
+        </button>
       </div>
       <LanguageSwitch />
     </div>

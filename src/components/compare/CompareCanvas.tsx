@@ -1,0 +1,182 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { compareController } from '../../app/compare/compareController';
+import { useCompare } from '../../app/compare/compareStore';
+import { rankLayout } from '../../app/compare/rankLayout';
+import type { Column } from '../../compare/generate';
+import { formatNumber } from '../../i18n/format';
+import { localize } from '../../i18n/localize';
+import { useT } from '../../i18n/useT';
+
+const PAD = 10;
+const BOX_H = 56;
+const MIN_BOX_W = 76;
+const MAX_BOX_W = 150;
+
+type Role = 'producer' | 'broker' | 'consumer';
+
+interface Box {
+  id: string;
+  label: string;
+  role: Role;
+  x: number;
+  y: number;
+  w: number;
+}
+
+/**
+ * One column of a comparison: its scenario as a small diagram (producer on the left, consumers
+ * on the right, whatever stands between in the middle), each node with one live figure, and
+ * the messages moving along the edges, drawn on a canvas every frame without React.
+ */
+export function CompareCanvas({ column, index }: { column: Column; index: number }) {
+  const { t, lang } = useT();
+  const wrap = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  const figures = useCompare((s) => s.figures[column.id]);
+
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      const r = entry!.contentRect;
+      setSize({ w: Math.round(r.width), h: Math.round(r.height) });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const boxes = useMemo(() => layout(column, size.w, size.h, lang), [column, size, lang]);
+  const byId = useMemo(() => new Map(boxes.map((b) => [b.id, b])), [boxes]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el || size.w === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    el.width = size.w * dpr;
+    el.height = size.h * dpr;
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    let raf = 0;
+    const draw = () => {
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, size.w, size.h);
+      const flights = compareController.flights[index] ?? [];
+      const now = performance.now();
+      let keep = 0;
+      for (const f of flights) {
+        const p = (now - f.wallStart) / f.wallMs;
+        if (p >= 1) continue;
+        flights[keep++] = f;
+        const a = byId.get(f.from);
+        const b = byId.get(f.to);
+        if (!a || !b || p < 0) continue;
+        const x0 = a.x + a.w / 2, x1 = b.x - b.w / 2;
+        const x = x0 + (x1 - x0) * p;
+        const y = a.y + (b.y - a.y) * p;
+        ctx.beginPath();
+        ctx.arc(x, y, 4.5, 0, Math.PI * 2);
+        ctx.fillStyle = f.failed ? '#dc2626' : '#2563eb';
+        ctx.fill();
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = '#ffffff';
+        ctx.stroke();
+      }
+      flights.length = keep;
+      raf = requestAnimationFrame(draw);
+    };
+    raf = requestAnimationFrame(draw);
+    return () => cancelAnimationFrame(raf);
+  }, [byId, index, size]);
+
+  return (
+    <div className="cmp-canvas" ref={wrap}>
+      <svg width={size.w} height={size.h} role="img" aria-label={localize(column.label, lang)}>
+        <defs>
+          <marker id={`cmp-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+            <path d="M0 0L8 4L0 8z" fill="#94a3b8" />
+          </marker>
+        </defs>
+        {column.scenario.links.map((l) => {
+          const a = byId.get(l.from);
+          const b = byId.get(l.to);
+          if (!a || !b) return null;
+          return (
+            <line
+              key={`${l.from}>${l.to}`}
+              x1={a.x + a.w / 2} y1={a.y} x2={b.x - b.w / 2 - 2} y2={b.y}
+              stroke="#94a3b8" strokeWidth={1.5} markerEnd={`url(#cmp-arrow-${index})`}
+            >
+              <title>{t('compareEdge', { from: a.label, to: b.label })}</title>
+            </line>
+          );
+        })}
+      </svg>
+      <canvas ref={canvas} className="cmp-canvas__flights" style={{ width: size.w, height: size.h }} aria-hidden="true" />
+      {boxes.map((b) => {
+        const f = figures?.[b.id];
+        const down = f ? !f.online : false;
+        const value = formatNumber(f?.value ?? 0, lang);
+        const figure = b.role === 'producer' ? t('compareSent', { n: value }) : b.role === 'consumer' ? t('compareDone', { n: value }) : t('compareWaiting', { n: value });
+        return (
+          <div
+            key={b.id}
+            role="group"
+            aria-label={b.label}
+            className={`cmp-node cmp-node--${b.role}${down ? ' cmp-node--down' : ''}`}
+            style={{ left: b.x - b.w / 2, top: b.y - BOX_H / 2, width: b.w, height: BOX_H }}
+            title={b.label}
+          >
+            <span className="cmp-node__name">{b.label}</span>
+            <span className="cmp-node__figure">{down ? t('compareDown') : figure}</span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Width a name needs, px, wrapped at spaces onto two lines at most (11 px bold ≈ 7 px a character). */
+function widthFor(name: string): number {
+  const words = name.split(/\s+/);
+  const longest = Math.max(...words.map((w) => w.length));
+  const half = Math.ceil(name.length / 2);
+  return Math.max(longest, Math.min(half + 2, name.length)) * 7 + 20;
+}
+
+function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] {
+  if (w === 0) return [];
+  const nodes = column.scenario.nodes;
+  const { placed, ranks } = rankLayout(nodes.map((n) => n.id), column.scenario.links);
+  const label = (id: string) => {
+    const node = nodes.find((n) => n.id === id)!;
+    return node.label ? localize(node.label, lang) : node.id;
+  };
+  // Each rank as wide as its longest name needs; shrunk alike when the column is narrow, and
+  // the room left over goes between the ranks, where the messages travel.
+  const need = Array.from({ length: ranks }, () => MIN_BOX_W);
+  const perRank = new Map<number, number>();
+  for (const p of placed) {
+    perRank.set(p.rank, (perRank.get(p.rank) ?? 0) + 1);
+    need[p.rank] = Math.min(MAX_BOX_W, Math.max(need[p.rank]!, widthFor(label(p.id))));
+  }
+  const minGap = 12;
+  const room = w - 2 * PAD - minGap * (ranks - 1);
+  const total = need.reduce((a, b) => a + b, 0);
+  const scale = Math.min(1, room / total);
+  const widths = need.map((n) => n * scale);
+  const gap = ranks > 1 ? (w - 2 * PAD - widths.reduce((a, b) => a + b, 0)) / (ranks - 1) : 0;
+  const left: number[] = [];
+  let x = PAD;
+  for (const width of widths) {
+    left.push(x);
+    x += width + gap;
+  }
+  return placed.map((p) => {
+    const rows = perRank.get(p.rank)!;
+    const rowH = (h - 2 * PAD) / rows;
+    const role: Role = p.id === column.producer ? 'producer' : column.consumers.includes(p.id) ? 'consumer' : 'broker';
+    const bw = widths[p.rank]!;
+    return { id: p.id, label: label(p.id), role, x: left[p.rank]! + bw / 2, y: PAD + (p.row + 0.5) * rowH, w: bw };
+  });
+}

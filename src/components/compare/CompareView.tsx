@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { compareController } from '../../app/compare/compareController';
+import { compareHash } from '../../app/compare/openCompare';
+import { useCompare } from '../../app/compare/compareStore';
+import { COMPARISONS } from '../../compare/builtins';
+import { ROWS } from '../../compare/table';
+import { localize } from '../../i18n/localize';
+import { useT } from '../../i18n/useT';
+import { LanguageSwitch } from '../header/LanguageSwitch';
+import { CompareCanvas } from './CompareCanvas';
+import { CompareControls } from './CompareControls';
+import { Scoreboard } from './Scoreboard';
+import './compare.css';
+
+/**
+ * Compare mode: one canvas per pattern (or variant) in a grid that fits the screen, the
+ * scoreboard beside them, and one set of controls for all. Loaded on first use, not with the page.
+ */
+export function CompareView({ onClose }: { onClose: () => void }) {
+  const { t, lang } = useT();
+  const id = useCompare((s) => s.comparisonId);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => () => compareController.pause(), []);
+  const entry = COMPARISONS.find((c) => c.comparison.id === id);
+  if (!entry) return null;
+  const columns = compareController.columns;
+  const open = (next: string) => {
+    compareController.open(next);
+    history.replaceState(null, '', `${location.pathname}${location.search}${compareHash(next)}`);
+  };
+  const exportCsv = () => {
+    const blob = new Blob([compareController.csv(lang, ROWS as never)], { type: 'text/csv;charset=utf-8' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${entry.comparison.id}-scoreboard.csv`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  const share = async () => {
+    const link = `${location.origin}${location.pathname}${compareHash(entry.comparison.id)}`;
+    try {
+      await navigator.clipboard.writeText(link);
+    } catch {
+      // No clipboard permission: the address bar holds the same link.
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <div className="cmp">
+      <header className="cmp__header">
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          ← {t('compareBack')}
+        </button>
+        <h1 className="cmp__title">{localize(entry.comparison.title, lang)}</h1>
+        <label className="field field--inline">
+          <span className="field__label">{t('comparePick')}</span>
+          <select className="select" value={entry.comparison.id} onChange={(e) => open(e.target.value)}>
+            {COMPARISONS.map((c) => (
+              <option key={c.comparison.id} value={c.comparison.id}>
+                {localize(c.comparison.title, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={exportCsv}>
+          {t('compareExport')}
+        </button>
+        <button type="button" className="button" onClick={() => void share()}>
+          {copied ? t('compareCopied') : t('compareShare')}
+        </button>
+        <LanguageSwitch />
+      </header>
+      <main className="cmp__main">
+        {entry.comparison.description ? <p className="cmp__description">{localize(entry.comparison.description, lang)}</p> : null}
+        <div className="cmp__body">
+          <div className={`cmp__grid cmp__grid--${columns.length}`} role="list" aria-label={t('compareColumns')}>
+            {columns.map((c, i) => (
+              <section key={`${entry.comparison.id}-${c.id}`} role="listitem" className="cmp__column" aria-label={localize(c.label, lang)}>
+                <h2 className="cmp__column-title">{localize(c.label, lang)}</h2>
+                <CompareCanvas column={c} index={i} />
+              </section>
+            ))}
+          </div>
+          <Scoreboard />
+        </div>
+        <p className="cmp__legend">{t('compareHopsSlow')}</p>
+      </main>
+      <CompareControls />
+    </div>
+  );
+}
