@@ -9,7 +9,7 @@ import { useT } from '../../i18n/useT';
 
 const PAD = 10;
 const BOX_H = 56;
-const MIN_BOX_W = 76;
+const MIN_BOX_W = 96;
 const MAX_BOX_W = 150;
 
 type Role = 'producer' | 'broker' | 'consumer';
