@@ -1,3 +1,8 @@
+/** The consumers a RoundRobin picks among, asked by index (a method, not a closure: this is the hot path). */
+export interface Candidates {
+  hasRoomAt(index: number): boolean;
+}
+
 /**
  * Round robin over `n` consumers that skips those without room: the "next consumer with room"
  * rule of a RabbitMQ queue and of a Pub/Sub subscription. The cursor stays where the last pick
@@ -6,11 +11,11 @@
 export class RoundRobin {
   private cursor = 0;
 
-  /** The first index from the cursor on (wrapping) for which `hasRoom` holds, moving the cursor past it; -1 if none. */
-  pick(n: number, hasRoom: (index: number) => boolean): number {
+  /** The first index from the cursor on (wrapping) that `candidates` has room at, moving the cursor past it; -1 if none. */
+  pick(n: number, candidates: Candidates): number {
     for (let i = 0; i < n; i++) {
       const k = (this.cursor + i) % n;
-      if (hasRoom(k)) {
+      if (candidates.hasRoomAt(k)) {
         this.cursor = (k + 1) % n;
         return k;
       }

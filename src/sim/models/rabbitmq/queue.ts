@@ -4,7 +4,7 @@ import { nodeSchema } from '../../engine/kind';
 import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
-import { RoundRobin } from '../../engine/round-robin';
+import { RoundRobin, type Candidates } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
@@ -94,7 +94,7 @@ interface Consumer {
  * Known simplification: a consumer that goes offline holding nothing, and comes back before its
  * in-flight ack arrives, keeps that ack valid.
  */
-export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
+export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> implements Candidates {
   protected readonly ready = new Denque<Message>();
   protected consumers: Consumer[] = [];
   private readonly byNode = new Map<SimNode, Consumer>();
@@ -184,7 +184,6 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
     try {
       const cs = this.consumers;
       const n = cs.length;
-      const hasRoom = (k: number) => this.hasRoom(cs[k]!);
       while (this.ready.length > 0) {
         const head = this.ready.peekFront()!;
         // Strictly past: a TTL of 0 still lets a message go to a consumer ready for it (RMQ/ttl).
@@ -193,7 +192,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
           continue;
         }
         if (!this.online) break;
-        const chosen = this.turn.pick(n, hasRoom);
+        const chosen = this.turn.pick(n, this);
         if (chosen < 0) break;
         this.handOut(cs[chosen]!, this.take());
       }
@@ -201,6 +200,11 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
       this.dispatching = false;
     }
     this.armExpiry();
+  }
+
+  /** Whether consumer `k` can take a delivery now (the round robin asks; the consumer list is fixed during a dispatch). */
+  hasRoomAt(k: number): boolean {
+    return this.hasRoom(this.consumers[k]!);
   }
 
   private handOut(c: Consumer, msg: Message): void {
