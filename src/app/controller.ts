@@ -11,6 +11,7 @@ import { translate } from '../i18n/translate';
 import { debug } from './debug';
 import { FlightBuffer } from './flights';
 import { FrameBudget } from './frameBudget';
+import { CATALOG } from '../sim/catalog';
 
 /** Slowest and fastest playback, simulated ms per wall ms. */
 export const MIN_SPEED = 0.1;
@@ -97,7 +98,7 @@ export class SimController {
     const recorded = options.recorded ?? [];
     let sim: Simulation;
     try {
-      sim = new Simulation(scenario, { seed, recorded });
+      sim = new Simulation(CATALOG, scenario, { seed, recorded });
     } catch (e) {
       this.fail(e, 'rejectedFile');
       return false;
@@ -116,7 +117,7 @@ export class SimController {
     const { scenario, seed } = this.app.getState();
     if (!scenario) return;
     this.timeline = [];
-    this.install(new Simulation(scenario, { seed }));
+    this.install(new Simulation(CATALOG, scenario, { seed }));
     this.horizon = 0;
     this.app.setState({ playing: false, lastStep: null, seekingTo: null });
     this.publish(true);
@@ -203,7 +204,7 @@ export class SimController {
     if (target === this.sim.now && !this.job) return;
     let sim = this.sim;
     if (target < this.sim.now) {
-      sim = new Simulation(scenario, { seed, recorded: this.timeline });
+      sim = new Simulation(CATALOG, scenario, { seed, recorded: this.timeline });
       this.install(sim);
     }
     this.flights.ignoreBefore = target;

@@ -12,8 +12,9 @@ import { ComparisonInputError, loadComparison } from '../compare/load';
 import { scoreboardText } from '../compare/table';
 import { BUILTINS, builtin } from '../scenarios';
 import { formatIssues, phrase } from '../sim/engine/errors';
-import { parseScenarioText, type Scenario } from '../sim/engine/scenario';
+import { type Scenario } from '../sim/engine/scenario';
 import { Simulation, type RunReport } from '../sim/engine/simulation';
+import { CATALOG, parseScenarioText } from '../sim/catalog';
 
 const USAGE = 'usage: npm run sim -- <scenario.json | comparison.json | built-in id> [--until 60s] [--seed 42] [--json]';
 
@@ -77,7 +78,7 @@ export function main(argv: string[], io: Io): number {
     }
     const scenario = loadScenario(positionals[0]!, io);
     const until = values.until !== undefined ? parseDuration(values.until) : scenario.durationMs;
-    const sim = new Simulation(scenario, { seed });
+    const sim = new Simulation(CATALOG, scenario, { seed });
     sim.runUntil(until);
     const report = sim.report();
     io.out(values.json ? JSON.stringify(report, null, 2) : summary(report));

@@ -6,6 +6,7 @@ import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import { AckLeases, type Lease } from './ack-leases';
 import type { Rng } from '../../engine/rng';
+import { RoundRobin, type Candidates } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
@@ -89,7 +90,7 @@ interface Lineage {
  * Known simplification: subscribers never extend a deadline (Google's client libraries do, with
  * ModifyAckDeadline, while a message is being processed), so slow work shows as redelivery.
  */
-export class Subscription extends SimNode<SubscriptionConfig> {
+export class Subscription extends SimNode<SubscriptionConfig> implements Candidates {
   readonly durable: boolean;
   /** Exists on its topic: the topic sends it copies. */
   attached: boolean;
@@ -121,7 +122,7 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   private leases = new AckLeases(0);
   private consumers: readonly Link[] = [];
   private deadLetterLink: Link | undefined;
-  private cursor = 0;
+  private readonly turn = new RoundRobin();
   private dispatching = false;
   private leaseTimer: ScheduledEvent | undefined;
   private retentionTimer: ScheduledEvent | undefined;
@@ -188,6 +189,11 @@ export class Subscription extends SimNode<SubscriptionConfig> {
     }
   }
 
+  /** Whether subscriber `k` is online with room under maxOutstanding (the round robin asks). */
+  hasRoomAt(k: number): boolean {
+    return this.consumers[k]!.to.online && this.leases.outstanding[k]! < this.config.maxOutstanding;
+  }
+
   /** Durable: hands ready messages to subscribers with room, round-robin. Re-entrant calls are ignored. */
   private dispatch(): void {
     if (this.dispatching || !this.online || !this.attached) return;
@@ -195,19 +201,9 @@ export class Subscription extends SimNode<SubscriptionConfig> {
     try {
       const links = this.consumers;
       const n = links.length;
-      const max = this.config.maxOutstanding;
-      const outstanding = this.leases.outstanding;
       while (this.ready.length > 0 && n > 0) {
-        let chosen = -1;
-        for (let i = 0; i < n; i++) {
-          const k = (this.cursor + i) % n;
-          if (links[k]!.to.online && outstanding[k]! < max) {
-            chosen = k;
-            break;
-          }
-        }
+        const chosen = this.turn.pick(n, this);
         if (chosen < 0) break;
-        this.cursor = (chosen + 1) % n;
         const msg = this.ready.shift()!;
         this.leases.open(msg, chosen, this.sim.now + this.config.ackDeadlineMs);
         if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(this.config.ackDeadlineMs, this, LEASES);

@@ -1,9 +1,10 @@
 import Denque from 'denque';
 import { z } from 'zod';
-import { defineKind, nodeSchema } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
+import { RoundRobin, type Candidates } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
@@ -93,12 +94,12 @@ interface Consumer {
  * Known simplification: a consumer that goes offline holding nothing, and comes back before its
  * in-flight ack arrives, keeps that ack valid.
  */
-export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
+export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> implements Candidates {
   protected readonly ready = new Denque<Message>();
   protected consumers: Consumer[] = [];
   private readonly byNode = new Map<SimNode, Consumer>();
   private deadLetterLink: Link | undefined;
-  private cursor = 0;
+  private readonly turn = new RoundRobin();
   private dispatching = false;
   private expiry: ScheduledEvent | undefined;
   private parked = 0;
@@ -143,7 +144,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
     this.consumers = consumers;
     this.byNode.clear();
     for (const c of consumers) this.byNode.set(c.node, c);
-    if (this.cursor >= consumers.length) this.cursor = 0;
+    this.turn.clamp(consumers.length);
   }
 
   override receive(msg: Message, _from: SimNode, channel: Channel): void {
@@ -191,22 +192,19 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
           continue;
         }
         if (!this.online) break;
-        let chosen = -1;
-        for (let i = 0; i < n; i++) {
-          const k = (this.cursor + i) % n;
-          if (this.hasRoom(cs[k]!)) {
-            chosen = k;
-            break;
-          }
-        }
+        const chosen = this.turn.pick(n, this);
         if (chosen < 0) break;
-        this.cursor = (chosen + 1) % n;
         this.handOut(cs[chosen]!, this.take());
       }
     } finally {
       this.dispatching = false;
     }
     this.armExpiry();
+  }
+
+  /** Whether consumer `k` can take a delivery now (the round robin asks; the consumer list is fixed during a dispatch). */
+  hasRoomAt(k: number): boolean {
+    return this.hasRoom(this.consumers[k]!);
   }
 
   private handOut(c: Consumer, msg: Message): void {
@@ -450,6 +448,3 @@ function removeAt(list: Denque<Message>, i: number): void {
 function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
-
-/** The `queue` node kind. */
-export const queueKind = defineKind(queueSchema, (sim, config) => new Queue(sim, config));
