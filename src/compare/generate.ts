@@ -1,5 +1,6 @@
 import type { Lang, ScenarioIssue } from '../sim/engine/errors';
-import { parseScenario, type Scenario } from '../sim/engine/scenario';
+import { parseScenario } from '../sim/catalog';
+import type { Scenario } from '../sim/engine/scenario';
 import type { Comparison, Pattern, PatternComparison, VariantComparison } from './comparison';
 
 /** Text in both languages. */

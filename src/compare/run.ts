@@ -1,3 +1,4 @@
+import { CATALOG } from '../sim/catalog';
 import { Simulation } from '../sim/engine/simulation';
 import type { Comparison } from './comparison';
 import type { Column, Text } from './generate';
@@ -48,7 +49,7 @@ export class ComparisonRun {
     readonly seed = comparison.compare === 'patterns' ? comparison.seed : columns[0]!.scenario.seed,
   ) {
     const outage = comparison.compare === 'patterns' ? comparison.outage : undefined;
-    this.sims = columns.map((c) => new Simulation(c.scenario, { seed }));
+    this.sims = columns.map((c) => new Simulation(CATALOG, c.scenario, { seed }));
     this.boards = this.sims.map((sim, i) => new Scoreboard(sim, columns[i]!, { lateAfterMs: comparison.lateAfterMs, outage }));
     for (const b of this.boards) b.sample();
   }
