@@ -8,7 +8,7 @@ const uiOnly = 'src/sim is a plain TypeScript library: no UI framework, no DOM';
 
 /** Flat ESLint config: JS + typescript-eslint recommended everywhere, React hooks rules in src, purity rules in src/sim. */
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  { ignores: ['dist', '.build', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
