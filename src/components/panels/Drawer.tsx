@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { NodeOptions } from '../NodeOptions';
 import { useT } from '../../i18n/useT';
@@ -83,7 +83,7 @@ export function Drawer() {
       </div>
       <AnimatePresence initial={false}>
         {open ? (
-          <motion.div
+          <m.div
             key="body"
             className="drawer__body"
             initial={{ height: 0 }}
@@ -96,7 +96,7 @@ export function Drawer() {
                 {tab === 'events' ? <EventsPanel /> : <ChartsPanel />}
               </Suspense>
             </div>
-          </motion.div>
+          </m.div>
         ) : null}
       </AnimatePresence>
     </div>
