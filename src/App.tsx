@@ -11,8 +11,8 @@ import { DropZone } from './components/DropZone';
 import { FlowCanvas } from './components/flow/FlowCanvas';
 import { Header } from './components/header/Header';
 import { AppLayout } from './components/layout/AppLayout';
+import { LazyInspector } from './components/LazyInspector';
 import { NoticeBanner } from './components/NoticeBanner';
-import { Inspector } from './components/inspector/Inspector';
 import { Drawer } from './components/panels/Drawer';
 
 /**
@@ -47,7 +47,7 @@ export function App() {
         notice={<NoticeBanner />}
         canvas={<FlowCanvas />}
         controls={<ControlBar />}
-        inspector={<Inspector />}
+        inspector={<LazyInspector />}
         panel={<Drawer />}
       />
     </DropZone>
