@@ -81,11 +81,16 @@ export function firstLoad(dist = DIST) {
   return { js: [...seen], css: css.map((href) => join(dist, href.replace(/^\//, ''))) };
 }
 
-function main() {
-  if (process.argv.includes('--build') || isStale()) {
-    console.log('size budget: building (dist/ is missing or older than the sources)');
+/** Runs `vite build` when dist/ is missing or older than the sources (or always, with `force`). */
+export function ensureBuild(force = false) {
+  if (force || isStale()) {
+    console.error('building dist/ (missing or older than the sources)');
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
+}
+
+function main() {
+  ensureBuild(process.argv.includes('--build'));
   const { js, css } = firstLoad();
   const kb = (/** @type {number} */ n) => (n / 1000).toFixed(1).padStart(7) + ' KB';
   let total = 0;
