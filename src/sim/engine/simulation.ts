@@ -151,12 +151,18 @@ export class Simulation implements EventTarget {
   runUntil(t: number, maxEvents = Infinity): boolean {
     const s = this.scheduler;
     let budget = maxEvents;
-    for (;;) {
+    // While recorded actions remain, each may fall due at any event (by time or by event count).
+    while (this.replayAt < this.replay.length) {
       this.applyRecorded(t);
-      if (s.peekTime() > t) break;
+      if (s.peekTime() > t) {
+        s.advanceTo(t);
+        return true;
+      }
       if (budget-- <= 0) return false;
       s.step();
     }
+    // None left: the scheduler's own loop, which runs the same events in the same order.
+    if (!s.runWithin(t, budget)) return false;
     s.advanceTo(t);
     return true;
   }
