@@ -14,7 +14,7 @@ const ui = ['./src/app', './src/components', './src/store', './src/i18n', './src
 export default tseslint.config(
   {
     ignores: [
-      'dist', 'node_modules', 'test-results', 'playwright-report', 'coverage',
+      'dist', '.build', 'node_modules', 'test-results', 'playwright-report', 'coverage',
       // Files that break the layering rules on purpose; src/sim/testing/layering.test.ts lints them.
       'src/sim/testing/lint-fixtures',
     ],

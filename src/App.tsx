@@ -14,8 +14,8 @@ import { DropZone } from './components/DropZone';
 import { FlowCanvas } from './components/flow/FlowCanvas';
 import { Header } from './components/header/Header';
 import { AppLayout } from './components/layout/AppLayout';
+import { LazyInspector } from './components/LazyInspector';
 import { NoticeBanner } from './components/NoticeBanner';
-import { Inspector } from './components/inspector/Inspector';
 import { Drawer } from './components/panels/Drawer';
 
 /**
@@ -71,7 +71,7 @@ export function App() {
         controls={<ControlBar />}
         inspector={
           <RegionBoundary region="inspector">
-            <Inspector />
+            <LazyInspector />
           </RegionBoundary>
         }
         panel={<Drawer />}

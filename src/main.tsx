@@ -1,3 +1,4 @@
+import { LazyMotion } from 'motion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
@@ -11,6 +12,9 @@ import { controller } from './app/runtime';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// The animation features arrive after the first render (see motionFeatures.ts).
+const motionFeatures = () => import('./app/motionFeatures').then((m) => m.default);
+
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) installDebugHook(controller);
 
 // The link decides the first scenario, so it is read before the first render (no flash of another).
@@ -21,7 +25,9 @@ void openHash(comparison ? '' : location.hash)
   .then(() => {
     createRoot(root).render(
       <StrictMode>
-        <App />
+        <LazyMotion features={motionFeatures}>
+          <App />
+        </LazyMotion>
       </StrictMode>,
     );
   });

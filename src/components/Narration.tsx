@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import { useState } from 'react';
 import { localize } from '../i18n/localize';
 import { useT } from '../i18n/useT';
@@ -22,7 +22,7 @@ export function Narration() {
   const expanded = !long || expandedFor === loadId;
   return (
     <AnimatePresence mode="wait">
-      <motion.section
+      <m.section
         key={loadId}
         className="narration"
         aria-label={t('narration')}
@@ -45,7 +45,7 @@ export function Narration() {
             {expanded ? t('showLess') : t('showMore')}
           </button>
         ) : null}
-      </motion.section>
+      </m.section>
     </AnimatePresence>
   );
 }

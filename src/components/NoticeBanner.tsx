@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store/appStore';
 
@@ -10,7 +10,7 @@ export function NoticeBanner() {
   return (
     <AnimatePresence>
       {notice ? (
-        <motion.div
+        <m.div
           key="notice"
           className="notice"
           role="alert"
@@ -35,7 +35,7 @@ export function NoticeBanner() {
           <button type="button" className="button button--quiet" onClick={dismiss}>
             {t('dismiss')}
           </button>
-        </motion.div>
+        </m.div>
       ) : null}
     </AnimatePresence>
   );

@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import { useT } from '../../i18n/useT';
 import { localize } from '../../i18n/localize';
 import { appStore, useApp } from '../../store/appStore';
@@ -24,7 +24,7 @@ export function Inspector() {
   return (
     <AnimatePresence initial={false}>
       {selected && config ? (
-        <motion.section
+        <m.section
           key="inspector"
           role="region"
           aria-label={t('inspector')}
@@ -40,7 +40,7 @@ export function Inspector() {
           <div className="inspector__inner" style={{ width: WIDTH }}>
             <InspectorBody key={config.id} id={config.id} kind={config.kind} label={config.label} online={config.online} />
           </div>
-        </motion.section>
+        </m.section>
       ) : null}
     </AnimatePresence>
   );

@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 
@@ -13,7 +13,7 @@ export function BacklogChips({ count }: { count: number }) {
     <div className="chips" aria-hidden="true">
       <AnimatePresence initial={false}>
         {Array.from({ length: shown }, (_, i) => (
-          <motion.span
+          <m.span
             key={i}
             className="chip"
             initial={{ scale: 0, opacity: 0 }}

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { motion } from 'motion/react';
+import { m } from 'motion/react';
 import { memo } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { formatNumber } from '../../i18n/format';
@@ -47,7 +47,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
           <div key={p.partition} className="lane">
             <span className="lane__name">{t('partitionLane', { n: p.partition })}</span>
             <span className="lane__track">
-              <motion.span
+              <m.span
                 className="lane__log"
                 initial={false}
                 animate={{ left: `${(100 * p.logStart) / longest}%`, width: `${(100 * (p.logEnd - p.logStart)) / longest}%` }}
@@ -56,7 +56,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
               {groups.map(([name, g], gi) => {
                 const committed = g.committed?.[p.partition];
                 return committed === undefined ? null : (
-                  <motion.span
+                  <m.span
                     key={name}
                     className="lane__tick"
                     style={{ backgroundColor: GROUP_COLOURS[gi % GROUP_COLOURS.length] }}

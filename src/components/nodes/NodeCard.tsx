@@ -1,5 +1,5 @@
 import { Handle, Position } from '@xyflow/react';
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
 import { kindName } from './kindName';
@@ -35,7 +35,7 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
   const online = live?.online ?? config.online ?? true;
   const slow = live?.slowFactor ?? 1;
   return (
-    <motion.div
+    <m.div
       role="group"
       aria-label={label}
       className={`card card--${accent}${online ? '' : ' card--offline'}`}
@@ -57,7 +57,7 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
         </div>
         <AnimatePresence>
           {!online ? (
-            <motion.span
+            <m.span
               key="off"
               className="badge badge--off"
               initial={{ scale: 0.6, opacity: 0 }}
@@ -65,9 +65,9 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
               exit={{ scale: 0.6, opacity: 0 }}
             >
               {t('offline')}
-            </motion.span>
+            </m.span>
           ) : slow > 1 ? (
-            <motion.span
+            <m.span
               key="slow"
               className="badge badge--slow"
               initial={{ scale: 0.6, opacity: 0 }}
@@ -75,7 +75,7 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
               exit={{ scale: 0.6, opacity: 0 }}
             >
               {t('slowBadge', { factor: slow })}
-            </motion.span>
+            </m.span>
           ) : null}
         </AnimatePresence>
       </div>
@@ -87,7 +87,7 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
         </div>
       ) : null}
       <Handle type="source" position={Position.Right} className="card__handle" isConnectable={false} />
-    </motion.div>
+    </m.div>
   );
 }
 

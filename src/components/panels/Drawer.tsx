@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { RegionBoundary } from '../boundary/RegionBoundary';
 import { NodeOptions } from '../NodeOptions';
@@ -84,7 +84,7 @@ export function Drawer() {
       </div>
       <AnimatePresence initial={false}>
         {open ? (
-          <motion.div
+          <m.div
             key="body"
             className="drawer__body"
             initial={{ height: 0 }}
@@ -99,7 +99,7 @@ export function Drawer() {
                 </Suspense>
               </RegionBoundary>
             </div>
-          </motion.div>
+          </m.div>
         ) : null}
       </AnimatePresence>
     </div>

@@ -110,4 +110,45 @@ describe('Scheduler', () => {
     s.runUntil(Infinity);
     expect(seen).toEqual([...delays].sort((a, b) => a - b));
   });
+
+  it('runs the same events in the same order when most pending events are cancelled, as timeouts are (the heap compacts)', () => {
+    // Like REST calls: each schedules a timeout that its response cancels, from inside running events.
+    const s = new Scheduler();
+    const ran: string[] = [];
+    let x = 99;
+    const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const all: [number, number, string][] = [];
+    const cancelled = new Set<string>();
+    const pending = new Map<string, ReturnType<Scheduler['schedule']>>();
+    const timeout: EventTarget = {
+      handle: (_type, data) => {
+        ran.push(`timeout ${data}`);
+        pending.delete(String(data));
+      },
+    };
+    const call: EventTarget = {
+      handle: (_type, data) => {
+        ran.push(`call ${data}`);
+        const id = String(data);
+        // This call's timeout, and a response that cancels an earlier call's timeout 9 times in 10.
+        const delay = 100 + Math.floor(rand() * 50);
+        all.push([s.now + delay, all.length, `timeout ${id}`]);
+        pending.set(id, s.schedule(delay, timeout, 2, id));
+        const victim = [...pending.keys()][Math.floor(rand() * pending.size)]!;
+        if (rand() < 0.9) {
+          s.cancel(pending.get(victim)!);
+          pending.delete(victim);
+          cancelled.add(`timeout ${victim}`);
+        }
+      },
+    };
+    for (let i = 0; i < 3000; i++) s.schedule(i * 0.5 + Math.floor(rand() * 3), call, 1, i);
+    s.runUntil(Infinity);
+    // Expected: every call, and every timeout not cancelled before it ran, in (time, scheduling order).
+    expect(ran.filter((r) => r.startsWith('call'))).toHaveLength(3000);
+    const expected = all.filter((e) => !cancelled.has(e[2])).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(cancelled.size).toBeGreaterThan(2000);
+    expect(ran.filter((r) => r.startsWith('timeout'))).toEqual(expected.map((e) => e[2]));
+    expect(s.pending).toBe(0);
+  });
 });

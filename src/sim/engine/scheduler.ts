@@ -23,6 +23,8 @@ export class Scheduler {
   private heap: ScheduledEvent[] = [];
   private seq = 0;
   private live = 0;
+  /** Cancelled events still in the heap (they are dropped when they reach the top, or by compact()). */
+  private dead = 0;
   /** The current virtual time in ms. It never goes backwards. */
   now = 0;
   /** How many events have run. */
@@ -42,6 +44,9 @@ export class Scheduler {
     if (!ev.cancelled) {
       ev.cancelled = true;
       this.live--;
+      // A timeout cancelled by its response lies in the heap until its time: with many of them
+      // every push and pop climbs a deeper heap. Past half the heap, rebuild it without them.
+      if (++this.dead > 32 && this.dead > this.live) this.compact();
     }
   }
 
@@ -71,6 +76,31 @@ export class Scheduler {
     return ev;
   }
 
+  /**
+   * Runs events up to and including time `t`, at most `budget` of them: true when none is left
+   * at or before `t`, false when the budget ran out first. Does not move the clock to `t`.
+   * The same as calling step() in a loop, without the calls (the engine's inner loop).
+   */
+  runWithin(t: number, budget: number): boolean {
+    for (;;) {
+      // Read this.heap afresh: a handler that cancels may have compacted it into a new array.
+      let ev = this.heap[0];
+      while (ev !== undefined && ev.cancelled) {
+        this.pop();
+        this.dead--;
+        ev = this.heap[0];
+      }
+      if (ev === undefined || ev.time > t) return true;
+      if (budget-- <= 0) return false;
+      this.pop();
+      this.live--;
+      this.now = ev.time;
+      this.executed++;
+      ev.cancelled = true;
+      ev.target.handle(ev.type, ev.data);
+    }
+  }
+
   /** Runs every event up to and including time `t`, then sets the clock to `t`. */
   runUntil(t: number): void {
     for (;;) {
@@ -88,7 +118,35 @@ export class Scheduler {
   }
 
   private skipCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) {
+      this.pop();
+      this.dead--;
+    }
+  }
+
+  /**
+   * Drops every cancelled event from the heap and restores the heap order (Floyd's bottom-up
+   * build, O(n)). The order events run in is unchanged: (time, priority, seq) is a total order.
+   */
+  private compact(): void {
+    const heap = this.heap.filter((ev) => !ev.cancelled);
+    this.heap = heap;
+    this.dead = 0;
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) {
+      const ev = heap[i]!;
+      const n = heap.length;
+      let j = i;
+      for (;;) {
+        const l = 2 * j + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && before(heap[r]!, heap[l]!) ? r : l;
+        if (!before(heap[c]!, ev)) break;
+        heap[j] = heap[c]!;
+        j = c;
+      }
+      heap[j] = ev;
+    }
   }
 
   private push(ev: ScheduledEvent): void {

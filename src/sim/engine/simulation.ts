@@ -46,6 +46,8 @@ export class Simulation implements EventTarget {
   private readonly out = new Map<string, Link[]>();
   private readonly into = new Map<string, Link[]>();
   private readonly links = new Map<string, Map<string, Link>>();
+  /** signal()'s link for each (from, to) pair, found once: links never change during a run. */
+  private readonly signalLinks = new Map<SimNode, Map<SimNode, Link | null>>();
   private listeners: TraceListener[] = [];
   private capture: TraceEvent[] | null = null;
   private replay: readonly RecordedAction[];
@@ -152,12 +154,18 @@ export class Simulation implements EventTarget {
   runUntil(t: number, maxEvents = Infinity): boolean {
     const s = this.scheduler;
     let budget = maxEvents;
-    for (;;) {
+    // While recorded actions remain, each may fall due at any event (by time or by event count).
+    while (this.replayAt < this.replay.length) {
       this.applyRecorded(t);
-      if (s.peekTime() > t) break;
+      if (s.peekTime() > t) {
+        s.advanceTo(t);
+        return true;
+      }
       if (budget-- <= 0) return false;
       s.step();
     }
+    // None left: the scheduler's own loop, which runs the same events in the same order.
+    if (!s.runWithin(t, budget)) return false;
     s.advanceTo(t);
     return true;
   }
@@ -257,9 +265,21 @@ export class Simulation implements EventTarget {
     this.send(link, msg, channel);
   }
 
+  /** The link a signal from `from` to `to` crosses: theirs, else the reverse one, else none (null). */
+  private signalLink(from: SimNode, to: SimNode): Link | null {
+    let byTo = this.signalLinks.get(from);
+    if (!byTo) this.signalLinks.set(from, (byTo = new Map()));
+    let link = byTo.get(to);
+    if (link === undefined) {
+      link = this.link(from.id, to.id) ?? this.link(to.id, from.id) ?? null;
+      byTo.set(to, link);
+    }
+    return link;
+  }
+
   /** Sends control traffic (an ack, a response) from `from` to `to`, over the link between them either way. */
   signal(from: SimNode, to: SimNode, kind: SignalKind, msg?: Message, data?: SignalData): void {
-    const link = this.link(from.id, to.id) ?? this.link(to.id, from.id);
+    const link = this.signalLink(from, to);
     const delay = link ? link.delay() : 0;
     const lost = link ? link.lost() : false;
     this.emit({
