@@ -5,6 +5,7 @@ import { appStore } from '../store/appStore';
 import { translate } from '../i18n/translate';
 import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
+import { tourHashParams, openTourFromHash } from '../components/tour/tourLink';
 
 /** The scenario shown when nothing else is asked for. */
 export const DEFAULT_SCENARIO = BUILTINS[0]!.id;
@@ -67,7 +68,10 @@ export async function openHash(hash: string): Promise<void> {
   }
   const { scenario, builtinId, seed, recorded } = result.run;
   const source = builtinId ? ({ kind: 'builtin', id: builtinId } as const) : ({ kind: 'custom' } as const);
-  if (controller.load(scenario, { source, seed, recorded })) appStore.setState({ notice: null });
+  if (controller.load(scenario, { source, seed, recorded })) {
+    appStore.setState({ notice: null });
+    openTourFromHash(hash);
+  }
 }
 
 /** The full share link of what is on screen: scenario, seed and recorded actions. */
@@ -77,7 +81,7 @@ export async function shareLink(): Promise<string> {
   const hash = await encodeShareHash({
     scenario, builtinId: source.kind === 'builtin' ? source.id : undefined, seed, recorded: [...controller.recorded],
   });
-  return `${location.origin}${location.pathname}${location.search}${hash}`;
+  return `${location.origin}${location.pathname}${location.search}${hash}${tourHashParams()}`;
 }
 
 function reject(

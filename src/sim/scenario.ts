@@ -4,6 +4,7 @@ import { phrase, type Lang, type ScenarioIssue } from './errors';
 import { textSchema } from './kind';
 import type { BaseNodeConfig } from './node';
 import { NODE_KINDS, nodeKind } from './registry';
+import { linkKey, tourReferences, tourSchema } from './tour';
 
 /** A link between two nodes: who publishes, delivers or calls whom, and the network between them. */
 export const linkSchema = z
@@ -73,6 +74,8 @@ export const scenarioSchema = z
     actions: z.array(actionSchema).default([]),
     /** When present, `npm run bench` runs this scenario for `untilMs`. */
     bench: z.object({ untilMs: z.number().positive() }).strict().optional(),
+    /** A guided tour through this scenario (see tour.ts). */
+    tour: tourSchema.optional(),
   })
   .strict();
 
@@ -164,6 +167,7 @@ function crossReferences(s: Scenario, lang: Lang): ScenarioIssue[] {
       if (!ids.has(id)) issues.push({ path: `actions[${i}].${field}`, message: phrase(lang, 'unknownNode', { id }) });
     }
   });
+  issues.push(...tourReferences(s.tour, ids, new Set(s.links.map((l) => linkKey(l.from, l.to))), lang));
   return issues;
 }
 

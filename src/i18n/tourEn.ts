@@ -1,0 +1,23 @@
+/** The strings of the guided tour, in English; merged into the interface dictionary (en.ts). */
+export const tourEn = {
+  tour: 'Guided tour',
+  tourStart: 'Take the guided tour',
+  tourSteps: '{count} steps',
+  tourResume: 'Resume the tour at step {step}',
+  tourStepOf: 'Step {step} of {count}',
+  tourNext: 'Next',
+  tourBack: 'Back',
+  tourLeave: 'Leave the tour',
+  tourFinish: 'Finish the tour',
+  tourRunning: 'Running to {time}…',
+  tourSkip: 'Skip to it',
+  tourPausedAt: 'Paused at {time}',
+  tourYourTurn: 'Your turn: {what}',
+  tourDoIt: 'Do it for me',
+  tourWaitOffline: 'take “{name}” offline with the switch on its card.',
+  tourWaitOnline: 'bring “{name}” back online with the switch on its card.',
+  tourWaitSlow: 'slow “{name}” down with the menu on its card.',
+  tourWaitConfigure: 'change a setting of “{name}” in the inspector.',
+  tourDone: 'Done: the tour is over, the simulation stays live.',
+  tourLookAt: 'Highlighted: {names}',
+} as const;
