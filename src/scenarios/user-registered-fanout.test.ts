@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../sim/simulation';
+import { Simulation } from '../sim/engine/simulation';
 import { builtin } from './index';
 
 const scenario = builtin('user-registered-fanout')!;

@@ -2,7 +2,7 @@ import { getNodesBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { controller } from '../../app/runtime';
 import { edgeId } from '../../app/edgePaths';
-import type { TourStep } from '../../sim/tour';
+import type { TourStep } from '../../sim/engine/tour';
 import { useApp } from '../../store/appStore';
 import { fitViewOptions } from '../flow/fitView';
 import type { SimFlowNode } from '../nodes/types';

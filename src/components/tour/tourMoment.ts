@@ -1,6 +1,6 @@
-import type { Scenario, ActionSpec } from '../../sim/scenario';
-import { Simulation, type RecordedAction } from '../../sim/simulation';
-import type { Tour, TourPause, TourWait } from '../../sim/tour';
+import type { Scenario, ActionSpec } from '../../sim/engine/scenario';
+import { Simulation, type RecordedAction } from '../../sim/engine/simulation';
+import type { Tour, TourPause, TourWait } from '../../sim/engine/tour';
 
 /** How far past its start a step looks for its moment before giving up and pausing there, simulated ms. */
 export const MOMENT_HORIZON_MS = 10 * 60_000;

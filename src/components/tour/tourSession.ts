@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { controller } from '../../app/runtime';
-import type { Scenario } from '../../sim/scenario';
-import type { Tour, TourStep } from '../../sim/tour';
+import type { Scenario } from '../../sim/engine/scenario';
+import type { Tour, TourStep } from '../../sim/engine/tour';
 import { appStore } from '../../store/appStore';
 import { actionFor, momentFrom, satisfies, walkTour, type StepMark } from './tourMoment';
 
