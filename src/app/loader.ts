@@ -34,6 +34,29 @@ export function openScenarioText(text: string): boolean {
   return true;
 }
 
+/**
+ * Opens a scenario file the app itself serves (`?scenario=scenarios/mm1.json`): same origin
+ * only, so a link cannot make the page fetch from elsewhere. Problems are reported like a file's.
+ */
+export async function openScenarioUrl(path: string): Promise<boolean> {
+  const url = new URL(path, location.href);
+  const fail = (key: 'scenarioUrlError' | 'scenarioUrlForeign', detail = '') => {
+    const issue = (lang: Lang) => [{ path: 'scenario', message: translate(lang, key, { url: path, detail }) }];
+    reject('rejectedFile', { en: issue('en'), es: issue('es') });
+    return false;
+  };
+  if (url.origin !== location.origin) return fail('scenarioUrlForeign');
+  let text: string;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return fail('scenarioUrlError', `HTTP ${response.status}`);
+    text = await response.text();
+  } catch (e) {
+    return fail('scenarioUrlError', (e as Error).message);
+  }
+  return openScenarioText(text);
+}
+
 /** Reads a file the user picked or dropped, then opens it. */
 export async function openScenarioFile(file: File): Promise<boolean> {
   let text: string;
@@ -53,6 +76,8 @@ export async function openScenarioFile(file: File): Promise<boolean> {
  */
 export async function openHash(hash: string): Promise<void> {
   if (hash.replace(/^#/, '') === '') {
+    const url = new URLSearchParams(location.search).get('scenario');
+    if (!appStore.getState().scenario && url !== null) await openScenarioUrl(url);
     if (!appStore.getState().scenario) openBuiltin(DEFAULT_SCENARIO);
     return;
   }

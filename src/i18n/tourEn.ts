@@ -20,4 +20,8 @@ export const tourEn = {
   tourWaitConfigure: 'change a setting of “{name}” in the inspector.',
   tourDone: 'Done: the tour is over, the simulation stays live.',
   tourLookAt: 'Highlighted: {names}',
+  export: 'Export',
+  exportHint: 'Download this scenario as a file, with the seed and what you changed while it ran',
+  scenarioUrlError: 'Could not fetch {url}: {detail}',
+  scenarioUrlForeign: 'Only scenario files this app serves can be opened from the address: {url}',
 } as const;

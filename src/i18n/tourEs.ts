@@ -22,4 +22,8 @@ export const tourEs: { readonly [K in keyof typeof tourEn]: string } = {
   tourWaitConfigure: 'cambia un ajuste de «{name}» en el inspector.',
   tourDone: 'Listo: la visita ha terminado y la simulación sigue en marcha.',
   tourLookAt: 'Resaltado: {names}',
+  export: 'Exportar',
+  exportHint: 'Descarga este escenario como archivo, con la semilla y lo que cambiaste mientras corría',
+  scenarioUrlError: 'No se pudo obtener {url}: {detail}',
+  scenarioUrlForeign: 'Desde la dirección solo se pueden abrir archivos de escenario que sirve esta aplicación: {url}',
 };

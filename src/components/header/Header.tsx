@@ -1,5 +1,6 @@
 import { useRenderCount } from '../../app/debug';
 import { useT } from '../../i18n/useT';
+import { ExportButton } from '../export/ExportButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpenScenario } from './OpenScenario';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -20,6 +21,7 @@ export function Header() {
         <ScenarioPicker />
         <OpenScenario />
         <ShareButton />
+        <ExportButton />
       </div>
       <LanguageSwitch />
     </div>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_FILES } from '../../scenarios';
-import { scenarioJsonSchemaText } from './scenarioJsonSchema';
+import { publishedBuiltins, scenarioJsonSchemaText } from './scenarioJsonSchema';
 
 const committed = readFileSync(new URL('../../../public/scenario.schema.json', import.meta.url), 'utf8');
 const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(committed));
@@ -10,6 +10,10 @@ const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.pa
 describe('public/scenario.schema.json', () => {
   it('is up to date with the zod schemas (regenerate: npx tsx scripts/scenario-schema.ts)', () => {
     expect(committed).toBe(scenarioJsonSchemaText());
+    // …and so are the copies of the built-ins the app serves for ?scenario=scenarios/<id>.json.
+    for (const [name, text] of publishedBuiltins(BUILTIN_FILES)) {
+      expect(readFileSync(new URL(`../../../public/scenarios/${name}`, import.meta.url), 'utf8'), name).toBe(text);
+    }
   });
 
   it.each(BUILTIN_FILES.map((f) => [(f as { id: string }).id, f] as const))('accepts the built-in %s, which points at it', (_, file) => {

@@ -23,3 +23,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
+
+/** The built-in files as the app serves them under public/scenarios/: file name and text, "$schema" pointing one folder up. */
+export function publishedBuiltins(files: readonly unknown[]): [string, string][] {
+  return files.map((f) => {
+    const file = f as { id: string };
+    return [`${file.id}.json`, `${JSON.stringify({ ...file, $schema: `../${SCHEMA_PATH}` }, null, 2)}\n`];
+  });
+}
