@@ -111,7 +111,9 @@ function Status({ t, current, scenario, lang, reached, moment, waiting, last }: 
   }
   return (
     <p className="tour-panel__status" role="status">
-      {last && !current.waitFor ? t('tourDone') : current.run ? t('tourPausedAt', { time }) : ''}
+      {current.run ? t('tourPausedAt', { time }) : ''}
+      {current.run && last && !current.waitFor ? ' · ' : ''}
+      {last && !current.waitFor ? t('tourDone') : ''}
     </p>
   );
 }
