@@ -41,7 +41,7 @@ describe('export', () => {
       }),
       { numRuns: 60, seed: 20261130 },
     );
-  });
+  }, 30_000);
 
   it('includes an inspector edit and a switch flipped while running, at the moments they happened', () => {
     const s = BUILTINS.find((b) => b.id === 'user-registered-queue')!;
