@@ -65,6 +65,7 @@ export class SimController {
   private horizon = 0;
   private behindScore = 0;
   private actualSpeed = 0;
+  private stopAt: number | null = null;
 
   constructor(
     private readonly app: AppStore,
@@ -116,6 +117,7 @@ export class SimController {
   reset(): void {
     const { scenario, seed } = this.app.getState();
     if (!scenario) return;
+    this.stopAt = null;
     this.timeline = [];
     this.install(new Simulation(CATALOG, scenario, { seed }));
     this.horizon = 0;
@@ -161,7 +163,32 @@ export class SimController {
 
   /** Pauses. */
   pause(): void {
+    this.stopAt = null;
     this.app.setState({ playing: false });
+  }
+
+  /** Plays and pauses exactly at simulated time `t` (a guided tour's moment); at once if already there. */
+  playUntil(t: number): void {
+    if (!this.sim) return;
+    if (!this.job && this.sim.now >= t) return this.pause();
+    this.app.setState({ playing: true });
+    this.stopAt = t;
+  }
+
+  /**
+   * Re-runs from the start with `recorded` as the learner's actions (an earlier prefix of this
+   * run's, for a tour's Back) and lands on time `t`: exactly the state that run has there.
+   */
+  rewind(t: number, recorded: readonly RecordedAction[]): void {
+    const { scenario, seed } = this.app.getState();
+    if (!scenario) return;
+    this.pause();
+    this.timeline = recorded;
+    this.install(new Simulation(CATALOG, scenario, { seed, recorded: this.timeline }));
+    this.horizon = 0;
+    this.flights.ignoreBefore = t;
+    this.job = { sim: this.sim!, target: Math.max(0, t) };
+    this.app.setState({ seekingTo: this.job.target, lastStep: null });
   }
 
   /** Play/pause. */
@@ -201,6 +228,7 @@ export class SimController {
     const { scenario, seed } = this.app.getState();
     if (!this.sim || !scenario) return;
     const target = Math.max(0, t);
+    this.stopAt = null;
     if (target === this.sim.now && !this.job) return;
     let sim = this.sim;
     if (target < this.sim.now) {
@@ -292,7 +320,9 @@ export class SimController {
   private advance(sim: Simulation, dt: number): void {
     const from = sim.now;
     const wanted = this.app.getState().speed;
-    const reached = this.budget.run(sim, from + dt * wanted);
+    const stop = this.stopAt;
+    const reached = this.budget.run(sim, stop === null ? from + dt * wanted : Math.min(stop, from + dt * wanted));
+    if (stop !== null && reached && sim.now >= stop) this.pause();
     // When short, the clock stays at the last event run: the debt is dropped, not carried, so
     // the run slows down instead of freezing to catch up.
     this.behindScore = this.behindScore * 0.9 + (reached ? 0 : 0.1);

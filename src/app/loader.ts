@@ -5,6 +5,7 @@ import { translate } from '../i18n/translate';
 import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
 import { parseScenarioText } from '../sim/catalog';
+import { tourHashParams, openTourFromHash } from '../components/tour/tourLink';
 
 /** The scenario shown when nothing else is asked for. */
 export const DEFAULT_SCENARIO = BUILTINS[0]!.id;
@@ -33,6 +34,29 @@ export function openScenarioText(text: string): boolean {
   return true;
 }
 
+/**
+ * Opens a scenario file the app itself serves (`?scenario=scenarios/mm1.json`): same origin
+ * only, so a link cannot make the page fetch from elsewhere. Problems are reported like a file's.
+ */
+export async function openScenarioUrl(path: string): Promise<boolean> {
+  const url = new URL(path, location.href);
+  const fail = (key: 'scenarioUrlError' | 'scenarioUrlForeign', detail = '') => {
+    const issue = (lang: Lang) => [{ path: 'scenario', message: translate(lang, key, { url: path, detail }) }];
+    reject('rejectedFile', { en: issue('en'), es: issue('es') });
+    return false;
+  };
+  if (url.origin !== location.origin) return fail('scenarioUrlForeign');
+  let text: string;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return fail('scenarioUrlError', `HTTP ${response.status}`);
+    text = await response.text();
+  } catch (e) {
+    return fail('scenarioUrlError', (e as Error).message);
+  }
+  return openScenarioText(text);
+}
+
 /** Reads a file the user picked or dropped, then opens it. */
 export async function openScenarioFile(file: File): Promise<boolean> {
   let text: string;
@@ -52,6 +76,8 @@ export async function openScenarioFile(file: File): Promise<boolean> {
  */
 export async function openHash(hash: string): Promise<void> {
   if (hash.replace(/^#/, '') === '') {
+    const url = new URLSearchParams(location.search).get('scenario');
+    if (!appStore.getState().scenario && url !== null) await openScenarioUrl(url);
     if (!appStore.getState().scenario) openBuiltin(DEFAULT_SCENARIO);
     return;
   }
@@ -67,7 +93,10 @@ export async function openHash(hash: string): Promise<void> {
   }
   const { scenario, builtinId, seed, recorded } = result.run;
   const source = builtinId ? ({ kind: 'builtin', id: builtinId } as const) : ({ kind: 'custom' } as const);
-  if (controller.load(scenario, { source, seed, recorded })) appStore.setState({ notice: null });
+  if (controller.load(scenario, { source, seed, recorded })) {
+    appStore.setState({ notice: null });
+    openTourFromHash(hash);
+  }
 }
 
 /** The full share link of what is on screen: scenario, seed and recorded actions. */
@@ -77,7 +106,7 @@ export async function shareLink(): Promise<string> {
   const hash = await encodeShareHash({
     scenario, builtinId: source.kind === 'builtin' ? source.id : undefined, seed, recorded: [...controller.recorded],
   });
-  return `${location.origin}${location.pathname}${location.search}${hash}`;
+  return `${location.origin}${location.pathname}${location.search}${hash}${tourHashParams()}`;
 }
 
 function reject(

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { localize } from '../i18n/localize';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store/appStore';
+import { TourStart } from './tour/TourStart';
 
 /** Descriptions longer than this start clamped to a few lines, with "More" to read the rest. */
 const LONG = 200;
@@ -45,6 +46,7 @@ export function Narration() {
             {expanded ? t('showLess') : t('showMore')}
           </button>
         ) : null}
+        <TourStart />
       </m.section>
     </AnimatePresence>
   );

@@ -1,6 +1,7 @@
 import { boundaryEn } from './boundaryEn';
 import { compareEn } from './compareEn';
 import { panelsEn } from './panelsEn';
+import { tourEn } from './tourEn';
 
 /**
  * Every string the interface shows, in English. This table defines the keys: the Spanish
@@ -10,6 +11,7 @@ export const en = {
   ...panelsEn,
   ...boundaryEn,
   ...compareEn,
+  ...tourEn,
   appTitle: 'microsim',
   appTagline: 'Watch microservices talk',
   scenario: 'Scenario',

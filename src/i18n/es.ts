@@ -2,12 +2,14 @@ import type { Dict } from './en';
 import { boundaryEs } from './boundaryEs';
 import { compareEs } from './compareEs';
 import { panelsEs } from './panelsEs';
+import { tourEs } from './tourEs';
 
 /** Every string the interface shows, in Spanish. Typed as `Dict`: a missing key does not compile. */
 export const es: Dict = {
   ...panelsEs,
   ...boundaryEs,
   ...compareEs,
+  ...tourEs,
   appTitle: 'microsim',
   appTagline: 'Mira cómo hablan los microservicios',
   scenario: 'Escenario',

@@ -11,6 +11,7 @@ import type { Scenario } from '../../sim/engine/scenario';
 import { appStore, useApp } from '../../store/appStore';
 import { Narration } from '../Narration';
 import { RefitOnResize } from '../panels/RefitOnResize';
+import { TourLayer } from '../tour/TourLayer';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
@@ -78,6 +79,7 @@ export function FlowCanvas() {
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
         <Narration />
+        <TourLayer />
         <Legend />
       </ReactFlowProvider>
     </div>

@@ -1,6 +1,7 @@
 import { useRenderCount } from '../../app/debug';
 import { useT } from '../../i18n/useT';
 import { openCompare } from '../../app/compare/openCompare';
+import { ExportButton } from '../export/ExportButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpenScenario } from './OpenScenario';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -24,6 +25,7 @@ export function Header() {
         <button type="button" className="button" title={t('compareOpenHint')} onClick={() => void openCompare()}>
           {t('compareOpen')}
         </button>
+        <ExportButton />
       </div>
       <LanguageSwitch />
     </div>

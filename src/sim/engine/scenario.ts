@@ -3,6 +3,7 @@ import { distSchema } from './distributions';
 import { phrase, type Lang, type ScenarioIssue } from './errors';
 import { textSchema, type Catalog } from './kind';
 import type { BaseNodeConfig } from './node';
+import { linkKey, tourReferences, tourSchema } from './tour';
 
 /** The fields every link has: its ends and the network between them. Kinds add their own (see `linkFields`). */
 export const baseLinkShape = {
@@ -74,6 +75,8 @@ export function scenarioSchemaFor(catalog: Catalog) {
       actions: z.array(actionSchema).default([]),
       /** When present, `npm run bench` runs this scenario for `untilMs`. */
       bench: z.object({ untilMs: z.number().positive() }).strict().optional(),
+      /** A guided tour through this scenario (see tour.ts). */
+      tour: tourSchema.optional(),
     })
     .strict();
 }
@@ -181,6 +184,7 @@ function crossReferences(catalog: Catalog, s: Scenario, lang: Lang): ScenarioIss
       if (!ids.has(id)) issues.push({ path: `actions[${i}].${field}`, message: phrase(lang, 'unknownNode', { id }) });
     }
   });
+  issues.push(...tourReferences(s.tour, ids, new Set(s.links.map((l) => linkKey(l.from, l.to))), lang));
   return issues;
 }
 

@@ -1,0 +1,80 @@
+import { getNodesBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { useEffect } from 'react';
+import { controller } from '../../app/runtime';
+import { edgeId } from '../../app/edgePaths';
+import type { TourStep } from '../../sim/engine/tour';
+import { useApp } from '../../store/appStore';
+import { fitViewOptions } from '../flow/fitView';
+import type { SimFlowNode } from '../nodes/types';
+import { TourPanel } from './TourPanel';
+import { useTour, watchForAction } from './tourSession';
+import './tour.css';
+
+/** Frames to wait for the canvas' first layout before fitting a step's nodes. */
+const MAX_WAIT_FRAMES = 120;
+
+/**
+ * The tour on the canvas: its panel, the highlight of the step's nodes and links (the rest
+ * dimmed), and a view fitted to them clear of the panel. Must sit inside the ReactFlow provider.
+ */
+export function TourLayer() {
+  const scenario = useApp((s) => s.scenario);
+  const open = useTour((s) => s.open);
+  const step = useTour((s) => s.step);
+  useEffect(() => controller.onFrame(watchForAction), []);
+  const current = open ? scenario?.tour?.steps[step] : undefined;
+  useFitStep(current);
+  if (!scenario?.tour || !current) return null;
+  return (
+    <>
+      <style>{highlightCss(current)}</style>
+      <TourPanel scenario={scenario} />
+    </>
+  );
+}
+
+/** Fits the view to the step's nodes (or the whole diagram), clear of the tour panel, once the canvas is laid out. */
+function useFitStep(step: TourStep | undefined) {
+  const flow = useReactFlow<SimFlowNode>();
+  const store = useStoreApi<SimFlowNode>();
+  useEffect(() => {
+    if (!step) return;
+    let frames = 0;
+    let raf = 0;
+    const fit = () => {
+      const panel = document.querySelector<HTMLElement>('.tour-panel');
+      if (!document.querySelector('.flow--shown') || !panel) {
+        if (++frames < MAX_WAIT_FRAMES) raf = requestAnimationFrame(fit);
+        return;
+      }
+      const ids = new Set([...step.highlight.nodes, ...step.highlight.links.flatMap((l) => [l.from, l.to])]);
+      const all = flow.getNodes();
+      const nodes = ids.size > 0 ? all.filter((n) => ids.has(n.id)) : all;
+      const { width, height } = store.getState();
+      const options = fitViewOptions(getNodesBounds(nodes), { width, height }, { width: panel.offsetWidth, height: panel.offsetHeight });
+      void flow.fitView({ ...options, nodes: nodes.map((n) => ({ id: n.id })), duration: 350 });
+    };
+    raf = requestAnimationFrame(fit);
+    return () => cancelAnimationFrame(raf);
+  }, [step, flow, store]);
+}
+
+/** CSS that rings the step's nodes and links and dims the rest (ids are escaped). */
+export function highlightCss(step: TourStep): string {
+  const nodes = step.highlight.nodes.map((id) => `.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  const edges = step.highlight.links.map((l) => `.react-flow__edge[data-id="${CSS.escape(edgeId(l.from, l.to))}"]`);
+  if (nodes.length === 0 && edges.length === 0) return '';
+  const rules = [
+    '.flow .react-flow__node { opacity: 0.35; transition: opacity 0.3s; }',
+    '.flow .react-flow__edge { opacity: 0.3; transition: opacity 0.3s; }',
+  ];
+  if (nodes.length > 0) {
+    rules.push(`${nodes.join(', ')} { opacity: 1; z-index: 2 !important; }`);
+    rules.push(`${nodes.map((n) => `${n} .card`).join(', ')} { box-shadow: 0 0 0 3px var(--tour-ring), 0 0 0 9px var(--tour-glow) !important; }`);
+  }
+  if (edges.length > 0) {
+    rules.push(`${edges.join(', ')} { opacity: 1; }`);
+    rules.push(`${edges.map((e) => `${e} .flow-edge`).join(', ')} { stroke: var(--tour-ring) !important; stroke-width: 4 !important; }`);
+  }
+  return rules.join('\n');
+}
