@@ -12,7 +12,7 @@ describe('public/scenario.schema.json', () => {
     expect(committed).toBe(scenarioJsonSchemaText());
     // …and so are the copies of the built-ins the app serves for ?scenario=scenarios/<id>.json.
     for (const [name, text] of publishedBuiltins(BUILTIN_FILES)) {
-      expect(readFileSync(new URL(`../../../public/scenarios/${name}`, import.meta.url), 'utf8'), name).toBe(text);
+      expect(readFileSync(new URL(`../../public/scenarios/${name}`, import.meta.url), 'utf8'), name).toBe(text);
     }
   });
 
