@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
 import { Simulation } from '../sim/simulation';
+import { readerOf } from './runReader';
 import { MetricsSampler, percentile } from './metrics';
 
 /** Runs `sim` to 30 s with the email service taken offline from 10 s to 20 s, as a user would. */
@@ -16,7 +17,7 @@ function withOutage(sim: Simulation): void {
 function sampled(id: string, intervalMs = 500, capacity = 2400) {
   const sim = new Simulation(builtin(id)!);
   const metrics = new MetricsSampler(intervalMs, capacity);
-  metrics.attach(sim);
+  metrics.attach(readerOf(sim));
   sim.on(metrics.listener);
   return { sim, metrics };
 }

@@ -5,6 +5,7 @@ import { EventLog } from './eventLog';
 import { MessageLifeCollector } from './messageLife';
 import { MetricsSampler } from './metrics';
 import { controller } from './runtime';
+import { readerOf } from './runReader';
 
 /** The trace subscribers behind the panels: the event log, message lives and the metrics sampler. */
 export interface Observers {
@@ -28,7 +29,7 @@ export function attachObservers(ctl: SimController, observers: Observers = creat
   ctl.onSimulation((sim: Simulation) => {
     log.reset();
     lives.reset();
-    metrics.attach(sim);
+    metrics.attach(readerOf(sim));
     sim.on(listener);
   });
   return observers;

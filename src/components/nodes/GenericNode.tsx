@@ -5,9 +5,8 @@ import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import type { Lang } from '../../sim/errors';
 import type { NodeLive } from '../../store/slices/liveSlice';
-import { GenericIcon } from './icons';
 import { Figure, NodeCard } from './NodeCard';
-import { SERVICE_KINDS, type SimFlowNode } from './types';
+import type { SimFlowNode } from './types';
 import { useNodeLive } from './useNodeLive';
 
 const MAX_FIELDS = 6;
@@ -22,9 +21,8 @@ export const GenericNode = memo(function GenericNode({ id, data }: NodeProps<Sim
   const { lang } = useT();
   const live = useNodeLive(id);
   const fields = live ? flatten(live, lang).slice(0, MAX_FIELDS) : [];
-  const accent = SERVICE_KINDS.has(data.config.kind) ? 'service' : 'other';
   return (
-    <NodeCard id={id} config={data.config} live={live} accent={accent} icon={<GenericIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       {fields.map(([name, value]) => (
         <Figure key={name} name={name} value={value} />
       ))}

@@ -1,12 +1,11 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useRenderCount } from '../../app/debug';
-import { formatNumber } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
-import { ProducerIcon } from './icons';
-import { Figure, NodeCard } from './NodeCard';
-import type { SimFlowNode } from './types';
-import { useNodeLive } from './useNodeLive';
+import { useRenderCount } from '../../../app/debug';
+import { formatNumber } from '../../../i18n/format';
+import { useT } from '../../../i18n/useT';
+import { Figure, NodeCard } from '../../nodes/NodeCard';
+import type { SimFlowNode } from '../../nodes/types';
+import { useNodeLive } from '../../nodes/useNodeLive';
 
 /** A producer: how many it has published and at what rate. */
 export const ProducerNode = memo(function ProducerNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -15,7 +14,7 @@ export const ProducerNode = memo(function ProducerNode({ id, data }: NodeProps<S
   const live = useNodeLive(id);
   const rate = data.config.ratePerSec;
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="producer" icon={<ProducerIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <Figure name={t('published')} value={formatNumber(Number(live?.published ?? 0), lang)} />
       {typeof rate === 'number' ? <Figure name={t('rateLabel')} value={t('rate', { rate: formatNumber(rate, lang, 2) })} tone="muted" /> : null}
     </NodeCard>
