@@ -1,11 +1,9 @@
-import type { Simulation } from '../sim/simulation';
 import type { TraceEvent } from '../sim/trace';
 import type { SimController } from './controller';
 import { EventLog } from './eventLog';
 import { MessageLifeCollector } from './messageLife';
 import { MetricsSampler } from './metrics';
 import { controller } from './runtime';
-import { readerOf } from './runReader';
 
 /** The trace subscribers behind the panels: the event log, message lives and the metrics sampler. */
 export interface Observers {
@@ -15,7 +13,7 @@ export interface Observers {
 }
 
 /**
- * Builds the panels' trace subscribers and attaches them to every Simulation `controller`
+ * Builds the panels' trace subscribers and attaches them to every run `controller`
  * installs, so after a load, reset or seek back they hold exactly the re-run's history.
  * One trace listener fans out to the three (one call per event instead of three).
  */
@@ -26,11 +24,11 @@ export function attachObservers(ctl: SimController, observers: Observers = creat
     log.listener(ev);
     lives.listener(ev);
   };
-  ctl.onSimulation((sim: Simulation) => {
+  ctl.onRun((run) => {
     log.reset();
     lives.reset();
-    metrics.attach(readerOf(sim));
-    sim.on(listener);
+    metrics.attach(run.reader);
+    run.on(listener);
   });
   return observers;
 }

@@ -11,8 +11,8 @@ export interface FigureRow {
   depth: number;
 }
 
-/** Fields stats() reports that the inspector shows elsewhere (the kind in the header, online as the switch). */
-const SKIP = new Set(['kind', 'online']);
+/** Fields the inspector shows elsewhere (the kind in the header, online as the switch, slow mode as its menu). */
+const SKIP = new Set(['kind', 'online', 'slowFactor']);
 /** Nested figures deeper than this are left out (they are the model's internals, not figures). */
 const MAX_DEPTH = 2;
 /** Lists longer than this are cut, with an ellipsis. */
