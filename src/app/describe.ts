@@ -3,8 +3,8 @@ import type { NameOf } from '../components/models/kindUi';
 import { formatClock } from '../i18n/format';
 import type { T } from '../i18n/translate';
 import type { DictKey } from '../i18n/en';
-import type { Lang } from '../sim/errors';
-import type { TraceEvent } from '../sim/trace';
+import type { Lang } from '../sim/engine/errors';
+import type { TraceEvent } from '../sim/engine/trace';
 import type { Landed } from '../store/slices/playbackSlice';
 import { STYLE } from './flightStyles';
 

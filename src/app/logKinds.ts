@@ -1,6 +1,6 @@
 import { logKindOf } from '../components/models/catalog';
 import { LOG_KINDS, type CopyMemory, type LogKind } from '../components/models/kindUi';
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 
 export { LOG_KINDS, type LogKind };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import { Simulation } from '../sim/simulation';
+import { Simulation } from '../sim/engine/simulation';
 import { readerOf } from './runReader';
 import { MetricsSampler, percentile } from './metrics';
 

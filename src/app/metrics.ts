@@ -1,6 +1,6 @@
 import { kindUi } from '../components/models/catalog';
 import type { ChartLine } from '../components/models/kindUi';
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 import type { RunReader } from './runReader';
 import { NumberRing } from './ringBuffer';
 

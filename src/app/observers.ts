@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 import type { SimController } from './controller';
 import { EventLog } from './eventLog';
 import { MessageLifeCollector } from './messageLife';

@@ -1,5 +1,5 @@
-import type { LedgerTotals } from '../sim/message';
-import type { NodeConfig } from '../sim/scenario';
+import type { LedgerTotals } from '../sim/engine/message';
+import type { NodeConfig } from '../sim/engine/scenario';
 import type { AppStore } from '../store/appStore';
 import type { FrameStore } from '../store/frameStore';
 import type { NodeLive } from '../store/slices/liveSlice';

@@ -1,5 +1,5 @@
-import type { NodeConfig } from '../sim/scenario';
-import type { Simulation } from '../sim/simulation';
+import type { NodeConfig } from '../sim/engine/scenario';
+import type { Simulation } from '../sim/engine/simulation';
 import type { NodeLive } from '../store/slices/liveSlice';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '../sim/errors';
+import type { Lang } from '../sim/engine/errors';
 
 /**
  * Names shared by every kind, in both languages: distribution parameters and live figures

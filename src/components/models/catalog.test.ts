@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FIELD_NAMES } from '../../i18n/fieldNames';
 import { BUILTINS } from '../../scenarios';
-import type { Lang } from '../../sim/errors';
-import { NODE_KINDS } from '../../sim/registry';
-import { Simulation } from '../../sim/simulation';
-import type { TraceEvent } from '../../sim/trace';
+import type { Lang } from '../../sim/engine/errors';
+import { NODE_KINDS } from '../../sim/catalog';
+import { Simulation } from '../../sim/engine/simulation';
+import type { TraceEvent } from '../../sim/engine/trace';
 import { KIND_UIS, TRACE_UI, describeTrace, kindUi, narrator } from './catalog';
 
 const LANGS: readonly Lang[] = ['en', 'es'];

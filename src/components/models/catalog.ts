@@ -1,8 +1,8 @@
 import { formatClock, formatDuration } from '../../i18n/format';
 import { fieldName } from '../../i18n/fieldNames';
 import { translator } from '../../i18n/translate';
-import type { Lang } from '../../sim/errors';
-import type { TraceEvent } from '../../sim/trace';
+import type { Lang } from '../../sim/engine/errors';
+import type { TraceEvent } from '../../sim/engine/trace';
 import { GenericIcon } from '../nodes/icons';
 import { coreUi } from './core';
 import { httpUi } from './http';

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { Lang } from '../../sim/errors';
-import type { Message } from '../../sim/message';
+import type { Lang } from '../../sim/engine/errors';
+import type { Message } from '../../sim/engine/message';
 import type { T } from '../../i18n/translate';
 import type { NodeLive } from '../../store/slices/liveSlice';
 import type { CardFacts, SimFlowNode } from '../nodes/types';

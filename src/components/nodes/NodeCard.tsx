@@ -2,7 +2,7 @@ import { Handle, Position } from '@xyflow/react';
 import { AnimatePresence, motion } from 'motion/react';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
-import type { NodeConfig } from '../../sim/scenario';
+import type { NodeConfig } from '../../sim/engine/scenario';
 import type { NodeLive } from '../../store/slices/liveSlice';
 import { OnlineSwitch } from './OnlineSwitch';
 import { SlowMode } from './SlowMode';

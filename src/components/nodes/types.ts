@@ -1,7 +1,7 @@
 import type { Node } from '@xyflow/react';
 import type { ComponentType } from 'react';
-import type { Lang } from '../../sim/errors';
-import type { NodeConfig } from '../../sim/scenario';
+import type { Lang } from '../../sim/engine/errors';
+import type { NodeConfig } from '../../sim/engine/scenario';
 
 /** What the card shell needs to know of a node's kind: its name, icon, colour and which controls it has. */
 export interface CardFacts {

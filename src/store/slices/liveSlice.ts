@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { NodeStats } from '../../sim/node';
-import type { NodeConfig } from '../../sim/scenario';
+import type { NodeStats } from '../../sim/engine/node';
+import type { NodeConfig } from '../../sim/engine/scenario';
 
 /** One node's figures as its card draws them: `stats()` plus the slow-mode factor. */
 export type NodeLive = NodeStats & { slowFactor: number };

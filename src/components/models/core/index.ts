@@ -1,5 +1,5 @@
 import type { DictKey } from '../../../i18n/en';
-import type { Channel, CoreTrace, MessageTrace, SignalKind } from '../../../sim/trace';
+import type { Channel, CoreTrace, MessageTrace, SignalKind } from '../../../sim/engine/trace';
 import { ProducerIcon, ServiceIcon } from '../../nodes/icons';
 import { phrasebook, type CopyMemory, type FamilyUi, type LogKind } from '../kindUi';
 import { PRODUCER_FIELDS, SERVICE_FIELDS } from './fields';

@@ -1,4 +1,4 @@
-import type { RestTrace } from '../../../sim/models/rest';
+import type { RestTrace } from '../../../sim/models/http/rest';
 import { GenericIcon, ServiceIcon } from '../../nodes/icons';
 import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
 import { REST_CLIENT_FIELDS, REST_SERVICE_FIELDS } from './fields';

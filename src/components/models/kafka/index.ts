@@ -1,4 +1,4 @@
-import type { KafkaTrace } from '../../../sim/models/kafka';
+import type { KafkaTrace } from '../../../sim/models/kafka/kafka';
 import { rec } from '../../nodes/read';
 import { QueueIcon } from '../../nodes/icons';
 import { phrasebook, type FamilyUi } from '../kindUi';

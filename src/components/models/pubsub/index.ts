@@ -1,4 +1,4 @@
-import type { PubSubTrace } from '../../../sim/models/pubsub';
+import type { PubSubTrace } from '../../../sim/models/pubsub/pubsub';
 import { GenericIcon, QueueIcon } from '../../nodes/icons';
 import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
 import { SUBSCRIPTION_FIELDS } from './fields';

@@ -1,4 +1,4 @@
-import type { ExchangeTrace } from '../../../sim/models/exchange';
+import type { ExchangeTrace } from '../../../sim/models/rabbitmq/exchange';
 import { GenericIcon, QueueIcon } from '../../nodes/icons';
 import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
 import { ExchangeNode } from './ExchangeNode';

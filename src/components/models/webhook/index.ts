@@ -1,4 +1,4 @@
-import type { WebhookTrace } from '../../../sim/models/webhook';
+import type { WebhookTrace } from '../../../sim/models/webhook/webhook';
 import { GenericIcon, ServiceIcon } from '../../nodes/icons';
 import { phrasebook, type FamilyUi } from '../kindUi';
 import { ATTACKER_FIELDS, RECEIVER_FIELDS, SENDER_FIELDS } from './fields';
