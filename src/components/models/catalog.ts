@@ -18,15 +18,14 @@ export const UI_FAMILIES = [coreUi, rabbitmqUi, kafkaUi, pubsubUi, httpUi, webho
 /** Every kind's UI descriptor. */
 export const KIND_UIS: readonly KindUi[] = UI_FAMILIES.flatMap((f) => f.kinds);
 
-/** How every trace type reads and is logged. Typed complete: a trace type no family describes does not compile. */
-export const TRACE_UI: TraceTable<TraceEvent> = {
-  ...coreUi.traces,
-  ...rabbitmqUi.traces,
-  ...kafkaUi.traces,
-  ...pubsubUi.traces,
-  ...httpUi.traces,
-  ...webhookUi.traces,
-};
+/** The trace union the families describe, together. */
+type Described = (typeof UI_FAMILIES)[number] extends infer F ? (F extends { traces: TraceTable<infer U> } ? U : never) : never;
+
+/**
+ * How every trace type reads and is logged. Typed complete: a trace type no family describes
+ * makes the assignment below fail to compile.
+ */
+export const TRACE_UI: TraceTable<TraceEvent> = Object.assign({}, ...UI_FAMILIES.map((f) => f.traces)) as TraceTable<Described>;
 
 const byKind = new Map(KIND_UIS.map((k) => [k.kind, k]));
 
