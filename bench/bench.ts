@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { BUILTINS } from '../src/scenarios';
-import { parseScenario, type Scenario } from '../src/sim/engine/scenario';
+import { CATALOG, parseScenario } from '../src/sim/catalog';
+import type { Scenario } from '../src/sim/engine/scenario';
 import { Simulation } from '../src/sim/engine/simulation';
 import fanout from './fanout.json';
 import hour from './hour-at-1000.json';
@@ -28,7 +29,7 @@ function load(file: unknown): Scenario {
 /** Runs a fifth of `scenario` once to warm the JIT, then times a full run. */
 function measure(scenario: Scenario, untilMs: number): Figures {
   const run = (until: number) => {
-    const sim = new Simulation(scenario);
+    const sim = new Simulation(CATALOG, scenario);
     let traceEvents = 0;
     sim.on(() => {
       traceEvents++;

@@ -15,6 +15,7 @@ import { FrameLoop } from './frameLoop';
 import { clampSpeed, Pacer, planSeek, Throttle } from './playback';
 import { StorePublisher, type PublishedRun } from './publisher';
 import { readerOf, type RunReader } from './runReader';
+import { CATALOG } from '../sim/catalog';
 
 export { MAX_SPEED, MIN_SPEED } from './playback';
 
@@ -119,7 +120,7 @@ export class SimController {
     const recorded = options.recorded ?? [];
     let sim: Simulation;
     try {
-      sim = new Simulation(scenario, { seed, recorded });
+      sim = new Simulation(CATALOG, scenario, { seed, recorded });
     } catch (e) {
       this.fail(e, 'rejectedFile');
       return false;
@@ -137,7 +138,7 @@ export class SimController {
     const { scenario, seed } = this.app.getState();
     if (!scenario) return;
     this.timeline = [];
-    this.install(new Simulation(scenario, { seed }));
+    this.install(new Simulation(CATALOG, scenario, { seed }));
     this.app.setState({ playing: false, lastStep: null, seekingTo: null });
     this.publish(true);
   }
@@ -209,9 +210,8 @@ export class SimController {
     this.pause();
     try {
       const events = sim.step();
-      // An ack or response arriving is an event with no trace of its own: name it from the flights.
-      const landed = events?.length === 0 ? this.flights.landingAt(sim.now).map(([from, to, style]) => ({ from, to, style })) : [];
-      this.app.setState({ lastStep: events ? { kind: 'events', t: sim.now, events, landed } : { kind: 'end', t: sim.now } });
+      // An ack or response arriving is in the trace (signal.arrived): nothing to infer from the flights.
+      this.app.setState({ lastStep: events ? { kind: 'events', t: sim.now, events, landed: [] } : { kind: 'end', t: sim.now } });
     } catch (e) {
       this.fail(e);
     }
@@ -229,7 +229,7 @@ export class SimController {
     const target = Math.max(0, t);
     const plan = planSeek(this.sim.now, target, this.job !== null);
     if (plan === 'none') return;
-    const run = plan === 'rerun' ? this.install(new Simulation(scenario, { seed, recorded: this.timeline }), true) : this.run!;
+    const run = plan === 'rerun' ? this.install(new Simulation(CATALOG, scenario, { seed, recorded: this.timeline }), true) : this.run!;
     this.flights.ignoreBefore = target;
     this.job = { run, target };
     this.app.setState({ seekingTo: target, lastStep: null });

@@ -56,6 +56,8 @@ export class EventLog {
 
   /** The trace subscriber. */
   readonly listener = (ev: TraceEvent): void => {
+    // An arrival repeats its signal.sent line a moment later; the log keeps the send (a loss is logged).
+    if (ev.type === 'signal.arrived') return;
     this.ring.push({ seq: this.ring.pushed + 1, ev, kind: this.classifier.kindOf(ev) });
     this.version++;
   };

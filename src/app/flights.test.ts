@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../sim/engine/simulation';
-import { parseScenario } from '../sim/engine/scenario';
 import { FlightBuffer, LOST_MARK_MS } from './flights';
 import { STYLE } from './flightStyles';
+import { CATALOG, parseScenario } from '../sim/catalog';
 
 function scenario(loss = 0) {
   const r = parseScenario({
@@ -24,7 +24,7 @@ function scenario(loss = 0) {
 
 describe('the flight buffer', () => {
   it('holds what is on the wire: 100 msg/s over a 100 ms link keeps about 10 publications in flight', () => {
-    const sim = new Simulation(scenario());
+    const sim = new Simulation(CATALOG, scenario());
     const flights = new FlightBuffer();
     sim.on(flights.listener);
     sim.runUntil(2000);
@@ -36,7 +36,7 @@ describe('the flight buffer', () => {
   });
 
   it('marks a message lost on the network where it was lost, for a moment', () => {
-    const sim = new Simulation(scenario(1));
+    const sim = new Simulation(CATALOG, scenario(1));
     const flights = new FlightBuffer();
     sim.on(flights.listener);
     sim.runUntil(100);
@@ -50,7 +50,7 @@ describe('the flight buffer', () => {
   });
 
   it('stays within its capacity on a long run, dropping only what has landed', () => {
-    const sim = new Simulation(scenario());
+    const sim = new Simulation(CATALOG, scenario());
     const flights = new FlightBuffer(64);
     sim.on(flights.listener);
     sim.runUntil(60_000);
@@ -59,7 +59,7 @@ describe('the flight buffer', () => {
   });
 
   it('while a seek re-runs the past, keeps only flights still travelling at the target', () => {
-    const sim = new Simulation(scenario());
+    const sim = new Simulation(CATALOG, scenario());
     const flights = new FlightBuffer();
     flights.ignoreBefore = 5000;
     sim.on(flights.listener);

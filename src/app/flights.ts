@@ -37,6 +37,8 @@ export class FlightBuffer {
 
   /** The trace subscriber. */
   readonly listener = (ev: TraceEvent): void => {
+    // Added to the trace by issue #8 (engine side); this view does not use them yet, and stays as it was.
+    if (ev.type === 'signal.arrived' || ev.type === 'link.lost') return;
     // A lost message is traced as a send that arrives at once, followed straight away by its drop.
     const sent = this.instantSend;
     if (sent) {

@@ -1,10 +1,10 @@
 import { builtin, BUILTINS } from '../scenarios';
-import { parseScenarioText } from '../sim/engine/scenario';
 import type { Lang, ScenarioIssue } from '../sim/engine/errors';
 import { appStore } from '../store/appStore';
 import { translate } from '../i18n/translate';
 import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
+import { parseScenarioText } from '../sim/catalog';
 
 /** The scenario shown when nothing else is asked for. */
 export const DEFAULT_SCENARIO = BUILTINS[0]!.id;

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
 import { Simulation } from '../sim/engine/simulation';
 import { MessageLifeCollector } from './messageLife';
+import { CATALOG } from '../sim/catalog';
 
 function collected(id: string, maxMessages?: number, maxSteps?: number) {
-  const sim = new Simulation(builtin(id)!);
+  const sim = new Simulation(CATALOG, builtin(id)!);
   const lives = new MessageLifeCollector(maxMessages, maxSteps);
   sim.on(lives.listener);
   return { sim, lives };

@@ -43,6 +43,8 @@ export class MessageLifeCollector {
 
   /** The trace subscriber. */
   readonly listener = (ev: TraceEvent): void => {
+    // Added to the trace by issue #8 (engine side); this view does not use them yet, and stays as it was.
+    if (ev.type === 'signal.arrived' || ev.type === 'link.lost') return;
     const ref = messageOf(ev);
     if (!ref) return;
     const root = ref.root ?? this.rootOf.get(ref.id);

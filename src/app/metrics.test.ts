@@ -3,6 +3,7 @@ import { builtin } from '../scenarios';
 import { Simulation } from '../sim/engine/simulation';
 import { readerOf } from './runReader';
 import { MetricsSampler, percentile } from './metrics';
+import { CATALOG } from '../sim/catalog';
 
 /** Runs `sim` to 30 s with the email service taken offline from 10 s to 20 s, as a user would. */
 function withOutage(sim: Simulation): void {
@@ -15,7 +16,7 @@ function withOutage(sim: Simulation): void {
 
 /** A run of a built-in scenario with a sampler on its trace. */
 function sampled(id: string, intervalMs = 500, capacity = 2400) {
-  const sim = new Simulation(builtin(id)!);
+  const sim = new Simulation(CATALOG, builtin(id)!);
   const metrics = new MetricsSampler(intervalMs, capacity);
   metrics.attach(readerOf(sim));
   sim.on(metrics.listener);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeKind } from '../sim/catalog';
+import { CATALOG, nodeKind } from '../sim/catalog';
 import { Simulation } from '../sim/engine/simulation';
 import { builtin } from '../scenarios';
 import { isInputError, patchFor, readNumber, settingsOf, switchDist } from './settingsForm';
@@ -62,7 +62,7 @@ describe('the settings form', () => {
 
   it('a configure patch from the form, applied as a recorded action, changes the run: 4 workers drain an outage backlog faster than 1', () => {
     const backlogAfter = (concurrency: number) => {
-      const sim = new Simulation(builtin('user-registered-queue')!);
+      const sim = new Simulation(CATALOG, builtin('user-registered-queue')!);
       sim.runUntil(1000);
       sim.act({ do: 'offline', node: 'email' });
       sim.runUntil(15_000);
@@ -71,7 +71,7 @@ describe('the settings form', () => {
       if (!('patch' in result)) throw new Error('refused');
       sim.act({ do: 'configure', node: 'email', patch: result.patch });
       sim.runUntil(18_000);
-      const replay = new Simulation(builtin('user-registered-queue')!, { recorded: sim.recorded });
+      const replay = new Simulation(CATALOG, builtin('user-registered-queue')!, { recorded: sim.recorded });
       replay.runUntil(18_000);
       expect(replay.node('signups').backlogNow()).toBe(sim.node('signups').backlogNow());
       return sim.node('signups').backlogNow();

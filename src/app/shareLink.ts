@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { builtin, BUILTINS } from '../scenarios';
 import { phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
-import { actionSchema, parseScenario, type Scenario } from '../sim/engine/scenario';
+import { actionSchema, type Scenario } from '../sim/engine/scenario';
 import type { RecordedAction } from '../sim/engine/simulation';
 import { translate } from '../i18n/translate';
 import type { DictKey } from '../i18n/en';
 import type { Params } from '../i18n/translate';
+import { parseScenario } from '../sim/catalog';
 
 /** What a share link carries: the scenario (by built-in id, or whole), the seed, the recorded actions. */
 export interface SharedRun {

@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { BUILTINS, builtin } from '../scenarios';
 import { formatIssues, phrase } from '../sim/engine/errors';
-import { parseScenarioText, type Scenario } from '../sim/engine/scenario';
+import { type Scenario } from '../sim/engine/scenario';
 import { Simulation, type RunReport } from '../sim/engine/simulation';
+import { CATALOG, parseScenarioText } from '../sim/catalog';
 
 const USAGE = 'usage: npm run sim -- <scenario.json | built-in id> [--until 60s] [--seed 42] [--json]';
 
@@ -65,7 +66,7 @@ export function main(argv: string[], io: Io): number {
       seed = Number(values.seed);
     }
     const until = values.until !== undefined ? parseDuration(values.until) : scenario.durationMs;
-    const sim = new Simulation(scenario, { seed });
+    const sim = new Simulation(CATALOG, scenario, { seed });
     sim.runUntil(until);
     const report = sim.report();
     io.out(values.json ? JSON.stringify(report, null, 2) : summary(report));

@@ -1,4 +1,4 @@
-import { parseScenario, type Scenario } from '../sim/engine/scenario';
+import { type Scenario } from '../sim/engine/scenario';
 import kafkaOrderEvents from './kafka-order-events.json';
 import mm1 from './mm1.json';
 import mmc from './mmc.json';
@@ -9,6 +9,7 @@ import restCascade from './rest-cascade.json';
 import restOrderChain from './rest-order-chain.json';
 import userRegisteredQueue from './user-registered-queue.json';
 import webhookOrderPaid from './webhook-order-paid.json';
+import { parseScenario } from '../sim/catalog';
 
 /** The built-in scenarios as written, in menu order. Each is a file in the format users write. */
 export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade, webhookOrderPaid];

@@ -1,28 +1,65 @@
-import type { NodeKind } from './engine/kind';
-import { exchangeKinds } from './models/rabbitmq/exchange';
-import { kafkaKinds } from './models/kafka/kafka';
-import { producerKind } from './models/core/producer';
-import { pubsubKinds } from './models/pubsub/pubsub';
-import { queueKind } from './models/rabbitmq/queue';
-import { restKinds } from './models/http/rest';
-import { serviceKind } from './models/core/service';
-import { webhookKinds } from './models/webhook/webhook';
+import { createCatalog, type AnyNodeKind, type NodeRole } from './engine/kind';
+import { scenarioParser } from './engine/scenario';
+import type { EngineTrace } from './engine/trace';
+import { coreKinds, type CoreModelTrace } from './models/core';
+import { delayKinds, type DelayTrace } from './models/delay';
+import { httpKinds, type HttpTrace } from './models/http';
+import { kafkaKinds, type KafkaTrace } from './models/kafka';
+import { pubsubKinds, type PubSubTrace } from './models/pubsub';
+import { rabbitmqKinds, type RabbitmqTrace } from './models/rabbitmq';
+import { webhookKinds, type WebhookTrace } from './models/webhook';
 
-/** Every node kind a scenario may use. Each model contributes its own. */
-export const NODE_KINDS: readonly NodeKind[] = [
-  producerKind,
-  serviceKind,
-  queueKind,
-  ...exchangeKinds,
-  ...kafkaKinds,
-  ...pubsubKinds,
-  ...restKinds,
-  ...webhookKinds,
-];
+/**
+ * Every node kind a scenario may use, family by family. Adding a kind is one line here (or
+ * none, when its family's index already lists it); nothing else in the engine names a kind.
+ */
+export const KINDS = [...coreKinds, ...rabbitmqKinds, ...kafkaKinds, ...pubsubKinds, ...httpKinds, ...webhookKinds, ...delayKinds] as const;
 
-const byKind = new Map(NODE_KINDS.map((k) => [k.kind, k]));
+/** The trace events the model families add to the engine's. */
+export type ModelTrace = CoreModelTrace | RabbitmqTrace | KafkaTrace | PubSubTrace | HttpTrace | WebhookTrace | DelayTrace;
+
+declare module './engine/trace' {
+  // Fills the engine's open trace map, so `TraceEvent` (and `Simulation.emit`) covers every model.
+  interface ModelTraces {
+    catalog: ModelTrace;
+  }
+}
+
+/** The one typed union of everything observable in a run: the engine's events and every model's. */
+export type TraceEvent = EngineTrace | ModelTrace;
+
+/** The name of a kind in the catalog. */
+export type KindName = (typeof KINDS)[number]['kind'];
+
+/** The kind definition called `K`. */
+export type KindOf<K extends KindName> = Extract<(typeof KINDS)[number], { kind: K }>;
+
+/** The figures `stats()` returns for a node of kind `K`. */
+export type StatsOf<K extends KindName> = ReturnType<ReturnType<KindOf<K>['create']>['stats']>;
+
+/** The catalog the app, the CLI and the bench run with. */
+export const CATALOG = createCatalog(KINDS as readonly AnyNodeKind[]);
 
 /** The kind definition for `kind`, or undefined. */
-export function nodeKind(kind: string): NodeKind | undefined {
-  return byKind.get(kind);
+export function nodeKind(kind: string): AnyNodeKind | undefined {
+  return CATALOG.kind(kind);
 }
+
+/** The role of `kind` (undefined for an unknown kind). */
+export function roleOf(kind: string): NodeRole | undefined {
+  return CATALOG.kind(kind)?.role;
+}
+
+/** Whether the UI offers an online/offline switch for `kind`. */
+export function hasOnlineSwitch(kind: string): boolean {
+  const k = CATALOG.kind(kind);
+  return k !== undefined && (k.onlineSwitch ?? k.role !== 'broker');
+}
+
+/** Whether slow mode applies to `kind`. */
+export function isSlowable(kind: string): boolean {
+  return CATALOG.kind(kind)?.slowable ?? false;
+}
+
+/** Scenario validation with this catalog's kinds (see engine/scenario.ts). */
+export const { schema: scenarioSchema, parseScenario, parseScenarioText } = scenarioParser(CATALOG);

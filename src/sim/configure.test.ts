@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from './engine/scenario';
 import { Simulation } from './engine/simulation';
+import { CATALOG, parseScenario } from './catalog';
 
 function ttlScenario() {
   const r = parseScenario({
@@ -18,7 +18,7 @@ function ttlScenario() {
 
 describe('changing settings while running', () => {
   it('a setting patched to null is unset: a queue whose TTL is removed keeps every message', () => {
-    const kept = new Simulation(ttlScenario());
+    const kept = new Simulation(CATALOG, ttlScenario());
     kept.act({ do: 'configure', node: 'q', patch: { messageTtlMs: null } });
     kept.runUntil(5_000);
     expect('messageTtlMs' in kept.node('q').config).toBe(false);
@@ -26,18 +26,18 @@ describe('changing settings while running', () => {
     expect(kept.node('q').backlogNow()).toBe(50);
 
     // The same run without the change: messages older than 1 s expire at the head.
-    const expiring = new Simulation(ttlScenario());
+    const expiring = new Simulation(CATALOG, ttlScenario());
     expiring.runUntil(5_000);
     expect(expiring.node('q').stats().expired).toBeGreaterThan(30);
   });
 
   it('the change replays: the recorded patch survives JSON (a share link) and gives the same run', () => {
-    const live = new Simulation(ttlScenario());
+    const live = new Simulation(CATALOG, ttlScenario());
     live.runUntil(2_000);
     live.act({ do: 'configure', node: 'q', patch: { messageTtlMs: null } });
     live.runUntil(5_000);
     const recorded = JSON.parse(JSON.stringify(live.recorded));
-    const replay = new Simulation(ttlScenario(), { recorded });
+    const replay = new Simulation(CATALOG, ttlScenario(), { recorded });
     replay.runUntil(5_000);
     expect(replay.report()).toEqual(live.report());
   });

@@ -4,6 +4,7 @@ import { builtin } from '../scenarios';
 import type { Scenario } from './engine/scenario';
 import { Simulation, type RecordedAction } from './engine/simulation';
 import type { TraceEvent } from './engine/trace';
+import { CATALOG } from './catalog';
 
 /** Serialises a trace event with message ids instead of the (mutable) message objects. */
 function line(ev: TraceEvent): string {
@@ -12,7 +13,7 @@ function line(ev: TraceEvent): string {
 
 /** Runs a scenario to `untilMs` and hashes its whole trace. */
 function traceHash(scenario: Scenario, untilMs: number, options: { seed?: number; recorded?: readonly RecordedAction[] } = {}): string {
-  const sim = new Simulation(scenario, options);
+  const sim = new Simulation(CATALOG, scenario, options);
   const h = createHash('sha256');
   sim.on((ev) => h.update(line(ev)).update('\n'));
   sim.runUntil(untilMs);
@@ -31,7 +32,7 @@ describe('determinism', () => {
   });
 
   it('a run with actions taken by hand replays identically from its recorded actions', () => {
-    const live = new Simulation(builtin('mmc')!);
+    const live = new Simulation(CATALOG, builtin('mmc')!);
     const h = createHash('sha256');
     live.on((ev) => h.update(line(ev)).update('\n'));
     // Toggle a consumer at awkward moments: between frames, mid-burst, after single steps.
@@ -51,7 +52,7 @@ describe('determinism', () => {
 
   it('running in one go or in many small slices gives the same trace', () => {
     const oneGo = traceHash(scenario, 30_000);
-    const sim = new Simulation(scenario);
+    const sim = new Simulation(CATALOG, scenario);
     const h = createHash('sha256');
     sim.on((ev) => h.update(line(ev)).update('\n'));
     for (let t = 0; t <= 30_000; t += 16.7) sim.runUntil(t, 3);

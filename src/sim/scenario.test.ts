@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTINS } from '../scenarios';
-import { parseScenario, parseScenarioText } from './engine/scenario';
+import { parseScenario, parseScenarioText } from './catalog';
 
 const valid = {
   id: 'demo',

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
 import type { Scenario } from './engine/scenario';
 import { Simulation } from './engine/simulation';
+import { CATALOG } from './catalog';
 
 const BATCHES = 20;
 
@@ -25,7 +26,7 @@ function batchMeans(values: number[]): Estimate {
 
 /** Runs `scenario` for `batchMs` × (BATCHES + 1), dropping the first batch as warm-up. */
 function measure(scenario: Scenario, batchMs: number) {
-  const sim = new Simulation(scenario);
+  const sim = new Simulation(CATALOG, scenario);
   const queue = sim.node('queue');
   const enqueuedAt = new Map<number, number>();
   let waitSum = 0;

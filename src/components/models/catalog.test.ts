@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { FIELD_NAMES } from '../../i18n/fieldNames';
 import { BUILTINS } from '../../scenarios';
 import type { Lang } from '../../sim/engine/errors';
-import { NODE_KINDS } from '../../sim/catalog';
+import { CATALOG } from '../../sim/catalog';
+import { ENGINE_TRACE_TYPES } from '../../sim/engine/trace';
 import { Simulation } from '../../sim/engine/simulation';
+
+const NODE_KINDS = CATALOG.kinds;
 import type { TraceEvent } from '../../sim/engine/trace';
 import { KIND_UIS, TRACE_UI, describeTrace, kindUi, narrator } from './catalog';
 
@@ -55,6 +58,10 @@ describe('the UI catalog', () => {
         for (const lang of LANGS) expect(ui.name[lang].trim()).not.toBe('');
       });
 
+      it('describes, in both languages, every trace type it emits (and the engine\'s own)', () => {
+        for (const type of [...kind.traceTypes, ...ENGINE_TRACE_TYPES]) expect(TRACE_UI[type], type).toBeDefined();
+      });
+
       it('labels every scenario field in both languages', () => {
         const unnamed: string[] = [];
         for (const field of fieldsOf(kind.schema.shape as Record<string, z.ZodType>)) {
@@ -73,7 +80,7 @@ describe('trace descriptions', () => {
   // The first event of each type the built-in scenarios emit.
   const seen = new Map<string, TraceEvent>();
   for (const scenario of BUILTINS) {
-    const sim = new Simulation(scenario, { seed: scenario.seed });
+    const sim = new Simulation(CATALOG, scenario, { seed: scenario.seed });
     sim.on((ev) => {
       if (!seen.has(ev.type)) seen.set(ev.type, ev);
     });

@@ -2,21 +2,24 @@ import { formatClock, formatDuration } from '../../i18n/format';
 import { fieldName } from '../../i18n/fieldNames';
 import { translator } from '../../i18n/translate';
 import type { Lang } from '../../sim/engine/errors';
-import type { TraceEvent } from '../../sim/engine/trace';
+import { hasOnlineSwitch, isSlowable, type TraceEvent } from '../../sim/catalog';
 import { GenericIcon } from '../nodes/icons';
 import { coreUi } from './core';
 import { httpUi } from './http';
 import { kafkaUi } from './kafka';
+import { delayUi } from './delay';
 import type { CopyMemory, KindUi, LogKind, NameOf, Narrator, TraceTable, TraceUi } from './kindUi';
 import { pubsubUi } from './pubsub';
 import { rabbitmqUi } from './rabbitmq';
 import { webhookUi } from './webhook';
 
 /** Every family the interface knows: one line each. */
-export const UI_FAMILIES = [coreUi, rabbitmqUi, kafkaUi, pubsubUi, httpUi, webhookUi] as const;
+export const UI_FAMILIES = [coreUi, rabbitmqUi, kafkaUi, pubsubUi, httpUi, webhookUi, delayUi] as const;
 
-/** Every kind's UI descriptor. */
-export const KIND_UIS: readonly KindUi[] = UI_FAMILIES.flatMap((f) => f.kinds);
+/** Every kind's UI descriptor, with the controls its engine kind declares (online switch, slow mode). */
+export const KIND_UIS: readonly KindUi[] = UI_FAMILIES.flatMap((f) =>
+  f.kinds.map((k) => ({ ...k, online: hasOnlineSwitch(k.kind), slow: isSlowable(k.kind) })),
+);
 
 /** The trace union the families describe, together. */
 type Described = (typeof UI_FAMILIES)[number] extends infer F ? (F extends { traces: TraceTable<infer U> } ? U : never) : never;

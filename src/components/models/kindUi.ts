@@ -86,10 +86,13 @@ export interface KindUi extends CardFacts {
   chart?(first: NodeLive): ChartLine[];
 }
 
+/** A kind's UI descriptor as its family writes it; whether it has an online switch and slow mode comes from the engine's kind. */
+export type KindUiSpec = Omit<KindUi, 'online' | 'slow'>;
+
 /** A family of kinds (one folder): its kinds and how its trace types read. */
 export interface FamilyUi<U extends { type: string }> {
   family: string;
-  kinds: readonly KindUi[];
+  kinds: readonly KindUiSpec[];
   traces: TraceTable<U>;
 }
 

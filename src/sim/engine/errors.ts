@@ -20,6 +20,10 @@ const MESSAGES = {
     en: '"{to}" must also be linked from "{from}" (add a link {"from": "{from}", "to": "{to}"})',
     es: '"{to}" también debe estar enlazado desde "{from}" (añade un enlace {"from": "{from}", "to": "{to}"})',
   },
+  linkFieldNotHere: {
+    en: '"{field}" does not apply to the link "{from}" → "{to}": neither end\'s kind takes it',
+    es: '"{field}" no se aplica al enlace "{from}" → "{to}": ningún extremo es de un tipo que lo admita',
+  },
   selfLink: { en: 'A link cannot go from a node to itself', es: 'Un enlace no puede ir de un nodo a sí mismo' },
   duplicateLink: { en: 'There is already a link from "{from}" to "{to}"', es: 'Ya hay un enlace de "{from}" a "{to}"' },
   unknownKind: { en: 'Unknown node kind "{kind}"; known kinds: {kinds}', es: 'Tipo de nodo desconocido "{kind}"; tipos conocidos: {kinds}' },

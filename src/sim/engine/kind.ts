@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { SimNode } from './node';
+import type { NodeStats, SimNode } from './node';
 import type { Simulation } from './simulation';
+import type { TraceType } from './trace';
 
 /** Text shown to users, in both languages, or one string used for both. */
 export const textSchema = z.union([z.string(), z.object({ en: z.string(), es: z.string() }).strict()]);
@@ -13,15 +14,58 @@ export const baseNodeShape = {
   position: z.object({ x: z.number(), y: z.number() }).strict().optional(),
 };
 
-/** One kind of node: its scenario schema and how to build it. */
-export interface NodeKind {
-  kind: string;
-  // The registry only needs to validate and dispatch; each model keeps its precise config type.
+/**
+ * What a node is for, as the canvas and the controls see it: a `service` does work on messages
+ * (it can be taken offline and, when `slowable`, slowed down), a `broker` holds messages for
+ * others (it always reports a backlog), an `edge` starts or ends traffic (producers, callers).
+ */
+export type NodeRole = 'service' | 'broker' | 'edge';
+
+/**
+ * What a kind's backlog counts, so a chart can say what its line means: messages `queued` in a
+ * broker, calls `waiting` for a free connection, consumer `lag` behind a log's end, deliveries
+ * waiting for their `retries`, messages `held` for a delay. `none`: the kind keeps no backlog.
+ */
+export type BacklogMeasure = 'queued' | 'waiting' | 'lag' | 'retries' | 'held' | 'none';
+
+/** Everything the engine, the schema and the UI need to know about a kind besides its code. */
+export interface KindTraits {
+  role: NodeRole;
+  /** Whether the UI offers an online/offline switch. Default: every role but `broker`. */
+  onlineSwitch?: boolean;
+  /** Whether the "slow mode" action applies (service time multiplied). Default false. */
+  slowable?: boolean;
+  /** What `backlog` counts at this kind. */
+  backlog: BacklogMeasure;
+  /** Config fields whose value is another node's id; that node must exist and be linked from this one. */
+  nodeRefs?: readonly string[];
+  /** Extra fields a link touching this kind may carry (an exchange's `bindingKey`, a topic's `group`). */
+  linkFields?: z.ZodRawShape;
+  /**
+   * The trace types this kind emits besides the engine's own (`message.*`, `signal.*`, `node.*`,
+   * `link.*`, which every kind may emit): the UI must describe each of them.
+   */
+  traceTypes: readonly TraceType[];
+}
+
+/**
+ * One kind of node: its scenario schema, how to build it, and its traits. `K` is its name, `C`
+ * its config type and `S` the figures its `stats()` returns, so a caller holding a kind's name
+ * gets typed stats (see `StatsOf` in catalog.ts).
+ */
+// The catalog only needs to validate and dispatch; each model keeps its precise config type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface NodeKind<K extends string = string, C = any, S extends NodeStats = NodeStats> extends KindTraits {
+  kind: K;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   schema: z.ZodObject<any>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  create(sim: Simulation, config: any): SimNode<any>;
+  create(sim: Simulation, config: C): SimNode<any> & { stats(): S };
 }
+
+/** Any kind, whatever its name, config and stats. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyNodeKind = NodeKind<string, any, any>;
 
 /**
  * The schema of a node kind: the base fields plus the kind's own. Strict: an unknown field in
@@ -31,11 +75,30 @@ export function nodeSchema<K extends string, S extends z.ZodRawShape>(kind: K, s
   return z.object({ ...baseNodeShape, kind: z.literal(kind), ...shape }).strict();
 }
 
-/** Declares a node kind from its schema and its constructor. */
-export function defineKind<T extends { kind: string }>(
+/** Declares a node kind from its schema, its constructor and its traits. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function defineKind<K extends string, T extends { kind: K }, N extends SimNode<any>>(
   schema: z.ZodType<T> & z.ZodObject,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  create: (sim: Simulation, config: T) => SimNode<any>,
-): NodeKind {
-  return { kind: (schema.shape.kind as z.ZodLiteral<string>).value, schema, create: create as NodeKind['create'] };
+  create: (sim: Simulation, config: T) => N,
+  traits: KindTraits,
+): NodeKind<K, T, ReturnType<N['stats']>> {
+  const kind = (schema.shape.kind as z.ZodLiteral<K>).value;
+  return { kind, schema, create: create as unknown as NodeKind<K, T, ReturnType<N['stats']>>['create'], ...traits };
+}
+
+/** The kinds a simulation and a scenario schema accept, looked up by name. */
+export interface Catalog {
+  readonly kinds: readonly AnyNodeKind[];
+  /** The kind called `name`, or undefined. */
+  kind(name: string): AnyNodeKind | undefined;
+}
+
+/** A catalog of these kinds. Throws on two kinds with one name: that is a programming error. */
+export function createCatalog(kinds: readonly AnyNodeKind[]): Catalog {
+  const byName = new Map<string, AnyNodeKind>();
+  for (const k of kinds) {
+    if (byName.has(k.kind)) throw new Error(`two node kinds are called ${k.kind}`);
+    byName.set(k.kind, k);
+  }
+  return { kinds, kind: (name) => byName.get(name) };
 }

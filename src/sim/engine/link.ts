@@ -18,6 +18,9 @@ interface SignalTransit {
   kind: SignalKind;
   msg: Message | undefined;
   data: SignalData | undefined;
+  target: SimNode;
+  source: SimNode;
+  sentAt: number;
 }
 
 /**
@@ -57,16 +60,16 @@ export class Link implements EventTarget {
     return this.loss > 0 && this.rngNext() < this.loss;
   }
 
-  /** Carries a message to `to`, synchronously when the latency is zero. Returns the arrival time. */
+  /** Carries a message to `to`: synchronously when the latency is zero, else after `delay` ms. */
   carry(msg: Message, channel: Channel, delay: number): void {
     if (delay === 0) this.to.receive(msg, this.from, channel);
     else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE, { msg, channel } satisfies MessageTransit);
   }
 
-  /** Carries a signal from `to` back to `from` (or along the link, for forward signals). */
+  /** Carries a signal from `source` to `target` (back along this link, or forward), arriving after `delay` ms. */
   carrySignal(target: SimNode, source: SimNode, kind: SignalKind, msg: Message | undefined, data: SignalData | undefined, delay: number): void {
-    if (delay === 0) target.onSignal(kind, msg, source, data);
-    else this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL, { kind, msg, data, target, source });
+    if (delay === 0) this.sim.signalArrived(target, source, kind, msg, data, this.sim.now);
+    else this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL, { kind, msg, data, target, source, sentAt: this.sim.now } satisfies SignalTransit);
   }
 
   /** Scheduled arrival. */
@@ -75,8 +78,8 @@ export class Link implements EventTarget {
       const t = data as MessageTransit;
       this.to.receive(t.msg, this.from, t.channel);
     } else {
-      const t = data as SignalTransit & { target: SimNode; source: SimNode };
-      t.target.onSignal(t.kind, t.msg, t.source, t.data);
+      const t = data as SignalTransit;
+      this.sim.signalArrived(t.target, t.source, t.kind, t.msg, t.data, t.sentAt);
     }
   }
 }

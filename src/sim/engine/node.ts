@@ -90,7 +90,7 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
   /** The node went online or offline (the flag is already set). */
   protected onlineChanged(): void {}
 
-  /** Sets online/offline. Use Simulation.setOnline, which records the action and traces it. */
+  /** Sets online/offline. Callers go through `Simulation.act({ do: 'online' | 'offline' })`, which records and traces it. */
   applyOnline(on: boolean): void {
     if (this.online === on) return;
     this.online = on;

@@ -1,30 +1,26 @@
 import { z } from 'zod';
 import { distSchema } from './distributions';
 import { phrase, type Lang, type ScenarioIssue } from './errors';
-import { textSchema } from './kind';
+import { textSchema, type Catalog } from './kind';
 import type { BaseNodeConfig } from './node';
-import { NODE_KINDS, nodeKind } from '../catalog';
 
-/** A link between two nodes: who publishes, delivers or calls whom, and the network between them. */
-export const linkSchema = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    /** One-way network latency per crossing; zero when absent. */
-    latency: distSchema.optional(),
-    /** Probability that one crossing is lost. */
-    loss: z.number().min(0).max(1).optional(),
-    /** A partitioned link loses everything until it heals. */
-    partitioned: z.boolean().optional(),
-    /** Exchange → queue: the binding key (RabbitMQ: exact for direct, pattern for topic). */
-    bindingKey: z.string().optional(),
-    /** Topic → consumer: the consumer group the consumer joins (Kafka). */
-    group: z.string().optional(),
-  })
-  .strict();
+/** The fields every link has: its ends and the network between them. Kinds add their own (see `linkFields`). */
+export const baseLinkShape = {
+  from: z.string(),
+  to: z.string(),
+  /** One-way network latency per crossing; zero when absent. */
+  latency: distSchema.optional(),
+  /** Probability that one crossing is lost. */
+  loss: z.number().min(0).max(1).optional(),
+  /** A partitioned link loses everything until it heals. */
+  partitioned: z.boolean().optional(),
+};
 
-/** A link as parsed from a scenario. */
-export type LinkConfig = z.infer<typeof linkSchema>;
+/**
+ * A link as parsed from a scenario: the base fields, plus the fields a kind at either end
+ * declares in `linkFields` (a model reads its own with its own type).
+ */
+export type LinkConfig = z.infer<z.ZodObject<typeof baseLinkShape>> & { readonly [field: string]: unknown };
 
 const at = z.number().nonnegative();
 
@@ -46,98 +42,113 @@ export type ScenarioAction = z.infer<typeof actionSchema>;
 /** An action without its time: what the UI asks for now. */
 export type ActionSpec = ScenarioAction extends infer A ? (A extends unknown ? Omit<A, 'at'> : never) : never;
 
-// Each model keeps its precise config type; here a node is its base fields plus its own.
-const nodeSchema = z.discriminatedUnion(
-  'kind',
-  // The registry holds at least the core kinds, so the tuple is never empty.
-  NODE_KINDS.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<BaseNodeConfig & Record<string, unknown>>;
-
 /**
- * A scenario file: services and brokers (nodes), who talks to whom (links), a seed, and
- * actions at given times. Built-in scenarios are such files; users write the same format.
+ * The schema of a scenario file for the kinds in `catalog`: services and brokers (nodes), who
+ * talks to whom (links), a seed, and actions at given times. Built-in scenarios are such files;
+ * users write the same format.
  */
-export const scenarioSchema = z
-  .object({
-    $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and "-"'),
-    title: textSchema,
-    description: textSchema.optional(),
-    /** Which communication pattern this scenario shows; a label for menus and compare mode. */
-    pattern: z.enum(['queue', 'rabbitmq', 'kafka', 'pubsub', 'webhook', 'rest', 'saga', 'mixed']).default('queue'),
-    seed: z.number().int().default(1),
-    /** How long a run lasts by default, in simulated ms. */
-    durationMs: z.number().positive().default(60_000),
-    nodes: z.array(nodeSchema).min(1),
-    links: z.array(linkSchema).default([]),
-    actions: z.array(actionSchema).default([]),
-    /** When present, `npm run bench` runs this scenario for `untilMs`. */
-    bench: z.object({ untilMs: z.number().positive() }).strict().optional(),
-  })
-  .strict();
+export function scenarioSchemaFor(catalog: Catalog) {
+  // Each model keeps its precise config type; here a node is its base fields plus its own.
+  const nodeSchema = z.discriminatedUnion(
+    'kind',
+    // A catalog holds at least one kind, so the tuple is never empty.
+    catalog.kinds.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  ) as unknown as z.ZodType<BaseNodeConfig & Record<string, unknown>>;
+  // A link accepts every field some kind declares; crossReferences checks that one of its ends declares it.
+  const linkShape: z.ZodRawShape = { ...baseLinkShape };
+  for (const k of catalog.kinds) Object.assign(linkShape, k.linkFields);
+  const linkSchema = z.object(linkShape).strict() as unknown as z.ZodType<LinkConfig>;
+  return z
+    .object({
+      $schema: z.string().optional(),
+      id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and "-"'),
+      title: textSchema,
+      description: textSchema.optional(),
+      /** Which communication pattern this scenario shows; a label for menus and compare mode. */
+      pattern: z.enum(['queue', 'rabbitmq', 'kafka', 'pubsub', 'webhook', 'rest', 'saga', 'mixed']).default('queue'),
+      seed: z.number().int().default(1),
+      /** How long a run lasts by default, in simulated ms. */
+      durationMs: z.number().positive().default(60_000),
+      nodes: z.array(nodeSchema).min(1),
+      links: z.array(linkSchema).default([]),
+      actions: z.array(actionSchema).default([]),
+      /** When present, `npm run bench` runs this scenario for `untilMs`. */
+      bench: z.object({ untilMs: z.number().positive() }).strict().optional(),
+    })
+    .strict();
+}
 
 /** A validated scenario. */
-export type Scenario = z.infer<typeof scenarioSchema>;
+export type Scenario = z.infer<ReturnType<typeof scenarioSchemaFor>>;
 /** A node's config as parsed: the fields every node has plus its kind's own. */
 export type NodeConfig = Scenario['nodes'][number];
 
 /** The result of parsing: the scenario, or every problem found, each with its path. */
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
-/** Parses and validates scenario JSON text. Never throws. */
-export function parseScenarioText(text: string, lang: Lang = 'en'): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '', message: phrase(lang, 'notJson', { detail: (e as Error).message }) }] };
-  }
-  return parseScenario(data, lang);
+/** Validates scenario objects and JSON text against one catalog's kinds. */
+export interface ScenarioParser {
+  /** The zod schema of a scenario file with these kinds. */
+  readonly schema: ReturnType<typeof scenarioSchemaFor>;
+  /** Validates a scenario object: its shape (zod) and its cross-references (ids, links, actions). Never throws. */
+  parseScenario(data: unknown, lang?: Lang): ParseResult;
+  /** Parses and validates scenario JSON text. Never throws. */
+  parseScenarioText(text: string, lang?: Lang): ParseResult;
 }
 
-/** Validates a scenario object: its shape (zod) and its cross-references (ids, links, actions). */
-export function parseScenario(data: unknown, lang: Lang = 'en'): ParseResult {
-  const kindIssues = unknownKinds(data, lang);
-  if (kindIssues.length > 0) return { ok: false, issues: kindIssues };
-  const result = scenarioSchema.safeParse(data, { error: lang === 'es' ? esLocale : enLocale });
-  if (!result.success) {
-    return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path, data), message: i.message })) };
-  }
-  const issues = crossReferences(result.data, lang);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
+/** The parser of scenario files whose nodes are of the kinds in `catalog`. */
+export function scenarioParser(catalog: Catalog): ScenarioParser {
+  const schema = scenarioSchemaFor(catalog);
+  const parseScenario = (data: unknown, lang: Lang = 'en'): ParseResult => {
+    const kindIssues = unknownKinds(catalog, data, lang);
+    if (kindIssues.length > 0) return { ok: false, issues: kindIssues };
+    const result = schema.safeParse(data, { error: lang === 'es' ? esLocale : enLocale });
+    if (!result.success) {
+      return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path, data), message: i.message })) };
+    }
+    const issues = crossReferences(catalog, result.data, lang);
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
+  };
+  const parseScenarioText = (text: string, lang: Lang = 'en'): ParseResult => {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, issues: [{ path: '', message: phrase(lang, 'notJson', { detail: (e as Error).message }) }] };
+    }
+    return parseScenario(data, lang);
+  };
+  return { schema, parseScenario, parseScenarioText };
 }
 
 const esLocale = z.locales.es().localeError;
 const enLocale = z.locales.en().localeError;
 
 // Zod reports an unknown discriminator as a bare "invalid input"; say which kinds exist instead.
-function unknownKinds(data: unknown, lang: Lang): ScenarioIssue[] {
+function unknownKinds(catalog: Catalog, data: unknown, lang: Lang): ScenarioIssue[] {
   const nodes = (data as { nodes?: unknown })?.nodes;
   if (!Array.isArray(nodes)) return [];
-  const kinds = NODE_KINDS.map((k) => k.kind).join(', ');
+  const kinds = catalog.kinds.map((k) => k.kind).join(', ');
   const issues: ScenarioIssue[] = [];
   nodes.forEach((n, i) => {
     const kind = (n as { kind?: unknown })?.kind;
-    if (typeof kind === 'string' && !nodeKind(kind)) {
+    if (typeof kind === 'string' && !catalog.kind(kind)) {
       issues.push({ path: formatPath(['nodes', i, 'kind'], data), message: phrase(lang, 'unknownKind', { kind, kinds }) });
     }
   });
   return issues;
 }
 
-/** Node settings whose value is another node's id (RabbitMQ's dead-letter and alternate exchanges). */
-const NODE_REFERENCES = ['deadLetterExchange', 'alternateExchange'] as const;
-
-function crossReferences(s: Scenario, lang: Lang): ScenarioIssue[] {
+function crossReferences(catalog: Catalog, s: Scenario, lang: Lang): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const ids = new Set<string>();
   s.nodes.forEach((n, i) => {
     if (ids.has(n.id)) issues.push({ path: formatPath(['nodes', i, 'id'], s), message: phrase(lang, 'duplicateId', { id: n.id }) });
     ids.add(n.id);
   });
-  // Settings that name another node, which must exist and be linked from this one.
+  // Settings that name another node (the kind's `nodeRefs`), which must exist and be linked from this one.
   s.nodes.forEach((n, i) => {
-    for (const field of NODE_REFERENCES) {
+    for (const field of catalog.kind(n.kind)?.nodeRefs ?? []) {
       const target = (n as Record<string, unknown>)[field];
       if (typeof target !== 'string') continue;
       const path = `${formatPath(['nodes', i], s)}.${field}`;
@@ -147,12 +158,18 @@ function crossReferences(s: Scenario, lang: Lang): ScenarioIssue[] {
       }
     }
   });
+  const kindOf = new Map(s.nodes.map((n) => [n.id, catalog.kind(n.kind)]));
   const seen = new Set<string>();
   s.links.forEach((l, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!ids.has(l[end])) issues.push({ path: `links[${i}].${end}`, message: phrase(lang, 'unknownNode', { id: l[end] }) });
     }
     if (l.from === l.to) issues.push({ path: `links[${i}]`, message: phrase(lang, 'selfLink') });
+    const ends = [kindOf.get(l.from), kindOf.get(l.to)];
+    for (const field of Object.keys(l)) {
+      if (field in baseLinkShape || ends.some((k) => k?.linkFields && field in k.linkFields)) continue;
+      issues.push({ path: `links[${i}].${field}`, message: phrase(lang, 'linkFieldNotHere', { field, from: l.from, to: l.to }) });
+    }
     const key = `${l.from}\u0000${l.to}`;
     if (seen.has(key)) issues.push({ path: `links[${i}]`, message: phrase(lang, 'duplicateLink', { from: l.from, to: l.to }) });
     seen.add(key);

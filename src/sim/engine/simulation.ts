@@ -1,7 +1,7 @@
 import { Ledger, type LedgerTotals, type Message, type MsgState } from './message';
 import { Link } from './link';
 import type { SimNode, NodeStats, SignalData } from './node';
-import { nodeKind } from '../catalog';
+import type { Catalog } from './kind';
 import { streamRng, type Rng } from './rng';
 import type { ActionSpec, Scenario, ScenarioAction } from './scenario';
 import { Scheduler, type EventTarget } from './scheduler';
@@ -52,13 +52,14 @@ export class Simulation implements EventTarget {
   private replayAt = 0;
 
   constructor(
+    readonly catalog: Catalog,
     readonly scenario: Scenario,
     options: RunOptions = {},
   ) {
     this.seed = options.seed ?? scenario.seed;
     this.replay = options.recorded ?? [];
     for (const config of scenario.nodes) {
-      const kind = nodeKind(config.kind);
+      const kind = catalog.kind(config.kind);
       if (!kind) throw new Error(`unknown node kind ${config.kind}`);
       this.nodes.set(config.id, kind.create(this, config));
     }
@@ -240,6 +241,7 @@ export class Simulation implements EventTarget {
     this.ledger.move(msg, 'transit');
     if (link.lost()) {
       this.emit({ type: 'message.sent', t: this.now, from: link.from.id, to: link.to.id, msg, channel, arriveAt: this.now });
+      this.emit({ type: 'link.lost', t: this.now, from: link.from.id, to: link.to.id, what: 'message', cause: link.partitioned ? 'partition' : 'loss', msgId: msg.id });
       this.drop(link.from, msg, link.partitioned ? 'network partition' : 'lost on the network');
       return;
     }
@@ -264,9 +266,18 @@ export class Simulation implements EventTarget {
       type: 'signal.sent', t: this.now, from: from.id, to: to.id, signal: kind, arriveAt: this.now + delay,
       msgId: msg?.id, status: data?.status, ok: lost ? false : data?.ok,
     });
-    if (lost) return;
-    if (link) link.carrySignal(to, from, kind, msg, data, delay);
-    else to.onSignal(kind, msg, from, data);
+    if (lost) {
+      this.emit({ type: 'link.lost', t: this.now, from: from.id, to: to.id, what: 'signal', cause: link!.partitioned ? 'partition' : 'loss', msgId: msg?.id, signal: kind });
+      return;
+    }
+    if (link && delay > 0) link.carrySignal(to, from, kind, msg, data, delay);
+    else this.signalArrived(to, from, kind, msg, data, this.now);
+  }
+
+  /** A signal sent at `sentAt` reaches `to`: traced, then handed to it. Called by links on arrival. */
+  signalArrived(to: SimNode, from: SimNode, kind: SignalKind, msg: Message | undefined, data: SignalData | undefined, sentAt: number): void {
+    this.emit({ type: 'signal.arrived', t: this.now, from: from.id, to: to.id, signal: kind, sentAt, msgId: msg?.id });
+    to.onSignal(kind, msg, from, data);
   }
 
   /** `msg` now waits in `node` (a broker), which holds `backlog` messages. */

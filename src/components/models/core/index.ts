@@ -25,6 +25,9 @@ const CHANNEL_LOG: Record<Channel, { kind: LogKind; request?: boolean }> = {
   'dead-letter': { kind: 'failure' },
 };
 
+/** "an ack" → "An ack", to start a sentence. */
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** A step of a copy's life: a request's steps log as requests, an event's as events. */
 const copyStep = (ev: { msg: { id: number } }, memory: CopyMemory): LogKind => (memory.isRequest(ev.msg.id) ? 'request' : 'event');
 
@@ -33,11 +36,11 @@ export const coreUi: FamilyUi<MessageTrace | CoreTrace> = {
   family: 'core',
   kinds: [
     {
-      kind: 'producer', card: ProducerNode, icon: ProducerIcon, accent: 'producer', online: true, slow: false,
+      kind: 'producer', card: ProducerNode, icon: ProducerIcon, accent: 'producer',
       name: { en: 'producer', es: 'productor' }, fields: PRODUCER_FIELDS,
     },
     {
-      kind: 'service', card: ServiceNode, icon: ServiceIcon, accent: 'service', online: true, slow: true,
+      kind: 'service', card: ServiceNode, icon: ServiceIcon, accent: 'service',
       name: { en: 'service', es: 'servicio' }, fields: SERVICE_FIELDS,
     },
   ],
@@ -68,6 +71,21 @@ export const coreUi: FamilyUi<MessageTrace | CoreTrace> = {
         const base = { from: n.name(ev.from), to: n.name(ev.to), signal: n.t(SIGNAL_KEYS[ev.signal]) };
         if (ev.status !== undefined) return say(n, 'signalStatus', { ...base, status: n.status(ev.status) });
         return ev.msgId !== undefined ? say(n, 'signalFor', { ...base, msg: `#${ev.msgId}` }) : say(n, 'signal', base);
+      },
+    },
+    'signal.arrived': {
+      log: (ev) => (ev.signal === 'response' ? 'response' : ev.signal === 'ack' || ev.signal === 'nack' ? 'ack' : 'system'),
+      say: (ev, n) => {
+        const base = { from: n.name(ev.from), to: n.name(ev.to), signal: capitalize(n.t(SIGNAL_KEYS[ev.signal])) };
+        return ev.msgId !== undefined ? say(n, 'arrivedFor', { ...base, msg: `#${ev.msgId}` }) : say(n, 'arrived', base);
+      },
+    },
+    'link.lost': {
+      log: 'failure',
+      say: (ev, n) => {
+        const base = { from: n.name(ev.from), to: n.name(ev.to), cause: say(n, `cause_${ev.cause}`) };
+        if (ev.what === 'signal' && ev.signal) return say(n, 'lostSignal', { ...base, signal: capitalize(n.t(SIGNAL_KEYS[ev.signal])) });
+        return say(n, 'lostMessage', { ...base, msg: ev.msgId !== undefined ? `#${ev.msgId}` : '?' });
       },
     },
     'node.online': { log: 'system', say: (ev, n) => say(n, 'online', { node: n.name(ev.node) }) },

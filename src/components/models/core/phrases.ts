@@ -18,6 +18,12 @@ const en = {
   online: '{node} came back online',
   offline: '{node} went offline',
   configured: '{node} changed settings: {patch}',
+  arrived: '{signal} from {from} reached {to}',
+  arrivedFor: '{signal} for {msg} from {from} reached {to}',
+  lostMessage: '{msg} from {from} to {to} was lost on the way ({cause})',
+  lostSignal: '{signal} from {from} to {to} was lost on the way ({cause})',
+  cause_partition: 'the link is cut',
+  cause_loss: 'random loss',
 };
 
 /** The sentences this family's trace events read as, in both languages (placeholders in braces). */
@@ -41,5 +47,11 @@ export const PHRASES: Phrases<keyof typeof en> = {
     online: '{node} volvió a estar en línea',
     offline: '{node} se desconectó',
     configured: '{node} cambió su configuración: {patch}',
+    arrived: '{signal} de {from} llegó a {to}',
+    arrivedFor: '{signal} de {msg} enviado por {from} llegó a {to}',
+    lostMessage: '{msg} de {from} a {to} se perdió por el camino ({cause})',
+    lostSignal: '{signal} de {from} a {to} se perdió por el camino ({cause})',
+    cause_partition: 'el enlace está cortado',
+    cause_loss: 'pérdida aleatoria',
   },
 };

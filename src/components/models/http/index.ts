@@ -1,4 +1,4 @@
-import type { RestTrace } from '../../../sim/models/http/rest';
+import type { HttpTrace } from '../../../sim/models/http';
 import { GenericIcon, ServiceIcon } from '../../nodes/icons';
 import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
 import { REST_CLIENT_FIELDS, REST_SERVICE_FIELDS } from './fields';
@@ -8,15 +8,15 @@ import { RestClientNode, RestServiceNode } from './RestNodes';
 const say = phrasebook(PHRASES);
 
 /** Synchronous HTTP: REST clients and services, with timeouts, retries, breakers and bulkheads. */
-export const httpUi: FamilyUi<RestTrace> = {
+export const httpUi: FamilyUi<HttpTrace> = {
   family: 'http',
   kinds: [
     {
-      kind: 'rest-client', card: RestClientNode, icon: GenericIcon, accent: 'service', online: true, slow: false,
+      kind: 'rest-client', card: RestClientNode, icon: GenericIcon, accent: 'service',
       name: { en: 'REST client', es: 'cliente REST' }, fields: REST_CLIENT_FIELDS, chart: backlogChart,
     },
     {
-      kind: 'rest-service', card: RestServiceNode, icon: ServiceIcon, accent: 'service', online: true, slow: true,
+      kind: 'rest-service', card: RestServiceNode, icon: ServiceIcon, accent: 'service',
       name: { en: 'REST service', es: 'servicio REST' }, fields: REST_SERVICE_FIELDS,
     },
   ],

@@ -1,4 +1,4 @@
-import type { KafkaTrace } from '../../../sim/models/kafka/kafka';
+import type { KafkaTrace } from '../../../sim/models/kafka';
 import { rec } from '../../nodes/read';
 import { QueueIcon } from '../../nodes/icons';
 import { phrasebook, type FamilyUi } from '../kindUi';
@@ -13,7 +13,7 @@ export const kafkaUi: FamilyUi<KafkaTrace> = {
   family: 'kafka',
   kinds: [
     {
-      kind: 'topic', card: KafkaTopicNode, icon: QueueIcon, accent: 'broker', online: false, slow: false,
+      kind: 'topic', card: KafkaTopicNode, icon: QueueIcon, accent: 'broker',
       name: { en: 'Kafka topic', es: 'tema de Kafka' }, fields: TOPIC_FIELDS,
       // One lag line per consumer group.
       chart: (first) =>

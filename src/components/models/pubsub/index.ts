@@ -1,4 +1,4 @@
-import type { PubSubTrace } from '../../../sim/models/pubsub/pubsub';
+import type { PubSubTrace } from '../../../sim/models/pubsub';
 import { GenericIcon, QueueIcon } from '../../nodes/icons';
 import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
 import { SUBSCRIPTION_FIELDS } from './fields';
@@ -12,11 +12,11 @@ export const pubsubUi: FamilyUi<PubSubTrace> = {
   family: 'pubsub',
   kinds: [
     {
-      kind: 'pubsub-topic', card: PubsubTopicNode, icon: GenericIcon, accent: 'broker', online: false, slow: false,
+      kind: 'pubsub-topic', card: PubsubTopicNode, icon: GenericIcon, accent: 'broker',
       name: { en: 'pub/sub topic', es: 'tema pub/sub' }, fields: {},
     },
     {
-      kind: 'subscription', card: SubscriptionNode, icon: QueueIcon, accent: 'broker', online: false, slow: false,
+      kind: 'subscription', card: SubscriptionNode, icon: QueueIcon, accent: 'broker',
       name: { en: 'subscription', es: 'suscripción' }, fields: SUBSCRIPTION_FIELDS, chart: backlogChart,
     },
   ],

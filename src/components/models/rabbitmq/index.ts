@@ -1,4 +1,4 @@
-import type { ExchangeTrace } from '../../../sim/models/rabbitmq/exchange';
+import type { RabbitmqTrace } from '../../../sim/models/rabbitmq';
 import { GenericIcon, QueueIcon } from '../../nodes/icons';
 import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
 import { ExchangeNode } from './ExchangeNode';
@@ -9,15 +9,15 @@ import { QueueNode } from './QueueNode';
 const say = phrasebook(PHRASES);
 
 /** RabbitMQ: queues and exchanges. */
-export const rabbitmqUi: FamilyUi<ExchangeTrace> = {
+export const rabbitmqUi: FamilyUi<RabbitmqTrace> = {
   family: 'rabbitmq',
   kinds: [
     {
-      kind: 'queue', card: QueueNode, icon: QueueIcon, accent: 'broker', online: false, slow: false,
+      kind: 'queue', card: QueueNode, icon: QueueIcon, accent: 'broker',
       name: { en: 'queue', es: 'cola' }, fields: QUEUE_FIELDS, chart: backlogChart,
     },
     {
-      kind: 'exchange', card: ExchangeNode, icon: GenericIcon, accent: 'broker', online: false, slow: false,
+      kind: 'exchange', card: ExchangeNode, icon: GenericIcon, accent: 'broker',
       name: { en: 'exchange', es: 'exchange (intercambio)' }, fields: EXCHANGE_FIELDS,
     },
   ],

@@ -1,4 +1,4 @@
-import type { WebhookTrace } from '../../../sim/models/webhook/webhook';
+import type { WebhookTrace } from '../../../sim/models/webhook';
 import { GenericIcon, ServiceIcon } from '../../nodes/icons';
 import { phrasebook, type FamilyUi } from '../kindUi';
 import { ATTACKER_FIELDS, RECEIVER_FIELDS, SENDER_FIELDS } from './fields';
@@ -12,16 +12,16 @@ export const webhookUi: FamilyUi<WebhookTrace> = {
   family: 'webhook',
   kinds: [
     {
-      kind: 'webhook-sender', card: WebhookSenderNode, icon: GenericIcon, accent: 'service', online: true, slow: false,
+      kind: 'webhook-sender', card: WebhookSenderNode, icon: GenericIcon, accent: 'service',
       name: { en: 'webhook sender', es: 'emisor de webhooks' }, fields: SENDER_FIELDS,
       chart: () => [{ measure: 'pending', read: (backlogNow) => backlogNow }],
     },
     {
-      kind: 'webhook-receiver', card: WebhookReceiverNode, icon: ServiceIcon, accent: 'service', online: true, slow: true,
+      kind: 'webhook-receiver', card: WebhookReceiverNode, icon: ServiceIcon, accent: 'service',
       name: { en: 'webhook receiver', es: 'receptor de webhooks' }, fields: RECEIVER_FIELDS,
     },
     {
-      kind: 'webhook-attacker', card: WebhookAttackerNode, icon: GenericIcon, accent: 'other', online: false, slow: false,
+      kind: 'webhook-attacker', card: WebhookAttackerNode, icon: GenericIcon, accent: 'other',
       name: { en: 'attacker', es: 'atacante' }, fields: ATTACKER_FIELDS,
     },
   ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { arrivalGaps } from '../../engine/arrivals';
 import { distSchema, sampler, type Sampler } from '../../engine/distributions';
-import { defineKind, nodeSchema } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { Simulation } from '../../engine/simulation';
@@ -53,10 +54,7 @@ export class Producer extends SimNode<ProducerConfig> {
   private makeGap(): Sampler {
     const c = this.config;
     if (c.interarrival) return sampler(c.interarrival, this.rng);
-    const mean = 1000 / c.ratePerSec;
-    if (c.arrivals === 'constant') return sampler({ dist: 'constant', ms: mean }, this.rng);
-    if (c.arrivals === 'uniform') return sampler({ dist: 'uniform', minMs: 0, maxMs: 2 * mean }, this.rng);
-    return sampler({ dist: 'exponential', meanMs: mean }, this.rng);
+    return arrivalGaps(c.ratePerSec, c.arrivals, this.rng);
   }
 
   override start(): void {
@@ -95,6 +93,3 @@ export class Producer extends SimNode<ProducerConfig> {
     return { kind: this.kind, online: this.online, published: this.published };
   }
 }
-
-/** The `producer` node kind. */
-export const producerKind = defineKind(producerSchema, (sim, config) => new Producer(sim, config));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distSchema, sampler, type Sampler } from '../../engine/distributions';
-import { defineKind, nodeSchema } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
@@ -233,9 +233,6 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     };
   }
 }
-
-/** The `service` node kind. */
-export const serviceKind = defineKind(serviceSchema, (sim, config) => new Service(sim, config));
 
 /** Whether a hop is HTTP (a request or a webhook POST), answered with a status, not acked. */
 export function isHttp(channel: Channel): boolean {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../engine/errors';
-import { parseScenario } from '../../engine/scenario';
 import { Simulation } from '../../engine/simulation';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
 import type { TraceEvent } from '../../engine/trace';
 import type { RestClient, RestService } from './rest';
 import type { Service } from '../core/service';
+import { CATALOG, parseScenario } from '../../catalog';
 
 function simOf(spec: Record<string, unknown>, seed?: number): Simulation {
   const r = parseScenario({ id: 't', title: 't', ...spec });
   if (!r.ok) throw new Error(formatIssues(r.issues));
-  return new Simulation(r.scenario, seed === undefined ? {} : { seed });
+  return new Simulation(CATALOG, r.scenario, seed === undefined ? {} : { seed });
 }
 
 type Ev<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;

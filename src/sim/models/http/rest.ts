@@ -1,6 +1,6 @@
 import Denque from 'denque';
 import { z } from 'zod';
-import { defineKind, nodeSchema, type NodeKind } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import { mergePatch, SimNode, type NodeStats, type SignalData } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
@@ -239,9 +239,3 @@ export class RestService extends Service<RestServiceConfig> implements CallOwner
     return { ...super.stats(), ...this.caller.stats() };
   }
 }
-
-/** Node kinds this model adds to scenarios. */
-export const restKinds: NodeKind[] = [
-  defineKind(restClientSchema, (sim, config) => new RestClient(sim, config)),
-  defineKind(restServiceSchema, (sim, config) => new RestService(sim, config)),
-];

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { builtin } from '../../../scenarios';
 import type { Message } from '../../engine/message';
 import { Rng } from '../../engine/rng';
-import { parseScenario } from '../../engine/scenario';
 import { Simulation } from '../../engine/simulation';
 import { InvariantChecker } from '../../testing/invariant';
 import type { TraceEvent } from '../../engine/trace';
 import { murmur2, type KafkaMeta, type Topic, type TopicStats } from './kafka';
 import { rangeOwner } from './consumer-group';
+import { CATALOG, parseScenario } from '../../catalog';
 
 type Spec = { nodes: unknown[]; links: unknown[]; actions?: unknown[]; seed?: number };
 
 function build({ nodes, links, actions = [], seed = 1 }: Spec): Simulation {
   const r = parseScenario({ id: 'kafka-test', title: 'kafka test', seed, nodes, links, actions });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return new Simulation(r.scenario);
+  return new Simulation(CATALOG, r.scenario);
 }
 
 function topicStats(sim: Simulation, id = 't'): TopicStats {
@@ -522,7 +522,7 @@ describe('message accounting on the Kafka model', () => {
   it('every copy is in exactly one state after every event, and group lag is log end minus committed, on 120 random runs', () => {
     let events = 0;
     for (let seed = 1; seed <= 120; seed++) {
-      const sim = new Simulation(parse(randomKafkaScenario(seed)));
+      const sim = new Simulation(CATALOG, parse(randomKafkaScenario(seed)));
       const topic = sim.node('t') as Topic;
       const checker = new InvariantChecker(sim);
       try {
@@ -543,10 +543,10 @@ describe('message accounting on the Kafka model', () => {
 
   it('at-least-once never loses a record: after outages, leaves and replays every group processes every record', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const sim = new Simulation(parse(randomKafkaScenario(seed, true)));
+      const sim = new Simulation(CATALOG, parse(randomKafkaScenario(seed, true)));
       const byGroup = new Map<string, Set<number>>();
       const groupOf = new Map<string, string>();
-      for (const l of sim.scenario.links) if (l.group) groupOf.set(l.to, l.group);
+      for (const l of sim.scenario.links) if (typeof l.group === 'string') groupOf.set(l.to, l.group);
       const published = new Set<number>();
       sim.on((ev) => {
         if (ev.type === 'message.published') published.add(ev.msg.root);
@@ -568,7 +568,7 @@ describe('message accounting on the Kafka model', () => {
 describe('the built-in kafka-order-events scenario', () => {
   it('shows a billing rebalance after a crash, an analytics replay and retention at work, and loses nothing', () => {
     const scenario = builtin('kafka-order-events')!;
-    const sim = new Simulation(scenario);
+    const sim = new Simulation(CATALOG, scenario);
     const events = record(sim);
     sim.runUntil(scenario.durationMs);
     const s = topicStats(sim, 'orders');

@@ -1,9 +1,10 @@
 import Denque from 'denque';
 import { z } from 'zod';
-import { defineKind, nodeSchema, type NodeKind } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
+import type { LinkConfig } from '../../engine/scenario';
 import type { Simulation } from '../../engine/simulation';
 import type { SignalKind } from '../../engine/trace';
 import { ConsumerGroup, type GroupSettings, type GroupStats, type Member, type ResetArgs } from './consumer-group';
@@ -150,7 +151,7 @@ export class Topic extends SimNode<TopicConfig> {
   override start(): void {
     const byName = new Map<string, ConsumerGroup>();
     for (const link of this.sim.outgoing(this.id)) {
-      const name = link.config.group ?? link.to.id;
+      const name = (link.config as LinkConfig & { group?: string }).group ?? link.to.id;
       let g = byName.get(name);
       if (!g) {
         g = new ConsumerGroup(this, name, this.groups.length, this.settingsFor(name));
@@ -380,9 +381,3 @@ export function murmur2(data: Uint8Array): number {
   h ^= h >>> 15;
   return h | 0;
 }
-
-/** The `topic` node kind. */
-export const topicKind = defineKind(topicSchema, (sim, config) => new Topic(sim, config));
-
-/** Node kinds this model adds to scenarios. */
-export const kafkaKinds: NodeKind[] = [topicKind];

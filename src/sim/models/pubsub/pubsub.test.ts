@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../../../scenarios';
 import { Rng } from '../../engine/rng';
-import { parseScenario } from '../../engine/scenario';
 import { Simulation } from '../../engine/simulation';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
 import type { TraceEvent } from '../../engine/trace';
 import { NO_SUBSCRIPTION, SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, SUPERSEDED, type Subscription, type Topic } from './pubsub';
+import { CATALOG, parseScenario } from '../../catalog';
 
 function sim(spec: { nodes: unknown[]; links: unknown[]; actions?: unknown[]; seed?: number }): Simulation {
   const parsed = parseScenario({ id: 'pubsub-test', title: 'test', seed: spec.seed ?? 1, actions: [], ...spec });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return new Simulation(parsed.scenario);
+  return new Simulation(CATALOG, parsed.scenario);
 }
 
 function record(s: Simulation): TraceEvent[] {
@@ -303,7 +303,7 @@ describe('the outage test: 10 msg/s, a subscriber able to do 20/s, offline from 
 
 describe('the built-in scenario "Order created: publish/subscribe"', () => {
   it('does what its description says: billing keeps about 100 orders and catches up by about 30 s; notifications lose about 100', () => {
-    const s = new Simulation(builtin('pubsub-order-created')!);
+    const s = new Simulation(CATALOG, builtin('pubsub-order-created')!);
     const billing = s.node('billing-sub') as Subscription;
     const notify = s.node('notify-sub') as Subscription;
     s.runUntil(20_000);
@@ -321,7 +321,7 @@ describe('the built-in scenario "Order created: publish/subscribe"', () => {
 
 describe('the built-in scenario "a slow subscriber misses its ack deadline"', () => {
   it('does what its description says: duplicates while the CRM is slow, dead letters reaching ops while its database rejects updates', () => {
-    const s = new Simulation(builtin('pubsub-ack-deadline')!);
+    const s = new Simulation(CATALOG, builtin('pubsub-ack-deadline')!);
     const events = record(s);
     s.runUntil(100_000);
     const when = (type: TraceEvent['type']) => events.filter((e) => e.type === type).map((e) => e.t);

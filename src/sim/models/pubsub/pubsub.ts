@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { defineKind, nodeSchema, type NodeKind } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel } from '../../engine/trace';
-import { Subscription, subscriptionSchema } from './subscription';
+import { Subscription } from './subscription';
 
 export { Subscription, SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, SUPERSEDED, type SubscriptionConfig } from './subscription';
 
@@ -108,9 +108,3 @@ export class Topic extends SimNode<TopicConfig> {
     };
   }
 }
-
-/** Node kinds of the publish/subscribe model: `pubsub-topic` and `subscription`. */
-export const pubsubKinds: NodeKind[] = [
-  defineKind(topicSchema, (sim, config) => new Topic(sim, config)),
-  defineKind(subscriptionSchema, (sim, config) => new Subscription(sim, config)),
-];

@@ -6,6 +6,7 @@ import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import { AckLeases, type Lease } from './ack-leases';
 import type { Rng } from '../../engine/rng';
+import { RoundRobin } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
@@ -121,7 +122,7 @@ export class Subscription extends SimNode<SubscriptionConfig> {
   private leases = new AckLeases(0);
   private consumers: readonly Link[] = [];
   private deadLetterLink: Link | undefined;
-  private cursor = 0;
+  private readonly turn = new RoundRobin();
   private dispatching = false;
   private leaseTimer: ScheduledEvent | undefined;
   private retentionTimer: ScheduledEvent | undefined;
@@ -197,17 +198,10 @@ export class Subscription extends SimNode<SubscriptionConfig> {
       const n = links.length;
       const max = this.config.maxOutstanding;
       const outstanding = this.leases.outstanding;
+      const hasRoom = (k: number) => links[k]!.to.online && outstanding[k]! < max;
       while (this.ready.length > 0 && n > 0) {
-        let chosen = -1;
-        for (let i = 0; i < n; i++) {
-          const k = (this.cursor + i) % n;
-          if (links[k]!.to.online && outstanding[k]! < max) {
-            chosen = k;
-            break;
-          }
-        }
+        const chosen = this.turn.pick(n, hasRoom);
         if (chosen < 0) break;
-        this.cursor = (chosen + 1) % n;
         const msg = this.ready.shift()!;
         this.leases.open(msg, chosen, this.sim.now + this.config.ackDeadlineMs);
         if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(this.config.ackDeadlineMs, this, LEASES);

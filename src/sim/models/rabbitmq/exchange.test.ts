@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../engine/errors';
-import { parseScenario } from '../../engine/scenario';
 import { Simulation } from '../../engine/simulation';
 import type { TraceEvent } from '../../engine/trace';
 import { topicMatches } from './exchange';
+import { CATALOG, parseScenario } from '../../catalog';
 
 function build(nodes: unknown[], links: unknown[], extra: Record<string, unknown> = {}): Simulation {
   const parsed = parseScenario({ id: 'exchange-test', title: 'exchange test', pattern: 'rabbitmq', nodes, links, ...extra });
   if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
-  return new Simulation(parsed.scenario);
+  return new Simulation(CATALOG, parsed.scenario);
 }
 
 /** A producer publishing `limit` messages of `eventType`, evenly spaced. */

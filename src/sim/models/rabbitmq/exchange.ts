@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineKind, nodeSchema, type NodeKind } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import type { Link } from '../../engine/link';
+import type { LinkConfig } from '../../engine/scenario';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
@@ -11,6 +12,9 @@ import type { QueueTrace } from './queue';
 export type ExchangeTrace =
   | { type: 'exchange.unroutable'; t: number; node: string; msgId: number; routingKey: string; alternate?: string }
   | QueueTrace;
+
+/** The link fields of a binding (declared as the exchange kind's `linkFields`). */
+type BindingConfig = LinkConfig & { bindingKey?: string };
 
 /** Scenario fields of an exchange. Its links to queues (or exchanges) are its bindings, each with a `bindingKey`. */
 export const exchangeSchema = nodeSchema('exchange', {
@@ -79,7 +83,7 @@ export class Exchange extends SimNode<ExchangeConfig> {
         this.alternate = link;
         continue;
       }
-      const key = link.config.bindingKey ?? '';
+      const key = (link.config as BindingConfig).bindingKey ?? '';
       this.bindings.push({ link, key, words: words(key), routed: 0 });
     }
   }
@@ -201,9 +205,3 @@ function topicWordsMatch(p: readonly string[], pi: number, k: readonly string[],
   }
   return ki === k.length;
 }
-
-/** The `exchange` node kind. */
-export const exchangeKind = defineKind(exchangeSchema, (sim, config) => new Exchange(sim, config));
-
-/** Node kinds this model adds to scenarios. */
-export const exchangeKinds: NodeKind[] = [exchangeKind];

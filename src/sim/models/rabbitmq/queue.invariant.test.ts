@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/rng';
-import { parseScenario } from '../../engine/scenario';
 import { Simulation } from '../../engine/simulation';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
+import { CATALOG, parseScenario } from '../../catalog';
 
 /** A random queue scenario: rates, consumers, prefetch, ack mode, latency, failures and outages all drawn from `seed`. */
 export function randomQueueScenario(seed: number): unknown {
@@ -37,7 +37,7 @@ describe('message accounting on the queue model', () => {
     for (let seed = 1; seed <= 120; seed++) {
       const parsed = parseScenario(randomQueueScenario(seed));
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-      events += checkInvariantEveryEvent(new Simulation(parsed.scenario), 10_000);
+      events += checkInvariantEveryEvent(new Simulation(CATALOG, parsed.scenario), 10_000);
     }
     expect(events).toBeGreaterThan(50_000);
   });

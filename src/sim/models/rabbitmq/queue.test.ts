@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../engine/errors';
 import type { Message } from '../../engine/message';
-import { parseScenario } from '../../engine/scenario';
 import { builtin } from '../../../scenarios';
 import { Rng } from '../../engine/rng';
 import { Simulation } from '../../engine/simulation';
 import { checkInvariantEveryEvent, InvariantChecker } from '../../testing/invariant';
 import type { Death } from './dead-letter';
+import { CATALOG, parseScenario } from '../../catalog';
 
 function build(nodes: unknown[], links: unknown[], actions: unknown[] = [], seed = 1): Simulation {
   const parsed = parseScenario({ id: 'queue-test', title: 'queue test', pattern: 'rabbitmq', seed, nodes, links, actions });
   if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
-  return new Simulation(parsed.scenario);
+  return new Simulation(CATALOG, parsed.scenario);
 }
 
 /** A producer publishing `limit` messages evenly at `rate` per second (or forever without a limit). */
@@ -510,7 +510,7 @@ describe('message accounting', () => {
     for (let seed = 1; seed <= 120; seed++) {
       const parsed = parseScenario(randomRabbitScenario(seed));
       if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
-      const sim = new Simulation(parsed.scenario);
+      const sim = new Simulation(CATALOG, parsed.scenario);
       const queues = parsed.scenario.nodes.filter((n) => n.kind === 'queue').map((n) => n.id);
       // A second oracle, by place: how many copies the trace says wait or are parked in each queue.
       const waitingIn = new Map<number, string>();
@@ -557,7 +557,7 @@ describe('message accounting', () => {
 describe('the built-in scenario rabbitmq-order-created', () => {
   it('does what its description says: shipping keeps its orders through the outage, stale notifications and failing payments end in the dead-letter queue', () => {
     const scenario = builtin('rabbitmq-order-created')!;
-    const sim = new Simulation(scenario);
+    const sim = new Simulation(CATALOG, scenario);
     checkInvariantEveryEvent(sim, scenario.durationMs);
     // EU orders at 6/s pile up in the shipping queue for the 15 s the shipping service is away.
     const eu = scenario.nodes.find((n) => n.id === 'orders-eu') as unknown as { ratePerSec: number };

@@ -1,9 +1,10 @@
 import Denque from 'denque';
 import { z } from 'zod';
-import { defineKind, nodeSchema } from '../../engine/kind';
+import { nodeSchema } from '../../engine/kind';
 import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
+import { RoundRobin } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
@@ -98,7 +99,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
   protected consumers: Consumer[] = [];
   private readonly byNode = new Map<SimNode, Consumer>();
   private deadLetterLink: Link | undefined;
-  private cursor = 0;
+  private readonly turn = new RoundRobin();
   private dispatching = false;
   private expiry: ScheduledEvent | undefined;
   private parked = 0;
@@ -143,7 +144,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
     this.consumers = consumers;
     this.byNode.clear();
     for (const c of consumers) this.byNode.set(c.node, c);
-    if (this.cursor >= consumers.length) this.cursor = 0;
+    this.turn.clamp(consumers.length);
   }
 
   override receive(msg: Message, _from: SimNode, channel: Channel): void {
@@ -183,6 +184,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
     try {
       const cs = this.consumers;
       const n = cs.length;
+      const hasRoom = (k: number) => this.hasRoom(cs[k]!);
       while (this.ready.length > 0) {
         const head = this.ready.peekFront()!;
         // Strictly past: a TTL of 0 still lets a message go to a consumer ready for it (RMQ/ttl).
@@ -191,16 +193,8 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
           continue;
         }
         if (!this.online) break;
-        let chosen = -1;
-        for (let i = 0; i < n; i++) {
-          const k = (this.cursor + i) % n;
-          if (this.hasRoom(cs[k]!)) {
-            chosen = k;
-            break;
-          }
-        }
+        const chosen = this.turn.pick(n, hasRoom);
         if (chosen < 0) break;
-        this.cursor = (chosen + 1) % n;
         this.handOut(cs[chosen]!, this.take());
       }
     } finally {
@@ -450,6 +444,3 @@ function removeAt(list: Denque<Message>, i: number): void {
 function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
-
-/** The `queue` node kind. */
-export const queueKind = defineKind(queueSchema, (sim, config) => new Queue(sim, config));

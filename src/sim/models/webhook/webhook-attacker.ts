@@ -4,7 +4,7 @@ import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats, type SignalData } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
 import type { SignalKind } from '../../engine/trace';
-import type { WebhookMeta } from './webhook';
+import type { WebhookMeta } from './webhook-meta';
 import { WebhookSender } from './webhook-sender';
 import { sign, signingKey, unixSeconds, type HmacKey } from './webhook-signature';
 

@@ -1,7 +1,7 @@
 import Denque from 'denque';
 import type { Message } from '../../engine/message';
 import type { ScheduledEvent } from '../../engine/scheduler';
-import type { WebhookMeta } from './webhook';
+import type { WebhookMeta } from './webhook-meta';
 import type { Endpoint } from './webhook-endpoints';
 
 /** One event on its way to one endpoint, across all its attempts: the sender's record of it. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import orderPaid from '../../../scenarios/webhook-order-paid.json';
-import { parseScenario } from '../../engine/scenario';
 import { Simulation } from '../../engine/simulation';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
 import type { TraceEvent } from '../../engine/trace';
 import type { WebhookAttacker } from './webhook-attacker';
-import { ms, webhookRun } from './webhook.fixture';
+import { ms, webhookRun } from '../../testing/harness';
 import type { WebhookReceiver } from './webhook-receiver';
 import { attemptOffsets, resolvePolicy } from './webhook-schedule';
 import type { WebhookSender } from './webhook-sender';
+import { CATALOG, parseScenario } from '../../catalog';
 
 // The brokers' outage: 10 events/s, the receiver down from 10 s to 20 s.
 const DOWN = 10_000;
@@ -115,7 +115,7 @@ describe('the built-in scenario "order paid"', () => {
   it('delivers every order despite the outage and rejects both the forgery (401) and the replay (400)', () => {
     const parsed = parseScenario(orderPaid);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const sim = new Simulation(parsed.scenario);
+    const sim = new Simulation(CATALOG, parsed.scenario);
     const trace: TraceEvent[] = [];
     sim.on((e) => trace.push(e));
     sim.runUntil(60_000);

@@ -5,7 +5,7 @@ import type { NodeStats, SignalData, SimNode } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel } from '../../engine/trace';
 import { Service, isHttp, serviceShape, type Job } from '../core/service';
-import { webhookMeta } from './webhook';
+import { webhookMeta } from './webhook-meta';
 import { RecentIds } from './recent-ids';
 import { WebhookSender } from './webhook-sender';
 import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict } from './webhook-signature';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { webhookMeta } from './webhook';
+import { webhookMeta } from './webhook-meta';
 import type { WebhookAttacker } from './webhook-attacker';
-import { ms, webhookRun } from './webhook.fixture';
+import { ms, webhookRun } from '../../testing/harness';
 import type { WebhookReceiver } from './webhook-receiver';
 
 const checkout = { id: 'checkout', kind: 'producer', arrivals: 'constant', ratePerSec: 1, eventType: 'order.paid' };

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { sampler, type Sampler } from '../../engine/distributions';
+import { arrivalGaps } from '../../engine/arrivals';
+import type { Sampler } from '../../engine/distributions';
 import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats, type SignalData } from '../../engine/node';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
-import type { WebhookMeta } from './webhook';
+import type { WebhookMeta } from './webhook-meta';
 import { AnswerDeadlines, deliveryOf, EventBody, newMeta, untag, type Delivery } from './webhook-delivery';
 import { Endpoints, type Endpoint } from './webhook-endpoints';
 import { disableSchema, resolvePolicy, retrySchema, type RetryPolicy } from './webhook-schedule';
@@ -101,9 +102,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
   private makeGap(): Sampler | undefined {
     const c = this.config;
     if (c.ratePerSec === undefined) return undefined;
-    const rng = this.sim.rng(`node:${c.id}`);
-    const mean = 1000 / c.ratePerSec;
-    return sampler(c.arrivals === 'constant' ? { dist: 'constant', ms: mean } : { dist: 'exponential', meanMs: mean }, rng);
+    return arrivalGaps(c.ratePerSec, c.arrivals, this.sim.rng(`node:${c.id}`));
   }
 
   override start(): void {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/rng';
-import { parseScenario } from '../../engine/scenario';
 import { Simulation } from '../../engine/simulation';
 import { InvariantChecker } from '../../testing/invariant';
 import type { TraceEvent } from '../../engine/trace';
 import { WebhookSender } from './webhook-sender';
+import { CATALOG, parseScenario } from '../../catalog';
 
 /**
  * A random webhook system drawn from `seed`: schedules, timeouts, disabling rules, failure
@@ -120,7 +120,7 @@ function checkSenderBooks(sender: WebhookSender): void {
 function runChecked(seed: number): { sim: Simulation; sender: WebhookSender; events: number } {
   const parsed = parseScenario(randomWebhookScenario(seed));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const sim = new Simulation(parsed.scenario);
+  const sim = new Simulation(CATALOG, parsed.scenario);
   const sender = sim.node('s') as WebhookSender;
   const checker = new InvariantChecker(sim);
   const onePlace = new OnePlace(sim);

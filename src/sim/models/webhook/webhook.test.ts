@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
-import { webhookMeta } from './webhook';
-import { ms, webhookRun } from './webhook.fixture';
+import { webhookMeta } from './webhook-meta';
+import { ms, webhookRun } from '../../testing/harness';
 import type { WebhookSender } from './webhook-sender';
 import type { WebhookReceiver } from './webhook-receiver';
 

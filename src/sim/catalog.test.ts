@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTINS } from '../scenarios';
+import { CATALOG, hasOnlineSwitch, isSlowable, KINDS, roleOf } from './catalog';
+import { Simulation } from './engine/simulation';
+import { ENGINE_TRACE_TYPES } from './engine/trace';
+
+const engineTypes = new Set<string>(ENGINE_TRACE_TYPES);
+
+describe('catalog', () => {
+  it('every trace event of every built-in scenario is the engine’s or declared in its node’s traceTypes', () => {
+    const undeclared = new Set<string>();
+    for (const scenario of BUILTINS) {
+      const sim = new Simulation(CATALOG, scenario);
+      const kindOf = new Map(scenario.nodes.map((n) => [n.id, CATALOG.kind(n.kind)!]));
+      sim.on((ev) => {
+        if (engineTypes.has(ev.type)) return;
+        const kind = kindOf.get((ev as { node: string }).node);
+        if (!kind?.traceTypes.includes(ev.type)) undeclared.add(`${kind?.kind}: ${ev.type}`);
+      });
+      sim.runUntil(scenario.durationMs);
+    }
+    expect([...undeclared]).toEqual([]);
+  }, 120_000);
+
+  it('each kind names only fields of its own schema as node references', () => {
+    for (const k of KINDS) {
+      for (const field of ('nodeRefs' in k ? k.nodeRefs : undefined) ?? []) expect(Object.keys(k.schema.shape)).toContain(field);
+    }
+  });
+
+  it('answers the questions the UI asks about a kind', () => {
+    expect(KINDS.map((k) => k.kind)).toContain('delay');
+    expect(roleOf('queue')).toBe('broker');
+    expect(hasOnlineSwitch('queue')).toBe(false);
+    expect(hasOnlineSwitch('producer')).toBe(true);
+    expect(hasOnlineSwitch('webhook-attacker')).toBe(false);
+    expect(isSlowable('service')).toBe(true);
+    expect(isSlowable('rest-client')).toBe(false);
+    expect(roleOf('no-such-kind')).toBeUndefined();
+  });
+});

@@ -1,0 +1,24 @@
+import { defineKind } from '../../engine/kind';
+import { Producer, producerSchema } from './producer';
+import { Service, serviceSchema } from './service';
+
+/** `producer`: publishes messages at a rate, to every outgoing link. */
+export const producerKind = defineKind(producerSchema, (sim, config) => new Producer(sim, config), {
+  role: 'edge',
+  backlog: 'none',
+  traceTypes: [],
+});
+
+/** `service`: a consumer with worker slots and a service time; acks what it processed. */
+export const serviceKind = defineKind(serviceSchema, (sim, config) => new Service(sim, config), {
+  role: 'service',
+  slowable: true,
+  backlog: 'none',
+  traceTypes: [],
+});
+
+/** The core kinds. */
+export const coreKinds = [producerKind, serviceKind] as const;
+
+/** The core kinds emit only the engine's own trace events. */
+export type CoreModelTrace = never;
