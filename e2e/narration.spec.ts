@@ -10,7 +10,7 @@ const CASES = [
     family: 'Kafka', scenario: 'kafka-order-events', seekTo: { ms: 4999, clock: '0:04.999' },
     en: /Group \S+ committed offsets [\d, ]+ on /, es: /El grupo \S+ confirmó los offsets [\d, ]+ en /,
   },
-  { family: 'webhook', scenario: 'webhook-order-paid', en: / registered with /, es: / se registró en / },
+  { family: 'webhook', scenario: 'webhook-order-paid', seekTo: { ms: 574, clock: '0:00.574' }, en: / registered with /, es: / se registró en / },
   { family: 'REST', scenario: 'rest-order-chain', en: / called .+ with \S+ #\d+ \(attempt 1\)/, es: / llamó a .+ con \S+ #\d+ \(intento 1\)/ },
   {
     family: 'pub/sub', scenario: 'pubsub-ack-deadline', seekTo: { ms: 25242, clock: '0:25.242' },
