@@ -2,20 +2,23 @@ import type { Lang } from '../sim/engine/errors';
 import type { Scenario } from '../sim/engine/scenario';
 import { Simulation, type RecordedAction } from '../sim/engine/simulation';
 import type { ActionSpec } from '../sim/engine/scenario';
+import type { TraceListener } from '../sim/engine/trace';
 import type { AppStore } from '../store/appStore';
 import type { FrameStore } from '../store/frameStore';
-import type { NodeLive } from '../store/slices/liveSlice';
 import type { ScenarioSource } from '../store/slices/scenarioSlice';
 import type { DictKey } from '../i18n/en';
 import { translate } from '../i18n/translate';
 import { debug } from './debug';
 import { FlightBuffer } from './flights';
 import { FrameBudget } from './frameBudget';
+import { FrameLoop } from './frameLoop';
+import { clampSpeed, Pacer, planSeek, Throttle } from './playback';
+import { StorePublisher, type PublishedRun } from './publisher';
+import { readerOf, type RunReader } from './runReader';
 import { CATALOG } from '../sim/catalog';
 
-/** Slowest and fastest playback, simulated ms per wall ms. */
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 1000;
+export { MAX_SPEED, MIN_SPEED } from './playback';
+
 /** Wall ms the engine may use per frame while playing. */
 const PLAY_BUDGET_MS = 4;
 /** Wall ms per frame while re-running the past for a seek (the user is waiting for it). */
@@ -24,8 +27,13 @@ const SEEK_BUDGET_MS = 24;
 const LIVE_EVERY_MS = 100;
 /** …and at most once in this many frames, so a slow machine's frames do not all re-render. */
 const LIVE_EVERY_FRAMES = 4;
-/** A frame longer than this (a background tab) counts as this long. */
-const MAX_FRAME_MS = 100;
+
+/** A run as its subscribers see it: its trace, and what they may read of its nodes. */
+export interface RunHandle {
+  /** Subscribes to the run's trace; returns the unsubscribe. */
+  on(listener: TraceListener): () => void;
+  reader: RunReader;
+}
 
 /** How to load a scenario. */
 export interface LoadOptions {
@@ -36,46 +44,61 @@ export interface LoadOptions {
 }
 
 interface SeekJob {
-  sim: Simulation;
+  run: Run;
   target: number;
 }
 
+/** The running Simulation with its reader, built once per install. */
+interface Run extends PublishedRun {
+  sim: Simulation;
+}
+
+function runOf(sim: Simulation): Run {
+  return { sim, reader: readerOf(sim), get events() { return sim.events; }, totals: () => sim.ledger.totals() };
+}
+
 /**
- * Runs the simulation for the UI, with no React in it: owns the Simulation, the frame loop,
- * the frame budget, seeking (a deterministic re-run from the start), and the user's actions,
- * which it records so a run replays identically. It writes what the UI draws into the app
- * store (on change) and the frame store (per frame), and calls frame listeners (the message
- * layer) once per animation frame after the engine has run.
+ * Runs the simulation for the UI, with no React in it: owns the Simulation's lifecycle, the
+ * user's actions (recorded so a run replays identically) and seeking (a deterministic re-run
+ * from the start). Pacing is a Pacer, the loop a FrameLoop, and what the UI draws is written
+ * to the stores by a StorePublisher; frame listeners (the message layer) are called once per
+ * animation frame after the engine has run. No component sees the Simulation: they read the
+ * stores, and trace subscribers get a RunHandle.
  */
 export class SimController {
   /** What is travelling along links right now, for the message layer. */
   readonly flights = new FlightBuffer();
-  private sim: Simulation | null = null;
+  private run: Run | null = null;
   private timeline: readonly RecordedAction[] = [];
   private detach: () => void = () => {};
   private job: SeekJob | null = null;
-  private readonly budget = new FrameBudget(PLAY_BUDGET_MS);
+  private readonly budget: FrameBudget;
+  private readonly pacer = new Pacer();
+  private readonly liveThrottle: Throttle;
+  private readonly publisher: StorePublisher;
+  private readonly loop = new FrameLoop((wall) => this.tick(wall));
   private readonly frameListeners = new Set<(now: number) => void>();
-  private readonly simListeners = new Set<(sim: Simulation) => void>();
-  private rafId = 0;
-  private lastWall = -1;
-  private lastLive = -Infinity;
-  private framesSinceLive = 0;
-  private liveKeys = new Map<string, string>();
-  private horizon = 0;
-  private behindScore = 0;
-  private actualSpeed = 0;
+  private readonly runListeners = new Set<(run: RunHandle) => void>();
+  /** Where play stops by itself (a guided tour's moment), or null. */
   private stopAt: number | null = null;
 
   constructor(
     private readonly app: AppStore,
-    private readonly frame: FrameStore,
+    frame: FrameStore,
     private readonly wallClock: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.budget = new FrameBudget(PLAY_BUDGET_MS, wallClock);
+    this.liveThrottle = new Throttle(wallClock, LIVE_EVERY_MS, LIVE_EVERY_FRAMES);
+    this.publisher = new StorePublisher(app, frame);
+  }
 
-  /** The running simulation (null before the first load). */
-  get simulation(): Simulation | null {
-    return this.sim;
+  private get sim(): Simulation | null {
+    return this.run?.sim ?? null;
+  }
+
+  /** What the UI may read of the running simulation's nodes (null before the first load). */
+  get reader(): RunReader | null {
+    return this.run?.reader ?? null;
   }
 
   /** Simulated time now, ms. */
@@ -108,7 +131,6 @@ export class SimController {
     this.install(sim);
     const loadId = this.app.getState().loadId + 1;
     this.app.setState({ scenario, source: options.source, seed, loadId, playing: false, lastStep: null, seekingTo: null, selected: null });
-    this.horizon = 0;
     this.publish(true);
     return true;
   }
@@ -120,7 +142,6 @@ export class SimController {
     this.stopAt = null;
     this.timeline = [];
     this.install(new Simulation(CATALOG, scenario, { seed }));
-    this.horizon = 0;
     this.app.setState({ playing: false, lastStep: null, seekingTo: null });
     this.publish(true);
   }
@@ -132,26 +153,33 @@ export class SimController {
     this.reset();
   }
 
-  private install(sim: Simulation): void {
+  /** Installs a fresh run from t = 0 (load, reset, seek back); `keepHorizon` while seeking back. */
+  private install(sim: Simulation, keepHorizon = false): Run {
     this.detach();
     this.job = null;
     this.flights.clear();
     this.flights.ignoreBefore = -Infinity;
-    this.sim = sim;
+    const run = runOf(sim);
+    this.run = run;
     this.detach = sim.on(this.flights.listener);
-    this.liveKeys = new Map();
-    for (const listener of this.simListeners) listener(sim);
+    if (!keepHorizon) this.publisher.reset();
+    for (const listener of this.runListeners) listener(this.handle(run));
+    return run;
+  }
+
+  private handle(run: Run): RunHandle {
+    return { on: (listener) => run.sim.on(listener), reader: run.reader };
   }
 
   /**
-   * Calls `listener` with the running Simulation now (if any) and with every new one the
-   * controller installs (load, reset, seek back), before it runs any event: trace subscribers
-   * such as the event log and the metrics sampler attach there. Returns the unsubscribe.
+   * Calls `listener` with the current run now (if any) and with every new one the controller
+   * installs (load, reset, seek back), before it runs any event: trace subscribers such as the
+   * event log and the metrics sampler attach there. Returns the unsubscribe.
    */
-  onSimulation(listener: (sim: Simulation) => void): () => void {
-    this.simListeners.add(listener);
-    if (this.sim) listener(this.sim);
-    return () => this.simListeners.delete(listener);
+  onRun(listener: (run: RunHandle) => void): () => void {
+    this.runListeners.add(listener);
+    if (this.run) listener(this.handle(this.run));
+    return () => this.runListeners.delete(listener);
   }
 
   // ---- playback ----
@@ -184,10 +212,9 @@ export class SimController {
     if (!scenario) return;
     this.pause();
     this.timeline = recorded;
-    this.install(new Simulation(CATALOG, scenario, { seed, recorded: this.timeline }));
-    this.horizon = 0;
+    const run = this.install(new Simulation(CATALOG, scenario, { seed, recorded: this.timeline }));
     this.flights.ignoreBefore = t;
-    this.job = { sim: this.sim!, target: Math.max(0, t) };
+    this.job = { run, target: Math.max(0, t) };
     this.app.setState({ seekingTo: this.job.target, lastStep: null });
   }
 
@@ -199,8 +226,8 @@ export class SimController {
 
   /** Sets the playback speed, clamped to [MIN_SPEED, MAX_SPEED]. */
   setSpeed(speed: number): void {
-    this.app.setState({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
-    this.behindScore = 0;
+    this.app.setState({ speed: clampSpeed(speed) });
+    this.pacer.resetBehind();
   }
 
   /** Pauses and runs exactly one event; the store's `lastStep` says what it did. */
@@ -210,9 +237,8 @@ export class SimController {
     this.pause();
     try {
       const events = sim.step();
-      // An ack or response arriving is an event with no trace of its own: name it from the flights.
-      const landed = events?.length === 0 ? this.flights.landingAt(sim.now).map(([from, to, style]) => ({ from, to, style })) : [];
-      this.app.setState({ lastStep: events ? { kind: 'events', t: sim.now, events, landed } : { kind: 'end', t: sim.now } });
+      // An ack or response arriving is in the trace (signal.arrived): nothing to infer from the flights.
+      this.app.setState({ lastStep: events ? { kind: 'events', t: sim.now, events, landed: [] } : { kind: 'end', t: sim.now } });
     } catch (e) {
       this.fail(e);
     }
@@ -229,14 +255,11 @@ export class SimController {
     if (!this.sim || !scenario) return;
     const target = Math.max(0, t);
     this.stopAt = null;
-    if (target === this.sim.now && !this.job) return;
-    let sim = this.sim;
-    if (target < this.sim.now) {
-      sim = new Simulation(CATALOG, scenario, { seed, recorded: this.timeline });
-      this.install(sim);
-    }
+    const plan = planSeek(this.sim.now, target, this.job !== null);
+    if (plan === 'none') return;
+    const run = plan === 'rerun' ? this.install(new Simulation(CATALOG, scenario, { seed, recorded: this.timeline }), true) : this.run!;
     this.flights.ignoreBefore = target;
-    this.job = { sim, target };
+    this.job = { run, target };
     this.app.setState({ seekingTo: target, lastStep: null });
   }
 
@@ -281,25 +304,18 @@ export class SimController {
 
   /** Starts the animation-frame loop. */
   start(): void {
-    if (this.rafId) return;
-    const loop = (wall: number) => {
-      this.rafId = requestAnimationFrame(loop);
-      this.tick(wall);
-    };
-    this.rafId = requestAnimationFrame(loop);
+    this.loop.start();
   }
 
   /** Stops the loop. */
   stop(): void {
-    cancelAnimationFrame(this.rafId);
-    this.rafId = 0;
-    this.lastWall = -1;
+    this.loop.stop();
+    this.pacer.stop();
   }
 
   /** One frame: run the engine within budget, publish, then let the frame listeners draw. */
   tick(wall: number): void {
-    const dt = this.lastWall < 0 ? 0 : Math.min(MAX_FRAME_MS, wall - this.lastWall);
-    this.lastWall = wall;
+    const dt = this.pacer.frame(wall);
     debug.frameStart();
     const sim = this.sim;
     if (!sim) return;
@@ -319,22 +335,19 @@ export class SimController {
 
   private advance(sim: Simulation, dt: number): void {
     const from = sim.now;
-    const wanted = this.app.getState().speed;
     const stop = this.stopAt;
-    const reached = this.budget.run(sim, stop === null ? from + dt * wanted : Math.min(stop, from + dt * wanted));
+    const wanted = this.pacer.target(from, dt, this.app.getState().speed);
+    const reached = this.budget.run(sim, stop === null ? wanted : Math.min(stop, wanted));
+    this.pacer.played(from, sim.now, dt, reached);
     if (stop !== null && reached && sim.now >= stop) this.pause();
-    // When short, the clock stays at the last event run: the debt is dropped, not carried, so
-    // the run slows down instead of freezing to catch up.
-    this.behindScore = this.behindScore * 0.9 + (reached ? 0 : 0.1);
-    this.actualSpeed = this.actualSpeed * 0.8 + ((sim.now - from) / dt) * 0.2;
   }
 
   private runJob(): void {
     const job = this.job!;
-    if (!this.budget.run(job.sim, job.target, SEEK_BUDGET_MS)) return;
+    if (!this.budget.run(job.run.sim, job.target, SEEK_BUDGET_MS)) return;
     this.job = null;
     this.flights.ignoreBefore = -Infinity;
-    this.flights.prune(job.sim.now);
+    this.flights.prune(job.run.sim.now);
     this.app.setState({ seekingTo: null });
     this.publish(true);
   }
@@ -342,45 +355,15 @@ export class SimController {
   // ---- publishing ----
 
   private publish(force: boolean): void {
-    const sim = this.sim;
-    if (!sim) return;
-    const job = this.job;
-    // While a seek re-runs the past, the screen keeps showing where it is going.
-    const now = job ? job.target : sim.now;
-    if (!job) this.horizon = Math.max(this.horizon, now);
-    const f = this.frame.getState();
-    const behind = this.app.getState().playing && (f.behind ? this.behindScore > 0.1 : this.behindScore > 0.3);
-    if (force || f.now !== now || f.events !== sim.events || f.behind !== behind) {
-      this.frame.setState({
-        now, events: sim.events, totals: sim.ledger.totals(), horizon: Math.max(this.horizon, now), behind,
-        actualSpeed: this.actualSpeed,
-      });
-    }
-    if (job) return;
-    const wall = this.wallClock();
-    this.framesSinceLive++;
-    if (!force && (wall - this.lastLive < LIVE_EVERY_MS || this.framesSinceLive < LIVE_EVERY_FRAMES)) return;
-    this.lastLive = wall;
-    this.framesSinceLive = 0;
-    this.publishLive(sim);
-  }
-
-  private publishLive(sim: Simulation): void {
-    const prev = this.app.getState().live;
-    const next: Record<string, NodeLive> = {};
-    let changed = Object.keys(prev).length !== sim.nodes.size;
-    for (const [id, node] of sim.nodes) {
-      const live: NodeLive = { ...node.stats(), slowFactor: node.slowFactor };
-      const key = JSON.stringify(live);
-      if (key === this.liveKeys.get(id) && prev[id]) {
-        next[id] = prev[id];
-      } else {
-        next[id] = live;
-        this.liveKeys.set(id, key);
-        changed = true;
-      }
-    }
-    if (changed) this.app.setState({ live: next });
+    if (!this.run) return;
+    const playing = this.app.getState().playing;
+    this.publisher.publish(this.run, {
+      force,
+      seekingTo: this.job ? this.job.target : null,
+      behind: (said) => this.pacer.behind(playing, said),
+      actualSpeed: this.pacer.actualSpeed,
+      liveDue: (f) => this.liveThrottle.due(f),
+    });
   }
 
   private fail(e: unknown, title: DictKey = 'engineStopped'): void {

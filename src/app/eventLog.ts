@@ -56,8 +56,8 @@ export class EventLog {
 
   /** The trace subscriber. */
   readonly listener = (ev: TraceEvent): void => {
-    // Added to the trace by issue #8 (engine side); this view does not use them yet, and stays as it was.
-    if (ev.type === 'signal.arrived' || ev.type === 'link.lost') return;
+    // An arrival repeats its signal.sent line a moment later; the log keeps the send (a loss is logged).
+    if (ev.type === 'signal.arrived') return;
     this.ring.push({ seq: this.ring.pushed + 1, ev, kind: this.classifier.kindOf(ev) });
     this.version++;
   };

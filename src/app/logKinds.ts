@@ -1,10 +1,8 @@
+import { logKindOf } from '../components/models/catalog';
+import { LOG_KINDS, type CopyMemory, type LogKind } from '../components/models/kindUi';
 import type { TraceEvent } from '../sim/engine/trace';
 
-/** What a log entry is about, for the log's kind filter (the same families as the canvas legend). */
-export const LOG_KINDS = ['event', 'request', 'response', 'ack', 'retry', 'failure', 'system'] as const;
-
-/** One of LOG_KINDS. */
-export type LogKind = (typeof LOG_KINDS)[number];
+export { LOG_KINDS, type LogKind };
 
 /** Kinds as small numbers, for the log's typed array. */
 export const KIND_INDEX: Readonly<Record<LogKind, number>> = {
@@ -16,7 +14,7 @@ export const KIND_INDEX: Readonly<Record<LogKind, number>> = {
  * processing, processed) have no channel of their own, so it remembers, for a bounded
  * number of recent copies, whether each last travelled as a request or as an event.
  */
-export class LogClassifier {
+export class LogClassifier implements CopyMemory {
   private readonly requestCopies = new Set<number>();
 
   constructor(private readonly memory = 4096) {}
@@ -26,70 +24,18 @@ export class LogClassifier {
     this.requestCopies.clear();
   }
 
-  /** The kind of `ev`. */
+  /** The kind of `ev`, as its trace type's UI descriptor classifies it. */
   kindOf(ev: TraceEvent): LogKind {
-    switch (ev.type) {
-      case 'message.sent':
-        switch (ev.channel) {
-          case 'request':
-          case 'webhook':
-            this.remember(ev.msg.id, true);
-            return 'request';
-          case 'retry':
-            this.remember(ev.msg.id, true);
-            return 'retry';
-          case 'dead-letter':
-            return 'failure';
-          default:
-            this.remember(ev.msg.id, false);
-            return 'event';
-        }
-      case 'message.published':
-      case 'message.copied':
-      case 'message.enqueued':
-      case 'message.received':
-      case 'message.processing':
-      case 'message.processed':
-        return this.requestCopies.has(ev.msg.id) ? 'request' : 'event';
-      case 'message.requeued':
-        return 'retry';
-      case 'message.dead_lettered':
-      case 'message.dropped':
-        return 'failure';
-      case 'signal.sent':
-        if (ev.ok === false) return 'failure';
-        if (ev.signal === 'response') return 'response';
-        if (ev.signal === 'ack' || ev.signal === 'nack') return 'ack';
-        return 'system';
-      case 'http.request':
-      case 'webhook.attempt':
-        return ev.attempt > 1 ? 'retry' : 'request';
-      case 'http.response':
-        return ev.status >= 200 && ev.status < 400 ? 'response' : 'failure';
-      case 'http.retry_scheduled':
-      case 'webhook.retry_scheduled':
-      case 'pubsub.ack_deadline_expired':
-        return 'retry';
-      case 'http.call_ended':
-        return ev.ok ? 'response' : 'failure';
-      case 'webhook.delivered':
-        return 'response';
-      case 'pubsub.late_ack':
-        return 'ack';
-      case 'http.timeout':
-      case 'bulkhead.rejected':
-      case 'webhook.failed':
-      case 'webhook.rejected':
-      case 'webhook.endpoint_disabled':
-      case 'exchange.unroutable':
-      case 'queue.dead_lettered':
-        return 'failure';
-      default:
-        return 'system';
-    }
+    return logKindOf(ev, this);
   }
 
-  private remember(id: number, request: boolean): void {
+  /** Whether copy `id` last travelled as a request. */
+  isRequest(id: number): boolean {
+    return this.requestCopies.has(id);
+  }
+
+  /** Remembers how copy `id` last travelled (bounded: the oldest copy is forgotten first). */
+  remember(id: number, request: boolean): void {
     if (!request) {
       this.requestCopies.delete(id);
       return;

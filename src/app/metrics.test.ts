@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
 import { Simulation } from '../sim/engine/simulation';
+import { readerOf } from './runReader';
 import { MetricsSampler, percentile } from './metrics';
 import { CATALOG } from '../sim/catalog';
 
@@ -17,7 +18,7 @@ function withOutage(sim: Simulation): void {
 function sampled(id: string, intervalMs = 500, capacity = 2400) {
   const sim = new Simulation(CATALOG, builtin(id)!);
   const metrics = new MetricsSampler(intervalMs, capacity);
-  metrics.attach(sim);
+  metrics.attach(readerOf(sim));
   sim.on(metrics.listener);
   return { sim, metrics };
 }

@@ -1,6 +1,7 @@
-import type { SimNode } from '../sim/engine/node';
-import type { Simulation } from '../sim/engine/simulation';
+import { kindUi } from '../components/models/catalog';
+import type { ChartLine } from '../components/models/kindUi';
 import type { TraceEvent } from '../sim/engine/trace';
+import type { RunReader } from './runReader';
 import { NumberRing } from './ringBuffer';
 
 /** Simulated ms between samples by default: one a second, so throughput is a plain count per second. */
@@ -9,7 +10,7 @@ export const SAMPLE_EVERY_MS = 1000;
 export const SAMPLE_CAPACITY = 2400;
 
 /** What a backlog line measures: a broker's waiting messages, a Kafka group's lag, a webhook sender's pending retries. */
-export type BacklogMeasure = 'backlog' | 'lag' | 'pending';
+export type BacklogMeasure = ChartLine['measure'];
 
 /** One line of the backlog chart. */
 export interface BacklogSeries {
@@ -61,11 +62,11 @@ export class MetricsSampler {
     this.nextAt = intervalMs;
   }
 
-  /** Starts over on `sim` (freshly built, no event run yet): finds its brokers and clears every ring. */
-  attach(sim: Simulation): void {
+  /** Starts over on a run (freshly built, no event run yet): finds its brokers and clears every ring. */
+  attach(sim: RunReader): void {
     this.sources = [];
-    for (const node of sim.nodes.values()) {
-      const source = sourceFor(node, this.capacity);
+    for (const node of sim.nodes) {
+      const source = sourceFor(sim, node, this.capacity);
       if (source) this.sources.push(source);
     }
     this.backlog = this.sources.flatMap((s) => s.series);
@@ -113,28 +114,20 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-/** Kinds whose backlog is the number of messages waiting in them. */
-const BACKLOG_KINDS = new Set(['queue', 'subscription', 'rest-client']);
-
-function sourceFor(node: SimNode, capacity: number): Source | undefined {
-  const line = (measure: BacklogMeasure, group?: string): BacklogSeries => ({
-    node: node.id, group, measure, values: new NumberRing(capacity),
-  });
-  if (node.kind === 'topic') {
-    const groups = Object.keys((node.stats().groups as Record<string, unknown> | undefined) ?? {});
-    if (groups.length === 0) return undefined;
-    return {
-      series: groups.map((g) => line('lag', g)),
-      read: () => {
-        const stats = node.stats().groups as Record<string, { totalLag?: { now: number } }>;
-        return groups.map((g) => stats[g]?.totalLag?.now ?? NaN);
-      },
-    };
-  }
-  if (node.kind === 'webhook-sender') return { series: [line('pending')], read: () => [node.backlogNow()] };
-  // Other brokers report a backlog from the start; services only once something waited in them.
-  if (BACKLOG_KINDS.has(node.kind) || node.stats().backlog !== undefined) {
-    return { series: [line('backlog')], read: () => [node.backlogNow()] };
-  }
-  return undefined;
+// A kind's chart lines come from its UI descriptor; a kind that declares none gets a backlog
+// line only if something already waited in it (services report a backlog from then on).
+function sourceFor(run: RunReader, node: { id: string; kind: string }, capacity: number): Source | undefined {
+  const first = run.stats(node.id);
+  if (!first) return undefined;
+  const chart = kindUi(node.kind).chart;
+  const lines = chart ? chart(first) : first.backlog !== undefined ? [{ measure: 'backlog' as const, read: (b: number) => b }] : [];
+  if (lines.length === 0) return undefined;
+  const stats = () => run.stats(node.id) ?? first;
+  return {
+    series: lines.map((l) => ({ node: node.id, group: l.group, measure: l.measure, values: new NumberRing(capacity) })),
+    read: () => {
+      const backlog = run.backlog(node.id);
+      return lines.map((l) => l.read(backlog, stats));
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import type { Simulation } from '../sim/engine/simulation';
 import type { TraceEvent } from '../sim/engine/trace';
 import type { SimController } from './controller';
 import { EventLog } from './eventLog';
@@ -14,7 +13,7 @@ export interface Observers {
 }
 
 /**
- * Builds the panels' trace subscribers and attaches them to every Simulation `controller`
+ * Builds the panels' trace subscribers and attaches them to every run `controller`
  * installs, so after a load, reset or seek back they hold exactly the re-run's history.
  * One trace listener fans out to the three (one call per event instead of three).
  */
@@ -25,11 +24,11 @@ export function attachObservers(ctl: SimController, observers: Observers = creat
     log.listener(ev);
     lives.listener(ev);
   };
-  ctl.onSimulation((sim: Simulation) => {
+  ctl.onRun((run) => {
     log.reset();
     lives.reset();
-    metrics.attach(sim);
-    sim.on(listener);
+    metrics.attach(run.reader);
+    run.on(listener);
   });
   return observers;
 }

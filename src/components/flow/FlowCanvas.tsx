@@ -12,6 +12,7 @@ import { appStore, useApp } from '../../store/appStore';
 import { Narration } from '../Narration';
 import { RefitOnResize } from '../panels/RefitOnResize';
 import { TourLayer } from '../tour/TourLayer';
+import { kindUi } from '../models/catalog';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
@@ -105,7 +106,7 @@ function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: Edge[] } {
     id: config.id,
     type: nodeTypeFor(config.kind),
     position: positions.get(config.id)!,
-    data: { config },
+    data: { config, ui: kindUi(config.kind) },
   }));
   const edges: Edge[] = scenario.links.map((l) => ({ id: edgeId(l.from, l.to), source: l.from, target: l.to }));
   return { nodes, edges };

@@ -4,9 +4,8 @@ import { localize } from '../../i18n/localize';
 import { appStore, useApp } from '../../store/appStore';
 import { OnlineSwitch } from '../nodes/OnlineSwitch';
 import { SlowMode } from '../nodes/SlowMode';
-import { SLOWABLE_KINDS } from '../nodes/types';
 import '../panels/panels.css';
-import { kindName } from '../nodes/kindName';
+import { kindUi } from '../models/catalog';
 import { LiveFigures } from './LiveFigures';
 import { SettingsForm } from './SettingsForm';
 
@@ -68,7 +67,7 @@ function InspectorBody({ id, kind, label: text, online: initiallyOnline }: BodyP
       <header className="inspector__head">
         <div className="inspector__titles">
           <h2 className="inspector__title">{label}</h2>
-          <div className="inspector__kind">{kindName(kind, t)}</div>
+          <div className="inspector__kind">{kindUi(kind).name[lang]}</div>
         </div>
         <button type="button" className="icon-button" aria-label={t('inspectorClose')} onClick={() => appStore.getState().select(null)}>
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
@@ -79,7 +78,7 @@ function InspectorBody({ id, kind, label: text, online: initiallyOnline }: BodyP
       <section className="inspector__section" aria-label={t('inspectorControls')}>
         <div className="inspector__controls">
           <OnlineSwitch id={id} label={label} online={online} />
-          {SLOWABLE_KINDS.has(kind) ? <SlowMode id={id} label={label} factor={slow} /> : null}
+          {kindUi(kind).slow ? <SlowMode id={id} label={label} factor={slow} /> : null}
           <button type="button" className="button button--small button--quiet" onClick={showEvents}>
             {t('inspectorShowEvents')}
           </button>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { controller } from '../../app/runtime';
 import { useT } from '../../i18n/useT';
 import { appStore } from '../../store/appStore';
 import { translate } from '../../i18n/translate';
 import { localize } from '../../i18n/localize';
+import { fieldLabel } from '../models/catalog';
 import { useFrame } from '../panels/useFrame';
 import { figureRows, type FigureRow } from './figureRows';
 
@@ -11,8 +11,8 @@ import { figureRows, type FigureRow } from './figureRows';
 const EVERY_MS = 250;
 
 /**
- * A node's live figures (its stats()), read from the running simulation after the frame, a
- * few times a second. React renders only when the set of lines changes (a figure appears,
+ * A node's live figures (its stats()), read from the controller's published snapshot after
+ * the frame, a few times a second. React renders only when the set of lines changes (a figure appears,
  * the language changes); new values are written straight into the DOM.
  */
 export function LiveFigures({ id }: { id: string }) {
@@ -21,14 +21,14 @@ export function LiveFigures({ id }: { id: string }) {
   const [shape, setShape] = useState('');
   const cells = useState(() => new Map<string, HTMLElement>())[0];
   useFrame(() => {
-    const node = controller.simulation?.nodes.get(id);
-    if (!node) return;
-    const { lang, scenario } = appStore.getState();
+    const { lang, scenario, live } = appStore.getState();
+    const stats = live[id];
+    if (!stats) return;
     const label = (key: string) => {
       const n = scenario?.nodes.find((c) => c.id === key);
       return n ? localize(n.label, lang, n.id) : undefined;
     };
-    const next = figureRows(node.stats(), lang, [translate(lang, 'figYes'), translate(lang, 'figNo')], label);
+    const next = figureRows(stats, lang, [translate(lang, 'figYes'), translate(lang, 'figNo')], label, (key) => fieldLabel(stats.kind, key, lang));
     const nextShape = lang + next.map((r) => r.key).join('|');
     if (nextShape !== shape) {
       setShape(nextShape);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { controller } from '../../app/runtime';
 import { FIXED_SETTINGS, patchFor, settingsOf, type FieldSpec } from '../../app/settingsForm';
 import { formatClock } from '../../i18n/format';
-import { fieldName } from '../../i18n/fieldNames';
+import { fieldLabel } from '../models/catalog';
 import { useT } from '../../i18n/useT';
 import type { Dist } from '../../sim/engine/distributions';
 import { nodeKind } from '../../sim/catalog';
@@ -31,7 +31,7 @@ export function SettingsForm({ id, kind }: { id: string; kind: string }) {
     const result = patchFor(schema, config, key, value, lang);
     if ('error' in result) return result.error;
     controller.configure(id, result.patch);
-    setApplied(t('inspectorApplied', { field: fieldName(key, lang), time: formatClock(controller.now) }));
+    setApplied(t('inspectorApplied', { field: fieldLabel(kind, key, lang), time: formatClock(controller.now) }));
     return null;
   };
   return (
@@ -40,13 +40,13 @@ export function SettingsForm({ id, kind }: { id: string; kind: string }) {
       {specs.map((spec) =>
         fixed?.has(spec.key) ? (
           <div key={spec.key} className="setting setting--fixed">
-            <span className="setting__label">{fieldName(spec.key, lang)}</span>
+            <span className="setting__label">{fieldLabel(kind, spec.key, lang)}</span>
             <span className="setting__fixed">
               {String(config[spec.key] ?? '—')} <em>({t('inspectorFixed')})</em>
             </span>
           </div>
         ) : (
-          <Setting key={spec.key} spec={spec} value={config[spec.key]} commit={commitTop(spec.key)} />
+          <Setting key={spec.key} kind={kind} spec={spec} value={config[spec.key]} commit={commitTop(spec.key)} />
         ),
       )}
       <p className="settings__applied" aria-live="polite">
@@ -57,9 +57,9 @@ export function SettingsForm({ id, kind }: { id: string; kind: string }) {
 }
 
 /** One setting of any supported shape. */
-function Setting({ spec, value, commit }: { spec: FieldSpec; value: unknown; commit: Commit }) {
+function Setting({ kind, spec, value, commit }: { kind: string; spec: FieldSpec; value: unknown; commit: Commit }) {
   const { t, lang } = useT();
-  const label = fieldName(spec.key, lang);
+  const label = fieldLabel(kind, spec.key, lang);
   switch (spec.type) {
     case 'number':
       return (
@@ -96,7 +96,7 @@ function Setting({ spec, value, commit }: { spec: FieldSpec; value: unknown; com
         <fieldset className="settings__group">
           <legend>{label}</legend>
           {spec.fields.map((sub) => (
-            <Setting key={sub.key} spec={sub} value={obj[sub.key]} commit={(v) => commit({ ...obj, [sub.key]: v })} />
+            <Setting key={sub.key} kind={kind} spec={sub} value={obj[sub.key]} commit={(v) => commit({ ...obj, [sub.key]: v })} />
           ))}
         </fieldset>
       );

@@ -11,8 +11,8 @@ export interface FigureRow {
   depth: number;
 }
 
-/** Fields stats() reports that the inspector shows elsewhere (the kind in the header, online as the switch). */
-const SKIP = new Set(['kind', 'online']);
+/** Fields the inspector shows elsewhere (the kind in the header, online as the switch, slow mode as its menu). */
+const SKIP = new Set(['kind', 'online', 'slowFactor']);
 /** Nested figures deeper than this are left out (they are the model's internals, not figures). */
 const MAX_DEPTH = 2;
 /** Lists longer than this are cut, with an ellipsis. */
@@ -20,17 +20,19 @@ const MAX_LIST = 12;
 
 /**
  * A node's stats() as lines to show: numbers formatted for `lang`, nested records under a
- * heading. Records keyed by node id (dependencies, consumers) show each node's label (`nodeLabel`).
+ * heading. Records keyed by node id (dependencies, consumers) show each node's label (`nodeLabel`);
+ * other fields are named by `fieldLabel` (the kind's own names, then the shared ones).
  */
 export function figureRows(
   stats: Readonly<Record<string, unknown>>, lang: Lang, yesNo: readonly [string, string], nodeLabel: (id: string) => string | undefined = () => undefined,
+  fieldLabel: (key: string) => string = (key) => fieldName(key, lang),
 ): FigureRow[] {
   const rows: FigureRow[] = [];
   const walk = (obj: Readonly<Record<string, unknown>>, path: string, depth: number) => {
     for (const [k, v] of Object.entries(obj)) {
       if (depth === 0 && SKIP.has(k)) continue;
       const key = path ? `${path}.${k}` : k;
-      const label = (depth > 0 ? nodeLabel(k) : undefined) ?? fieldName(k, lang);
+      const label = (depth > 0 ? nodeLabel(k) : undefined) ?? fieldLabel(k);
       if (v && typeof v === 'object' && !Array.isArray(v)) {
         if (depth >= MAX_DEPTH) continue;
         const at = rows.length;

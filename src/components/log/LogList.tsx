@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { describeLogEvent } from '../../app/describeLog';
+import { describeEvent } from '../../app/describe';
 import type { LogEntry } from '../../app/eventLog';
 import { messageOf } from '../../app/logKinds';
 import { observers } from '../../app/observers';
@@ -102,7 +102,7 @@ interface RowProps {
 }
 
 const LogRow = memo(function LogRow({ entry, top, t, lang, name, open }: RowProps) {
-  const text = describeLogEvent(entry.ev, t, lang, name);
+  const text = describeEvent(entry.ev, t, lang, name);
   const ref = messageOf(entry.ev);
   const root = ref ? (ref.root ?? observers.lives.get(ref.id)?.root) : undefined;
   const msgType = (entry.ev as { msg?: { type: string } }).msg?.type;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeLogEvent } from '../../app/describeLog';
+import { describeEvent } from '../../app/describe';
 import { LIFE_MESSAGES, type MessageLife as Life } from '../../app/messageLife';
 import { observers } from '../../app/observers';
 import { formatClock, formatNumber } from '../../i18n/format';
@@ -48,7 +48,7 @@ export function MessageLife() {
                 <li key={i} className="life__step">
                   <span className="life__time">{formatClock(ev.t)}</span>
                   <span className="life__text">
-                    {describeLogEvent(ev, t, lang, name)}
+                    {describeEvent(ev, t, lang, name)}
                     {copy !== undefined && life.copies.length > 1 && copy !== root ? <span className="life__copy"> · {t('lifeCopy', { id: copy })}</span> : null}
                   </span>
                 </li>

@@ -2,22 +2,20 @@ import { Handle, Position } from '@xyflow/react';
 import { AnimatePresence, m } from 'motion/react';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
-import { kindName } from './kindName';
 import type { NodeConfig } from '../../sim/engine/scenario';
 import type { NodeLive } from '../../store/slices/liveSlice';
 import { OnlineSwitch } from './OnlineSwitch';
 import { SlowMode } from './SlowMode';
-import { SERVICE_KINDS, SLOWABLE_KINDS } from './types';
+import type { CardFacts } from './types';
 import { useNodeLabel } from './useNodeLive';
 
 /** Props of the card every node kind draws inside. */
 export interface NodeCardProps {
   id: string;
   config: NodeConfig;
+  /** Its kind's name, icon, colour and controls (from the UI catalog). */
+  ui: CardFacts;
   live: NodeLive | undefined;
-  /** Colour family: producer, broker, service, other. */
-  accent: 'producer' | 'broker' | 'service' | 'other';
-  icon: ReactNode;
   /** A short qualifier shown beside the kind ("topic", "durable"). */
   tag?: string;
   children?: ReactNode;
@@ -29,8 +27,9 @@ export interface NodeCardProps {
  * and figures, and for services the online switch and slow mode. Going offline or slow
  * animates the card (motion).
  */
-export function NodeCard({ id, config, live, accent, icon, tag, children }: NodeCardProps) {
-  const { t } = useT();
+export function NodeCard({ id, config, ui, live, tag, children }: NodeCardProps) {
+  const { t, lang } = useT();
+  const Icon = ui.icon;
   const label = useNodeLabel(config);
   const online = live?.online ?? config.online ?? true;
   const slow = live?.slowFactor ?? 1;
@@ -38,7 +37,7 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
     <m.div
       role="group"
       aria-label={label}
-      className={`card card--${accent}${online ? '' : ' card--offline'}`}
+      className={`card card--${ui.accent}${online ? '' : ' card--offline'}`}
       initial={false}
       animate={{ opacity: online ? 1 : 0.78, filter: online ? 'grayscale(0)' : 'grayscale(0.9)' }}
       transition={{ duration: 0.35 }}
@@ -46,12 +45,12 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
       <Handle type="target" position={Position.Left} className="card__handle" isConnectable={false} />
       <div className="card__head">
         <span className="card__icon" aria-hidden="true">
-          {icon}
+          <Icon />
         </span>
         <div className="card__titles">
           <div className="card__label">{label}</div>
           <div className="card__kind">
-            {kindName(config.kind, t)}
+            {ui.name[lang]}
             {tag ? <span className="card__tag">{tag}</span> : null}
           </div>
         </div>
@@ -80,10 +79,10 @@ export function NodeCard({ id, config, live, accent, icon, tag, children }: Node
         </AnimatePresence>
       </div>
       <div className="card__body">{children}</div>
-      {SERVICE_KINDS.has(config.kind) ? (
+      {ui.online ? (
         <div className="card__foot">
           <OnlineSwitch id={id} label={label} online={online} />
-          {SLOWABLE_KINDS.has(config.kind) ? <SlowMode id={id} label={label} factor={slow} /> : null}
+          {ui.slow ? <SlowMode id={id} label={label} factor={slow} /> : null}
         </div>
       ) : null}
       <Handle type="source" position={Position.Right} className="card__handle" isConnectable={false} />

@@ -13,3 +13,8 @@ export function useNodeLabel(config: NodeConfig): string {
   const lang = useApp((s) => s.lang);
   return localize(config.label, lang, config.id);
 }
+
+/** This node's settings as the run has them now (after inspector edits); the scenario's until the first publish. */
+export function useNodeSettings(config: NodeConfig): Readonly<NodeConfig> {
+  return useApp((s) => s.configs[config.id]) ?? config;
+}

@@ -1,4 +1,4 @@
-import { motion } from 'motion/react';
+import { m } from 'motion/react';
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { formatDuration } from '../../i18n/format';
@@ -33,7 +33,7 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
   }, [step]);
   const names = highlightNames(current, scenario, lang);
   return (
-    <motion.section
+    <m.section
       className="tour-panel"
       role="region"
       aria-label={t('tour')}
@@ -76,7 +76,7 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
           </button>
         )}
       </div>
-    </motion.section>
+    </m.section>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { NodeStats } from '../../sim/engine/node';
+import type { NodeConfig } from '../../sim/engine/scenario';
 
 /** One node's figures as its card draws them: `stats()` plus the slow-mode factor. */
 export type NodeLive = NodeStats & { slowFactor: number };
@@ -7,11 +8,13 @@ export type NodeLive = NodeStats & { slowFactor: number };
 /**
  * Node figures, refreshed a few times a second while playing (never every frame) and at once
  * after a step, seek or toggle. Each entry keeps its identity while unchanged, so a node card
- * that selects its own entry re-renders only when its figures change.
+ * that selects its own entry re-renders only when its figures change. Node settings as the
+ * run has them now (after inspector edits), each entry replaced only when its settings change.
  */
 export interface LiveSlice {
   live: Readonly<Record<string, NodeLive>>;
+  configs: Readonly<Record<string, Readonly<NodeConfig>>>;
 }
 
 /** No figures yet. */
-export const liveSlice: StateCreator<LiveSlice> = () => ({ live: {} });
+export const liveSlice: StateCreator<LiveSlice> = () => ({ live: {}, configs: {} });

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { LOG_KINDS, type LogKind } from '../../app/logKinds';
+import { LOG_KINDS, type LogKind } from '../../components/models/kindUi';
 
 /** The bottom drawer's tabs. */
 export type DrawerTab = 'events' | 'charts';

@@ -1,18 +1,17 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useRenderCount } from '../../app/debug';
-import { useT } from '../../i18n/useT';
-import { AnimatedCount } from './AnimatedCount';
-import { BacklogChips } from './BacklogChips';
+import { useRenderCount } from '../../../app/debug';
+import { useT } from '../../../i18n/useT';
+import { AnimatedCount } from '../../nodes/AnimatedCount';
+import { BacklogChips } from '../../nodes/BacklogChips';
 import { BreakerPills } from './BreakerPills';
-import { Figures } from './Figures';
-import { GenericIcon, ServiceIcon } from './icons';
-import { NodeCard } from './NodeCard';
-import { num, total } from './read';
-import { ServiceFigures } from './ServiceFigures';
-import { SlotBar } from './SlotBar';
-import type { SimFlowNode } from './types';
-import { useNodeLive } from './useNodeLive';
+import { Figures } from '../../nodes/Figures';
+import { NodeCard } from '../../nodes/NodeCard';
+import { num, total } from '../../nodes/read';
+import { ServiceFigures } from '../../nodes/ServiceFigures';
+import { SlotBar } from '../../nodes/SlotBar';
+import type { SimFlowNode } from '../../nodes/types';
+import { useNodeLive } from '../../nodes/useNodeLive';
 
 /** A REST caller (a storefront): calls in flight against its limit, requests waiting for a slot, outcomes, breakers. */
 export const RestClientNode = memo(function RestClientNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -23,7 +22,7 @@ export const RestClientNode = memo(function RestClientNode({ id, data }: NodePro
   const max = num(live, 'maxConcurrent') ?? Number(data.config.maxConcurrent ?? 0);
   const waiting = num(live, 'waiting') ?? 0;
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<GenericIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       {max > 0 ? (
         <div className="slots-row">
           <SlotBar busy={inFlight} total={max} />
@@ -52,7 +51,7 @@ export const RestServiceNode = memo(function RestServiceNode({ id, data }: NodeP
   useRenderCount();
   const live = useNodeLive(id);
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<ServiceIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <ServiceFigures live={live} concurrency={Number(data.config.concurrency ?? 1)} />
       <Figures
         items={[

@@ -1,27 +1,14 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useRenderCount } from '../../app/debug';
-import { useT } from '../../i18n/useT';
-import { AnimatedCount } from './AnimatedCount';
-import { BacklogChips } from './BacklogChips';
-import { Figures } from './Figures';
-import { GenericIcon, QueueIcon } from './icons';
-import { NodeCard } from './NodeCard';
-import { num } from './read';
-import type { SimFlowNode } from './types';
-import { useNodeLive } from './useNodeLive';
-
-/** A RabbitMQ exchange: its type, how many it routed, and how many found no binding. */
-export const ExchangeNode = memo(function ExchangeNode({ id, data }: NodeProps<SimFlowNode>) {
-  useRenderCount();
-  const live = useNodeLive(id);
-  const type = typeof data.config.type === 'string' ? data.config.type : undefined;
-  return (
-    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<GenericIcon />} tag={type}>
-      <Figures items={[['routed', num(live, 'routed')], ['copies', num(live, 'copies')], ['unroutable', num(live, 'unroutable'), true]]} />
-    </NodeCard>
-  );
-});
+import { useRenderCount } from '../../../app/debug';
+import { useT } from '../../../i18n/useT';
+import { AnimatedCount } from '../../nodes/AnimatedCount';
+import { BacklogChips } from '../../nodes/BacklogChips';
+import { Figures } from '../../nodes/Figures';
+import { NodeCard } from '../../nodes/NodeCard';
+import { num } from '../../nodes/read';
+import type { SimFlowNode } from '../../nodes/types';
+import { useNodeLive } from '../../nodes/useNodeLive';
 
 /** A pub/sub topic: what was published, the copies fanned out to subscriptions, what was lost. */
 export const PubsubTopicNode = memo(function PubsubTopicNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -29,7 +16,7 @@ export const PubsubTopicNode = memo(function PubsubTopicNode({ id, data }: NodeP
   const live = useNodeLive(id);
   const lost = (num(live, 'droppedNoSubscription') ?? 0) + (num(live, 'droppedOffline') ?? 0);
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<GenericIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <Figures items={[['published', num(live, 'published')], ['fannedOut', num(live, 'fannedOut')]]} />
       <Figures items={[['subscriptions', num(live, 'subscriptions')], ['dropped', lost, true]]} />
     </NodeCard>
@@ -44,7 +31,7 @@ export const SubscriptionNode = memo(function SubscriptionNode({ id, data }: Nod
   const backlog = num(live, 'ready') ?? live?.backlog?.now ?? 0;
   const mode = typeof live?.mode === 'string' ? live.mode : undefined;
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<QueueIcon />} tag={mode}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live} tag={mode}>
       <div className="backlog">
         <span className="backlog__name">{t('backlog')}</span> <AnimatedCount className="backlog__value" value={backlog} />
       </div>

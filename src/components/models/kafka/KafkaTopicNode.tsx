@@ -1,13 +1,12 @@
 import type { NodeProps } from '@xyflow/react';
 import { m } from 'motion/react';
 import { memo } from 'react';
-import { useRenderCount } from '../../app/debug';
-import { formatNumber } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
-import { QueueIcon } from './icons';
-import { NodeCard } from './NodeCard';
-import type { SimFlowNode } from './types';
-import { useNodeLive } from './useNodeLive';
+import { useRenderCount } from '../../../app/debug';
+import { formatNumber } from '../../../i18n/format';
+import { useT } from '../../../i18n/useT';
+import { NodeCard } from '../../nodes/NodeCard';
+import type { SimFlowNode } from '../../nodes/types';
+import { useNodeLive } from '../../nodes/useNodeLive';
 
 const MAX_LANES = 6;
 /** Colours told apart for up to four consumer groups, then reused. */
@@ -41,7 +40,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
   const groups = Object.entries((live?.groups ?? {}) as Record<string, Group>);
   const longest = Math.max(1, ...log.map((p) => p.logEnd));
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<QueueIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <div className="lanes">
         {log.slice(0, MAX_LANES).map((p) => (
           <div key={p.partition} className="lane">

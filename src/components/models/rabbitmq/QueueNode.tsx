@@ -1,16 +1,15 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useRenderCount } from '../../app/debug';
-import { formatNumber } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
-import { AnimatedCount } from './AnimatedCount';
-import { BacklogChips } from './BacklogChips';
-import { QueueIcon } from './icons';
-import { Figures } from './Figures';
-import { Figure, NodeCard } from './NodeCard';
-import { num, total } from './read';
-import type { SimFlowNode } from './types';
-import { useNodeLive } from './useNodeLive';
+import { useRenderCount } from '../../../app/debug';
+import { formatNumber } from '../../../i18n/format';
+import { useT } from '../../../i18n/useT';
+import { AnimatedCount } from '../../nodes/AnimatedCount';
+import { BacklogChips } from '../../nodes/BacklogChips';
+import { Figures } from '../../nodes/Figures';
+import { Figure, NodeCard } from '../../nodes/NodeCard';
+import { num, total } from '../../nodes/read';
+import type { SimFlowNode } from '../../nodes/types';
+import { useNodeLive } from '../../nodes/useNodeLive';
 
 /** A queue: its backlog as a number and a stack of chips, its unacked deliveries, what passed through. */
 export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -19,7 +18,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<SimFlow
   const live = useNodeLive(id);
   const backlog = Number(live?.ready ?? live?.backlog?.now ?? 0);
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<QueueIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <div className="backlog">
         <span className="backlog__name">{t('backlog')}</span> <AnimatedCount className="backlog__value" value={backlog} />
       </div>

@@ -1,16 +1,15 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useRenderCount } from '../../app/debug';
-import { formatClock } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
-import { AnimatedCount } from './AnimatedCount';
-import { Figures } from './Figures';
-import { GenericIcon, ServiceIcon } from './icons';
-import { NodeCard } from './NodeCard';
-import { num, total } from './read';
-import { ServiceFigures } from './ServiceFigures';
-import type { SimFlowNode } from './types';
-import { useNodeLive } from './useNodeLive';
+import { useRenderCount } from '../../../app/debug';
+import { formatClock } from '../../../i18n/format';
+import { useT } from '../../../i18n/useT';
+import { AnimatedCount } from '../../nodes/AnimatedCount';
+import { Figures } from '../../nodes/Figures';
+import { NodeCard } from '../../nodes/NodeCard';
+import { num, total } from '../../nodes/read';
+import { ServiceFigures } from '../../nodes/ServiceFigures';
+import type { SimFlowNode } from '../../nodes/types';
+import { useNodeLive } from '../../nodes/useNodeLive';
 
 /** A webhook sender: events, deliveries that failed, retries pending and when the next attempt is due. */
 export const WebhookSenderNode = memo(function WebhookSenderNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -20,7 +19,7 @@ export const WebhookSenderNode = memo(function WebhookSenderNode({ id, data }: N
   const pending = num(live, 'pendingRetries') ?? 0;
   const next = num(live, 'nextAttemptAt');
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<GenericIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <div className="backlog">
         <span className="backlog__name">{t('pendingRetries')}</span> <AnimatedCount className="backlog__value backlog__value--small" value={pending} />
         {pending > 0 && next !== undefined ? <span className="backlog__note">{t('nextAttempt', { time: formatClock(next) })}</span> : null}
@@ -42,7 +41,7 @@ export const WebhookReceiverNode = memo(function WebhookReceiverNode({ id, data 
   useRenderCount();
   const live = useNodeLive(id);
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="service" icon={<ServiceIcon />}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <ServiceFigures live={live} concurrency={Number(data.config.concurrency ?? 1)} />
       <Figures items={[['received', num(live, 'received')], ['verified', num(live, 'verified')]]} />
       <Figures items={[['rejected', total(live, 'rejected'), true], ['duplicates', num(live, 'duplicates'), true]]} />
@@ -57,7 +56,7 @@ export const WebhookAttackerNode = memo(function WebhookAttackerNode({ id, data 
   const live = useNodeLive(id);
   const mode = data.config.mode === 'replay' ? t('attackReplay') : t('attackForge');
   return (
-    <NodeCard id={id} config={data.config} live={live} accent="other" icon={<GenericIcon />} tag={mode}>
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live} tag={mode}>
       <Figures items={[['attacksSent', num(live, 'sent')], ['attacksRejected', num(live, 'rejected')]]} />
       <Figures items={[['attacksAccepted', num(live, 'accepted'), true]]} />
     </NodeCard>

@@ -1,10 +1,10 @@
 import { m } from 'motion/react';
-import type { DictKey } from '../../i18n/en';
-import { useT } from '../../i18n/useT';
-import { useApp } from '../../store/appStore';
-import { localize } from '../../i18n/localize';
-import type { NodeLive } from '../../store/slices/liveSlice';
-import { rec } from './read';
+import type { DictKey } from '../../../i18n/en';
+import { useT } from '../../../i18n/useT';
+import { useApp } from '../../../store/appStore';
+import { localize } from '../../../i18n/localize';
+import type { NodeLive } from '../../../store/slices/liveSlice';
+import { rec } from '../../nodes/read';
 
 interface Dependency {
   breaker?: string;

@@ -1,0 +1,29 @@
+import type { Phrases } from '../kindUi';
+
+const en = {
+  httpRequest: "{node} called {to} with {msg} (attempt {attempt})",
+  httpResponse: "{node} got {status} from {from} for {msg} after {latency}",
+  httpLate: "{node} got a late {status} from {from} for {msg}: it had given up",
+  httpTimeout: "{node}'s call to {to} with {msg} timed out after {after} (attempt {attempt})",
+  httpRetry: "{node} will retry {msg} to {to} in {delay} (attempt {attempt})",
+  httpOk: "{node}'s call to {to} with {msg} succeeded ({attempts} attempts, {latency})",
+  httpFailed: "{node}'s call to {to} with {msg} failed: {reason} ({attempts} attempts)",
+  breaker: "{node}'s circuit breaker for {dep} went from {from} to {to} (failure rate {rate}%)",
+  bulkhead: "{node}'s bulkhead for {dep} refused {msg} ({inUse} of {limit} in use)",
+};
+
+/** The sentences this family's trace events read as, in both languages (placeholders in braces). */
+export const PHRASES: Phrases<keyof typeof en> = {
+  en,
+  es: {
+    httpRequest: "{node} llamó a {to} con {msg} (intento {attempt})",
+    httpResponse: "{node} recibió {status} de {from} para {msg} tras {latency}",
+    httpLate: "{node} recibió tarde un {status} de {from} para {msg}: ya se había rendido",
+    httpTimeout: "La llamada de {node} a {to} con {msg} agotó el tiempo tras {after} (intento {attempt})",
+    httpRetry: "{node} reintentará {msg} hacia {to} en {delay} (intento {attempt})",
+    httpOk: "La llamada de {node} a {to} con {msg} tuvo éxito ({attempts} intentos, {latency})",
+    httpFailed: "La llamada de {node} a {to} con {msg} falló: {reason} ({attempts} intentos)",
+    breaker: "El cortocircuito de {node} hacia {dep} pasó de {from} a {to} (tasa de fallos {rate} %)",
+    bulkhead: "El mamparo de {node} hacia {dep} rechazó {msg} ({inUse} de {limit} en uso)",
+  },
+};

@@ -1,0 +1,17 @@
+import type { Bilingual } from '../kindUi';
+
+/** A Kafka topic's settings, its consumer groups' included. */
+export const TOPIC_FIELDS: Readonly<Record<string, Bilingual>> = {
+  partitions: { en: 'Partitions', es: 'Particiones' },
+  retentionMs: { en: 'Retention (ms)', es: 'Retención (ms)' },
+  retentionCheckMs: { en: 'Retention check (ms)', es: 'Comprobación de retención (ms)' },
+  stickyBatchRecords: { en: 'Sticky batch (records)', es: 'Lote fijo (registros)' },
+  commit: { en: 'Commit', es: 'Commit' },
+  autoCommitIntervalMs: { en: 'Auto-commit interval (ms)', es: 'Intervalo de commit automático (ms)' },
+  sessionTimeoutMs: { en: 'Session timeout (ms)', es: 'Caducidad de sesión (ms)' },
+  heartbeatIntervalMs: { en: 'Heartbeat interval (ms)', es: 'Intervalo de latido (ms)' },
+  rebalancePauseMs: { en: 'Rebalance pause (ms)', es: 'Pausa de rebalanceo (ms)' },
+  assignor: { en: 'Partition assignor', es: 'Asignador de particiones' },
+  autoOffsetReset: { en: 'Offset reset', es: 'Reinicio de offset' },
+  groups: { en: 'Consumer groups', es: 'Grupos de consumidores' },
+};

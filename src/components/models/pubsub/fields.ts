@@ -1,0 +1,11 @@
+import type { Bilingual } from '../kindUi';
+
+/** A subscription's settings. */
+export const SUBSCRIPTION_FIELDS: Readonly<Record<string, Bilingual>> = {
+  mode: { en: 'Mode', es: 'Modo' },
+  subscribed: { en: 'Subscribed', es: 'Suscrita' },
+  ackDeadlineMs: { en: 'Ack deadline (ms)', es: 'Plazo de confirmación (ms)' },
+  maxDeliveryAttempts: { en: 'Delivery attempts before dead letter', es: 'Intentos antes de mensaje muerto' },
+  retentionMs: { en: 'Retention (ms)', es: 'Retención (ms)' },
+  maxOutstanding: { en: 'Unacked per subscriber', es: 'Sin confirmar por suscriptor' },
+};

@@ -1,0 +1,21 @@
+import type { Phrases } from '../kindUi';
+
+const en = {
+  deadline: "{consumer} missed the ack deadline of #{id} at {node} (attempt {attempts})",
+  lateAck: "{consumer} acked #{id} at {node} after its deadline",
+  lateAckDup: "{consumer} acked #{id} at {node} after its deadline: a duplicate",
+  subscribed: "{node} subscribed",
+  unsubscribed: "{node} unsubscribed ({discarded} discarded)",
+};
+
+/** The sentences this family's trace events read as, in both languages (placeholders in braces). */
+export const PHRASES: Phrases<keyof typeof en> = {
+  en,
+  es: {
+    deadline: "{consumer} no confirmó #{id} a tiempo en {node} (intento {attempts})",
+    lateAck: "{consumer} confirmó #{id} en {node} fuera de plazo",
+    lateAckDup: "{consumer} confirmó #{id} en {node} fuera de plazo: un duplicado",
+    subscribed: "{node} se suscribió",
+    unsubscribed: "{node} se dio de baja ({discarded} descartados)",
+  },
+};

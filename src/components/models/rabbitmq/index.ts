@@ -1,0 +1,35 @@
+import type { RabbitmqTrace } from '../../../sim/models/rabbitmq';
+import { GenericIcon, QueueIcon } from '../../nodes/icons';
+import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
+import { ExchangeNode } from './ExchangeNode';
+import { EXCHANGE_FIELDS, QUEUE_FIELDS } from './fields';
+import { PHRASES } from './phrases';
+import { QueueNode } from './QueueNode';
+
+const say = phrasebook(PHRASES);
+
+/** RabbitMQ: queues and exchanges. */
+export const rabbitmqUi: FamilyUi<RabbitmqTrace> = {
+  family: 'rabbitmq',
+  kinds: [
+    {
+      kind: 'queue', card: QueueNode, icon: QueueIcon, accent: 'broker',
+      name: { en: 'queue', es: 'cola' }, fields: QUEUE_FIELDS, chart: backlogChart,
+    },
+    {
+      kind: 'exchange', card: ExchangeNode, icon: GenericIcon, accent: 'broker',
+      name: { en: 'exchange', es: 'exchange (intercambio)' }, fields: EXCHANGE_FIELDS,
+    },
+  ],
+  traces: {
+    'exchange.unroutable': { log: 'failure', say: (ev, n) => say(n, 'unroutable', { node: n.name(ev.node), id: ev.msgId, key: ev.routingKey }) },
+    'queue.dead_lettered': {
+      log: 'failure',
+      say: (ev, n) => say(n, 'queueDead', { node: n.name(ev.node), id: ev.msgId, exchange: n.name(ev.exchange), reason: ev.reason }),
+    },
+    'queue.channel_closed': {
+      log: 'system',
+      say: (ev, n) => say(n, 'channelClosed', { node: n.name(ev.node), consumer: n.name(ev.consumer), requeued: ev.requeued }),
+    },
+  },
+};

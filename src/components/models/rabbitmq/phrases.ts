@@ -1,0 +1,17 @@
+import type { Phrases } from '../kindUi';
+
+const en = {
+  unroutable: "{node} could not route #{id} (routing key “{key}”)",
+  queueDead: "{node} dead-lettered #{id} to {exchange} ({reason})",
+  channelClosed: "{consumer}'s channel to {node} closed; {requeued} requeued",
+};
+
+/** The sentences this family's trace events read as, in both languages (placeholders in braces). */
+export const PHRASES: Phrases<keyof typeof en> = {
+  en,
+  es: {
+    unroutable: "{node} no pudo enrutar #{id} (clave “{key}”)",
+    queueDead: "{node} envió #{id} como mensaje muerto a {exchange} ({reason})",
+    channelClosed: "El canal de {consumer} con {node} se cerró; {requeued} reencolados",
+  },
+};

@@ -1,0 +1,27 @@
+import type { Phrases } from '../kindUi';
+
+const en = {
+  hookAttempt: "{node} posted {msg} to {endpoint} (attempt {attempt})",
+  hookRetry: "{node} will retry {msg} to {endpoint} at {at} (attempt {attempt})",
+  hookDelivered: "{endpoint} accepted {msg} from {node} (attempt {attempt})",
+  hookFailed: "{node}'s attempt {attempt} to deliver {msg} to {endpoint} failed: {reason}",
+  hookRejected: "{node} rejected a request from {from} for {msg} ({status}: {reason})",
+  hookDisabled: "{node} disabled the endpoint of {endpoint}: {reason}",
+  hookRegistered: "{endpoint} registered with {node}",
+  hookUnregistered: "{endpoint} unregistered from {node}",
+};
+
+/** The sentences this family's trace events read as, in both languages (placeholders in braces). */
+export const PHRASES: Phrases<keyof typeof en> = {
+  en,
+  es: {
+    hookAttempt: "{node} envió {msg} a {endpoint} (intento {attempt})",
+    hookRetry: "{node} reintentará {msg} hacia {endpoint} a los {at} (intento {attempt})",
+    hookDelivered: "{endpoint} aceptó {msg} de {node} (intento {attempt})",
+    hookFailed: "El intento {attempt} de {node} de entregar {msg} a {endpoint} falló: {reason}",
+    hookRejected: "{node} rechazó una petición de {from} para {msg} ({status}: {reason})",
+    hookDisabled: "{node} desactivó el endpoint de {endpoint}: {reason}",
+    hookRegistered: "{endpoint} se registró en {node}",
+    hookUnregistered: "{endpoint} se dio de baja de {node}",
+  },
+};
