@@ -26,6 +26,8 @@ export const en = {
   language: 'Language',
   dropHere: 'Drop the scenario file to open it',
 
+  skipToControls: 'Skip to the playback controls',
+  playbackControls: 'Playback controls',
   play: 'Play',
   pause: 'Pause',
   step: 'Step one event',

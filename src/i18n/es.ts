@@ -24,10 +24,12 @@ export const es: Dict = {
   language: 'Idioma',
   dropHere: 'Suelta el archivo de escenario para abrirlo',
 
+  skipToControls: 'Saltar a los controles de reproducción',
+  playbackControls: 'Controles de reproducción',
   play: 'Reproducir',
   pause: 'Pausa',
   step: 'Avanzar un evento',
-  stepShort: 'Paso',
+  stepShort: 'Avanzar',
   reset: 'Reiniciar',
   speed: 'Velocidad',
   speedValue: '{speed}×',
@@ -49,7 +51,7 @@ export const es: Dict = {
   deadLettered: 'En DLQ',
 
   lastEvent: 'Último evento',
-  noEventYet: 'Pulsa Paso (→) para ejecutar un evento y leer qué ocurrió.',
+  noEventYet: 'Pulsa Avanzar (→) para ejecutar un evento y leer qué ocurrió.',
   nothingHappened: 'A los {time}: saltó un temporizador interno; no cambió nada visible.',
   noMoreEvents: 'No queda nada por ocurrir: la ejecución ha terminado.',
 

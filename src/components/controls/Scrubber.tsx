@@ -6,6 +6,29 @@ import { useApp } from '../../store/appStore';
 import { frameStore } from '../../store/frameStore';
 
 /**
+ * How far a key moves the timeline, ms: the arrows by 1 % of it (at least one second), Page
+ * Up/Down by 10 %. Home and End keep their own meaning (the start, the end).
+ */
+export function keyStep(key: string, length: number): number | null {
+  const small = Math.max(1000, Math.round(length / 100));
+  const big = Math.max(small, Math.round(length / 10));
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return small;
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return -small;
+    case 'PageUp':
+      return big;
+    case 'PageDown':
+      return -big;
+    default:
+      return null;
+  }
+}
+
+/**
  * The timeline: drag or type to any time; earlier times re-run from the start and land on the
  * same state. Its position follows the clock per frame without React (not while held).
  */
@@ -52,6 +75,13 @@ export function Scrubber() {
         step={1}
         defaultValue={0}
         onInput={(e) => controller.seekTo(Number(e.currentTarget.value))}
+        onKeyDown={(e) => {
+          const by = keyStep(e.key, Number(e.currentTarget.max) || duration);
+          if (by === null) return;
+          e.preventDefault();
+          const max = Number(e.currentTarget.max) || duration;
+          controller.seekTo(Math.min(max, Math.max(0, frameStore.getState().now + by)));
+        }}
       />
       <span ref={end} className="scrubber__end" />
     </div>
