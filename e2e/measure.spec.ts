@@ -40,7 +40,9 @@ async function measure(page: Page, links: readonly [string, string][]): Promise<
       if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.right < canvas.left || r.left > canvas.right || r.bottom < canvas.top || r.top > canvas.bottom) continue;
-      const px = parseFloat(getComputedStyle(el).fontSize) * zoom;
+      // currentCSSZoom: a CSS `zoom` on the way (compact cards enlarge their switch with one).
+      const cssZoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const px = parseFloat(getComputedStyle(el).fontSize) * zoom * cssZoom;
       if (px < minPx) {
         minPx = px;
         smallest = text.slice(0, 30);

@@ -1,7 +1,7 @@
 import {
-  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, type AriaLabelConfig, type Edge, type NodeMouseHandler,
+  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useStore, useStoreApi, type AriaLabelConfig, type Edge, type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
@@ -14,7 +14,7 @@ import { RefitOnResize } from '../panels/RefitOnResize';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
-import { fitViewOptions } from './fitView';
+import { compactScale, fitViewOptions } from './fitView';
 import { edgeTypes } from './FlowEdge';
 import { Legend } from './Legend';
 import { MessageLayer } from './MessageLayer';
@@ -75,6 +75,7 @@ export function FlowCanvas() {
           <MessageLayer />
           <AutoLayout scenario={scenario} onDone={reveal} />
           <RefitOnResize />
+          <SemanticZoom />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
         <Narration />
@@ -82,6 +83,24 @@ export function FlowCanvas() {
       </ReactFlowProvider>
     </div>
   );
+}
+
+/**
+ * Semantic zoom: zoomed out, the cards turn compact (name, one key figure, state colour, the
+ * online switch) and what they keep is enlarged so it stays readable; zoomed in, full cards.
+ * Sets `data-zoom` and `--k` on the canvas container; the CSS does the rest, so no card
+ * component needs to know. Renders nothing; must sit inside the ReactFlow component.
+ */
+function SemanticZoom() {
+  const k = useStore((s) => compactScale(s.transform[2]));
+  const store = useStoreApi();
+  useEffect(() => {
+    const el = store.getState().domNode?.closest<HTMLElement>('.flow');
+    if (!el) return;
+    el.dataset.zoom = k > 1 ? 'compact' : 'full';
+    el.style.setProperty('--k', String(k));
+  }, [k, store]);
+  return null;
 }
 
 function canvasLabels(t: T): Partial<AriaLabelConfig> {
