@@ -54,6 +54,8 @@ test.describe('axe finds no violations', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('button', { name: 'Avanzar un evento' }).click();
     await expect(page.getByRole('region', { name: 'Último evento' })).toContainText('publicó');
+    // Links are named for screen readers in Spanish too, by the nodes' labels.
+    await expect(page.getByRole('img', { name: 'Enlace de Servicio de usuarios a cola user.registered' })).toHaveCount(1);
     expect(await violations(page)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { capital, termEn } from './glossary';
 import { panelsEn } from './panelsEn';
 
 /**
@@ -61,19 +62,19 @@ export const en = {
   nodeSlow: '{name} slow mode',
   slowOff: 'Normal',
   slowTimes: 'Slow ×{factor}',
-  online: 'Online',
-  offline: 'Offline',
+  online: capital(termEn('online')),
+  offline: capital(termEn('offline')),
   slowBadge: 'slow ×{factor}',
 
   kindProducer: 'producer',
   kindService: 'service',
-  kindQueue: 'queue',
+  kindQueue: termEn('queue'),
   kindOther: '{kind}',
 
   kindExchange: 'exchange',
   kindTopic: 'Kafka topic',
   kindPubsubTopic: 'pub/sub topic',
-  kindSubscription: 'subscription',
+  kindSubscription: termEn('subscription'),
   kindRestClient: 'REST client',
   kindRestService: 'REST service',
   kindWebhookSender: 'webhook sender',
@@ -82,10 +83,10 @@ export const en = {
   seedHint: 'The same seed replays the same run; another one draws other arrivals and service times. Changing it starts again.',
   partitionLane: 'P{n}',
   logEnd: 'end {offset}',
-  groupLag: '{group}: lag {lag}',
+  groupLag: `${termEn('group')} {group}: lag {lag}`,
   groupIdle: '{count} idle',
   groupDown: '{count} down',
-  rebalancing: 'rebalancing',
+  rebalancing: termEn('rebalancing'),
   morePartitions: '+{count} partitions',
   fannedOut: 'Copies out',
   subscriptions: 'Subscriptions',
@@ -102,7 +103,7 @@ export const en = {
   callsFailed: 'Calls failed',
   retries: 'Retries',
   timeouts: 'Timeouts',
-  breakerTo: 'Breaker → {name}',
+  breakerTo: `${capital(termEn('circuitBreaker'))} → {name}`,
   breaker_closed: 'closed',
   breaker_open: 'open',
   breaker_half_open: 'half-open',
@@ -119,7 +120,7 @@ export const en = {
   rejected: 'Rejected',
   duplicates: 'Duplicates',
   endpointsDisabled: 'Endpoints disabled',
-  backlog: 'Backlog',
+  backlog: capital(termEn('backlog')),
   moreChips: '+{count}',
   unacked: 'Unacked',
   slots: 'Slots',
@@ -200,6 +201,7 @@ export const en = {
   fitView: 'Fit the diagram to the screen',
   nodeA11y: 'Click a node to select it. Its switches take it online or offline.',
   edgeA11y: 'A link: messages travel along it.',
+  edgeLabel: `${capital(termEn('link'))} from {from} to {to}`,
   handleA11y: 'Link end',
   inspectorPlaceholder: 'Select a node to inspect it',
 } as const;

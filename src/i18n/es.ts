@@ -1,3 +1,4 @@
+import { capital, termEs } from './glossary';
 import type { Dict } from './en';
 import { panelsEs } from './panelsEs';
 
@@ -59,19 +60,19 @@ export const es: Dict = {
   nodeSlow: '{name} modo lento',
   slowOff: 'Normal',
   slowTimes: 'Lento ×{factor}',
-  online: 'En línea',
-  offline: 'Desconectado',
+  online: capital(termEs('online')),
+  offline: capital(termEs('offline')),
   slowBadge: 'lento ×{factor}',
 
   kindProducer: 'productor',
   kindService: 'servicio',
-  kindQueue: 'cola',
+  kindQueue: termEs('queue'),
   kindOther: '{kind}',
 
   kindExchange: 'exchange (intercambio)',
   kindTopic: 'tema de Kafka',
   kindPubsubTopic: 'tema pub/sub',
-  kindSubscription: 'suscripción',
+  kindSubscription: termEs('subscription'),
   kindRestClient: 'cliente REST',
   kindRestService: 'servicio REST',
   kindWebhookSender: 'emisor de webhooks',
@@ -80,10 +81,10 @@ export const es: Dict = {
   seedHint: 'La misma semilla repite la misma ejecución; otra sortea otras llegadas y tiempos de servicio. Cambiarla empieza de nuevo.',
   partitionLane: 'P{n}',
   logEnd: 'fin {offset}',
-  groupLag: '{group}: retraso {lag}',
+  groupLag: `${termEs('group')} {group}: retraso {lag}`,
   groupIdle: '{count} inactivos',
   groupDown: '{count} caídos',
-  rebalancing: 'reequilibrando',
+  rebalancing: termEs('rebalancing'),
   morePartitions: '+{count} particiones',
   fannedOut: 'Copias enviadas',
   subscriptions: 'Suscripciones',
@@ -100,7 +101,7 @@ export const es: Dict = {
   callsFailed: 'Llamadas fallidas',
   retries: 'Reintentos',
   timeouts: 'Tiempos agotados',
-  breakerTo: 'Cortacircuitos → {name}',
+  breakerTo: `${capital(termEs('circuitBreaker'))} → {name}`,
   breaker_closed: 'cerrado',
   breaker_open: 'abierto',
   breaker_half_open: 'semiabierto',
@@ -117,7 +118,7 @@ export const es: Dict = {
   rejected: 'Rechazados',
   duplicates: 'Duplicados',
   endpointsDisabled: 'Endpoints desactivados',
-  backlog: 'Pendientes',
+  backlog: capital(termEs('backlog')),
   moreChips: '+{count}',
   unacked: 'Sin confirmar',
   slots: 'Huecos',
@@ -198,6 +199,7 @@ export const es: Dict = {
   fitView: 'Ajustar el diagrama a la pantalla',
   nodeA11y: 'Haz clic en un nodo para seleccionarlo. Sus interruptores lo conectan o desconectan.',
   edgeA11y: 'Un enlace: los mensajes viajan por él.',
+  edgeLabel: `${capital(termEs('link'))} de {from} a {to}`,
   handleA11y: 'Extremo de enlace',
   inspectorPlaceholder: 'Selecciona un nodo para inspeccionarlo',
 };

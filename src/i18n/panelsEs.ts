@@ -1,3 +1,4 @@
+import { termEs } from './glossary';
 import type { panelsEn } from './panelsEn';
 
 /** The inspector's, event log's and charts' strings in Spanish: exactly the keys of panelsEn. */
@@ -91,7 +92,7 @@ export const panelsEs: { readonly [K in keyof typeof panelsEn]: string } = {
   lxHttpRetry: "{node} reintentará {msg} hacia {to} en {delay} (intento {attempt})",
   lxHttpOk: "La llamada de {node} a {to} con {msg} tuvo éxito ({attempts} intentos, {latency})",
   lxHttpFailed: "La llamada de {node} a {to} con {msg} falló: {reason} ({attempts} intentos)",
-  lxBreaker: "El cortocircuito de {node} hacia {dep} pasó de {from} a {to} (tasa de fallos {rate} %)",
+  lxBreaker: `El ${termEs('circuitBreaker')} de {node} hacia {dep} pasó de {from} a {to} (tasa de fallos {rate} %)`,
   lxBulkhead: "El mamparo de {node} hacia {dep} rechazó {msg} ({inUse} de {limit} en uso)",
   lxHookAttempt: "{node} envió {msg} a {endpoint} (intento {attempt})",
   lxHookRetry: "{node} reintentará {msg} hacia {endpoint} a los {at} (intento {attempt})",
@@ -101,8 +102,8 @@ export const panelsEs: { readonly [K in keyof typeof panelsEn]: string } = {
   lxHookDisabled: "{node} desactivó el endpoint de {endpoint}: {reason}",
   lxHookRegistered: "{endpoint} se registró en {node}",
   lxHookUnregistered: "{endpoint} se dio de baja de {node}",
-  lxRebalanceStarted: "El grupo {group} de {node} empezó a rebalancear ({reason})",
-  lxRebalanceFinished: "El grupo {group} de {node} terminó de rebalancear tras {pause}",
+  lxRebalanceStarted: `El grupo {group} de {node} empezó un ${termEs('rebalance')} ({reason})`,
+  lxRebalanceFinished: `El grupo {group} de {node} terminó su ${termEs('rebalance')} tras {pause}`,
   lxAssigned: "{member} recibió las particiones {partitions} de {node} (grupo {group})",
   lxRevoked: "{member} cedió las particiones {partitions} de {node} (grupo {group})",
   lxJoined: "{member} entró en el grupo {group} de {node}",

@@ -1,10 +1,11 @@
 import {
-  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useStore, useStoreApi, type AriaLabelConfig, type Edge, type NodeMouseHandler,
+  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type AriaLabelConfig, type Edge, type NodeMouseHandler,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
+import { localize } from '../../i18n/localize';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import type { Scenario } from '../../sim/scenario';
@@ -76,6 +77,7 @@ export function FlowCanvas() {
           <AutoLayout scenario={scenario} onDone={reveal} />
           <RefitOnResize />
           <SemanticZoom />
+          <EdgeNames scenario={scenario} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
         <Narration />
@@ -100,6 +102,22 @@ function SemanticZoom() {
     el.dataset.zoom = k > 1 ? 'compact' : 'full';
     el.style.setProperty('--k', String(k));
   }, [k, store]);
+  return null;
+}
+
+/**
+ * Names each link for screen readers in the current language, from the nodes' labels
+ * ("Link from User service to user.registered queue"), again when the language changes.
+ */
+function EdgeNames({ scenario }: { scenario: Scenario }) {
+  const { t, lang } = useT();
+  const flow = useReactFlow();
+  useEffect(() => {
+    const name = new Map(scenario.nodes.map((n) => [n.id, localize(n.label, lang, n.id)]));
+    flow.setEdges((edges) =>
+      edges.map((e) => ({ ...e, ariaLabel: t('edgeLabel', { from: name.get(e.source) ?? e.source, to: name.get(e.target) ?? e.target }) })),
+    );
+  }, [scenario, t, lang, flow]);
   return null;
 }
 
