@@ -29,6 +29,12 @@ export const en = {
 
   skipToControls: 'Skip to the playback controls',
   playbackControls: 'Playback controls',
+  continuePast: 'Continue',
+  scenarioEnd: 'End of the scenario ({time})',
+  scenarioEndMark: "The scenario's end: Play stops here; Continue runs on past it",
+  sentByServices: 'Sent by services',
+  sentByServicesHint: "New messages the services create themselves: calls, requests, webhooks. Published counts only the producers'.",
+  droppedOrFailed: 'Lost or failed',
   play: 'Play',
   pause: 'Pause',
   step: 'Step one event',

@@ -27,6 +27,12 @@ export const es: Dict = {
 
   skipToControls: 'Saltar a los controles de reproducción',
   playbackControls: 'Controles de reproducción',
+  continuePast: 'Continuar',
+  scenarioEnd: 'Fin del escenario ({time})',
+  scenarioEndMark: "Fin del escenario: Reproducir se detiene aquí; Continuar sigue más allá",
+  sentByServices: 'Enviados por servicios',
+  sentByServicesHint: "Mensajes nuevos que crean los propios servicios: llamadas, peticiones, webhooks. Publicados cuenta solo los de los productores.",
+  droppedOrFailed: 'Perdidos o fallidos',
   play: 'Reproducir',
   pause: 'Pausa',
   step: 'Avanzar un evento',

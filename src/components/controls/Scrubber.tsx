@@ -36,6 +36,7 @@ export function Scrubber() {
   const { t } = useT();
   const input = useRef<HTMLInputElement>(null);
   const end = useRef<HTMLSpanElement>(null);
+  const mark = useRef<HTMLSpanElement>(null);
   const duration = useApp((s) => s.scenario?.durationMs ?? 60_000);
   useEffect(() => {
     const el = input.current!;
@@ -50,6 +51,8 @@ export function Scrubber() {
       if (Number(el.max) !== max) {
         el.max = String(max);
         end.current!.textContent = formatClock(max);
+        // The scenario's end, where Play stops once: at the far right until the run goes past it.
+        mark.current!.style.left = `${(100 * duration) / max}%`;
       }
       if (!held) el.value = String(f.now);
       el.style.setProperty('--progress', `${(100 * f.now) / max}%`);
@@ -66,23 +69,26 @@ export function Scrubber() {
   return (
     <div className="scrubber">
       <span className="scrubber__end">0:00</span>
-      <input
-        ref={input}
-        type="range"
-        className="scrubber__input"
-        aria-label={t('timeline')}
-        min={0}
-        step={1}
-        defaultValue={0}
-        onInput={(e) => controller.seekTo(Number(e.currentTarget.value))}
-        onKeyDown={(e) => {
-          const by = keyStep(e.key, Number(e.currentTarget.max) || duration);
-          if (by === null) return;
-          e.preventDefault();
-          const max = Number(e.currentTarget.max) || duration;
-          controller.seekTo(Math.min(max, Math.max(0, frameStore.getState().now + by)));
-        }}
-      />
+      <span className="scrubber__track">
+        <input
+          ref={input}
+          type="range"
+          className="scrubber__input"
+          aria-label={t('timeline')}
+          min={0}
+          step={1}
+          defaultValue={0}
+          onInput={(e) => controller.seekTo(Number(e.currentTarget.value))}
+          onKeyDown={(e) => {
+            const by = keyStep(e.key, Number(e.currentTarget.max) || duration);
+            if (by === null) return;
+            e.preventDefault();
+            const max = Number(e.currentTarget.max) || duration;
+            controller.seekTo(Math.min(max, Math.max(0, frameStore.getState().now + by)));
+          }}
+        />
+        <span ref={mark} className="scrubber__mark" title={t('scenarioEndMark')} aria-hidden="true" />
+      </span>
       <span ref={end} className="scrubber__end" />
     </div>
   );
