@@ -22,7 +22,9 @@ test('the charts panel shows a backlog chart whose data grows while playing, wit
   // The chart draws on a canvas, with the timeline cursor; React does not re-render it per frame.
   await expect(chart.locator('canvas')).toHaveCount(1);
 
-  await page.getByRole('switch', { name: 'Email service online' }).click();
+  // The open drawer now floats over the canvas (over this card): switch it from the keyboard.
+  await page.getByRole('switch', { name: 'Email service online' }).focus();
+  await page.keyboard.press('Space');
   await expect(page.getByRole('figure', { name: /Throughput/ })).toContainText(/Throughput now \d+ per second, max [1-9]/, { timeout: 10_000 });
   await expect(page.getByRole('figure', { name: /End-to-end latency/ })).toContainText(/p50 [\d.,]+ (ms|s), p99/, { timeout: 10_000 });
 });

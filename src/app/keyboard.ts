@@ -5,7 +5,11 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // A slider uses the arrows, not Space.
   if (target instanceof HTMLInputElement && target.type === 'range') return key !== ' ';
-  if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return true;
+  // A closed menu keeps ↑/↓ and letters to change its choice; Space and → stay the app's, so
+  // after picking a scenario with the mouse they play and step instead of reopening or
+  // switching the menu.
+  if (target instanceof HTMLSelectElement) return key !== ' ' && key !== 'ArrowRight';
+  if (target.isContentEditable || /^(INPUT|TEXTAREA)$/.test(target.tagName)) return true;
   // Space presses a focused button or switch; arrows mean nothing to them.
   return key === ' ' && (/^(BUTTON|A|SUMMARY)$/.test(target.tagName) || target.getAttribute('role') === 'switch');
 }

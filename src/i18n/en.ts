@@ -1,5 +1,6 @@
 import { boundaryEn } from './boundaryEn';
 import { compareEn } from './compareEn';
+import { capital, termEn } from './glossary';
 import { panelsEn } from './panelsEn';
 import { tourEn } from './tourEn';
 
@@ -32,6 +33,14 @@ export const en = {
   language: 'Language',
   dropHere: 'Drop the scenario file to open it',
 
+  skipToControls: 'Skip to the playback controls',
+  playbackControls: 'Playback controls',
+  continuePast: 'Continue',
+  scenarioEnd: 'End of the scenario ({time})',
+  scenarioEndMark: "The scenario's end: Play stops here; Continue runs on past it",
+  sentByServices: 'Sent by services',
+  sentByServicesHint: "New messages the services create themselves: calls, requests, webhooks. Published counts only the producers'.",
+  droppedOrFailed: 'Lost or failed',
   play: 'Play',
   pause: 'Pause',
   step: 'Step one event',
@@ -65,8 +74,8 @@ export const en = {
   nodeSlow: '{name} slow mode',
   slowOff: 'Normal',
   slowTimes: 'Slow ×{factor}',
-  online: 'Online',
-  offline: 'Offline',
+  online: capital(termEn('online')),
+  offline: capital(termEn('offline')),
   slowBadge: 'slow ×{factor}',
 
   kindOther: '{kind}',
@@ -74,10 +83,10 @@ export const en = {
   seedHint: 'The same seed replays the same run; another one draws other arrivals and service times. Changing it starts again.',
   partitionLane: 'P{n}',
   logEnd: 'end {offset}',
-  groupLag: '{group}: lag {lag}',
+  groupLag: `${termEn('group')} {group}: lag {lag}`,
   groupIdle: '{count} idle',
   groupDown: '{count} down',
-  rebalancing: 'rebalancing',
+  rebalancing: termEn('rebalancing'),
   morePartitions: '+{count} partitions',
   fannedOut: 'Copies out',
   subscriptions: 'Subscriptions',
@@ -94,7 +103,7 @@ export const en = {
   callsFailed: 'Calls failed',
   retries: 'Retries',
   timeouts: 'Timeouts',
-  breakerTo: 'Breaker → {name}',
+  breakerTo: `${capital(termEn('circuitBreaker'))} → {name}`,
   breaker_closed: 'closed',
   breaker_open: 'open',
   breaker_half_open: 'half-open',
@@ -111,7 +120,7 @@ export const en = {
   rejected: 'Rejected',
   duplicates: 'Duplicates',
   endpointsDisabled: 'Endpoints disabled',
-  backlog: 'Backlog',
+  backlog: capital(termEn('backlog')),
   moreChips: '+{count}',
   unacked: 'Unacked',
   slots: 'Slots',
@@ -175,6 +184,7 @@ export const en = {
   fitView: 'Fit the diagram to the screen',
   nodeA11y: 'Click a node to select it. Its switches take it online or offline.',
   edgeA11y: 'A link: messages travel along it.',
+  edgeLabel: `${capital(termEn('link'))} from {from} to {to}`,
   handleA11y: 'Link end',
   inspectorPlaceholder: 'Select a node to inspect it',
 } as const;

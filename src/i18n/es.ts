@@ -1,3 +1,4 @@
+import { capital, termEs } from './glossary';
 import type { Dict } from './en';
 import { boundaryEs } from './boundaryEs';
 import { compareEs } from './compareEs';
@@ -30,10 +31,18 @@ export const es: Dict = {
   language: 'Idioma',
   dropHere: 'Suelta el archivo de escenario para abrirlo',
 
+  skipToControls: 'Saltar a los controles de reproducción',
+  playbackControls: 'Controles de reproducción',
+  continuePast: 'Continuar',
+  scenarioEnd: 'Fin del escenario ({time})',
+  scenarioEndMark: "Fin del escenario: Reproducir se detiene aquí; Continuar sigue más allá",
+  sentByServices: 'Enviados por servicios',
+  sentByServicesHint: "Mensajes nuevos que crean los propios servicios: llamadas, peticiones, webhooks. Publicados cuenta solo los de los productores.",
+  droppedOrFailed: 'Perdidos o fallidos',
   play: 'Reproducir',
   pause: 'Pausa',
   step: 'Avanzar un evento',
-  stepShort: 'Paso',
+  stepShort: 'Avanzar',
   reset: 'Reiniciar',
   speed: 'Velocidad',
   speedValue: '{speed}×',
@@ -55,7 +64,7 @@ export const es: Dict = {
   deadLettered: 'En DLQ',
 
   lastEvent: 'Último evento',
-  noEventYet: 'Pulsa Paso (→) para ejecutar un evento y leer qué ocurrió.',
+  noEventYet: 'Pulsa Avanzar (→) para ejecutar un evento y leer qué ocurrió.',
   nothingHappened: 'A los {time}: saltó un temporizador interno; no cambió nada visible.',
   noMoreEvents: 'No queda nada por ocurrir: la ejecución ha terminado.',
 
@@ -63,8 +72,8 @@ export const es: Dict = {
   nodeSlow: '{name} modo lento',
   slowOff: 'Normal',
   slowTimes: 'Lento ×{factor}',
-  online: 'En línea',
-  offline: 'Desconectado',
+  online: capital(termEs('online')),
+  offline: capital(termEs('offline')),
   slowBadge: 'lento ×{factor}',
 
   kindOther: '{kind}',
@@ -72,10 +81,10 @@ export const es: Dict = {
   seedHint: 'La misma semilla repite la misma ejecución; otra sortea otras llegadas y tiempos de servicio. Cambiarla empieza de nuevo.',
   partitionLane: 'P{n}',
   logEnd: 'fin {offset}',
-  groupLag: '{group}: retraso {lag}',
+  groupLag: `${termEs('group')} {group}: retraso {lag}`,
   groupIdle: '{count} inactivos',
   groupDown: '{count} caídos',
-  rebalancing: 'reequilibrando',
+  rebalancing: termEs('rebalancing'),
   morePartitions: '+{count} particiones',
   fannedOut: 'Copias enviadas',
   subscriptions: 'Suscripciones',
@@ -92,7 +101,7 @@ export const es: Dict = {
   callsFailed: 'Llamadas fallidas',
   retries: 'Reintentos',
   timeouts: 'Tiempos agotados',
-  breakerTo: 'Cortacircuitos → {name}',
+  breakerTo: `${capital(termEs('circuitBreaker'))} → {name}`,
   breaker_closed: 'cerrado',
   breaker_open: 'abierto',
   breaker_half_open: 'semiabierto',
@@ -109,7 +118,7 @@ export const es: Dict = {
   rejected: 'Rechazados',
   duplicates: 'Duplicados',
   endpointsDisabled: 'Endpoints desactivados',
-  backlog: 'Pendientes',
+  backlog: capital(termEs('backlog')),
   moreChips: '+{count}',
   unacked: 'Sin confirmar',
   slots: 'Huecos',
@@ -173,6 +182,7 @@ export const es: Dict = {
   fitView: 'Ajustar el diagrama a la pantalla',
   nodeA11y: 'Haz clic en un nodo para seleccionarlo. Sus interruptores lo conectan o desconectan.',
   edgeA11y: 'Un enlace: los mensajes viajan por él.',
+  edgeLabel: `${capital(termEs('link'))} de {from} a {to}`,
   handleA11y: 'Extremo de enlace',
   inspectorPlaceholder: 'Selecciona un nodo para inspeccionarlo',
 };

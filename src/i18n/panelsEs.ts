@@ -49,7 +49,7 @@ export const panelsEs: { readonly [K in keyof typeof panelsEn]: string } = {
   logKind_failure: 'Fallos',
   logKind_system: 'Cambios de nodos',
   logFollow: 'Seguir lo más reciente',
-  logEmpty: 'Aún no hay nada registrado: pulsa Reproducir o Paso.',
+  logEmpty: 'Aún no hay nada registrado: pulsa Reproducir o Avanzar.',
   logNoMatch: 'Ninguna entrada cumple los filtros.',
   logShown: '{shown} de {kept} entradas mostradas',
   logDropped: 'Entradas antiguas descartadas: solo se guardan las últimas {kept} de {total}.',

@@ -1,22 +1,45 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
 import { controller } from '../../app/runtime';
 import { useT } from '../../i18n/useT';
-import { useApp } from '../../store/appStore';
+import { appStore, useApp } from '../../store/appStore';
+import { frameStore } from '../../store/frameStore';
 
-/** Play/pause, step one event, reset. */
+/**
+ * Playing stops once, where the scenario's duration ends (its scripted story is told); Play
+ * then reads "Continue" and runs on past it.
+ */
+function useStopAtEnd(duration: number | undefined): boolean {
+  useEffect(() => {
+    if (duration === undefined) return;
+    return frameStore.subscribe((f, prev) => {
+      if (!(prev.now < duration && f.now >= duration && f.now > 0 && appStore.getState().playing)) return;
+      controller.pause();
+      // A frame at high speed can run past the end: go back to it exactly (a re-run, as a seek).
+      if (f.now > duration) controller.seekTo(duration);
+    });
+  }, [duration]);
+  return useStore(frameStore, (f) => duration !== undefined && f.now >= duration);
+}
+
+/** Play/pause (Continue past the scenario's end), step one event, reset. */
 export function PlaybackButtons() {
   const { t } = useT();
   const playing = useApp((s) => s.playing);
   const seeking = useApp((s) => s.seekingTo !== null);
+  const duration = useApp((s) => s.scenario?.durationMs);
+  const ended = useStopAtEnd(duration);
+  const playName = playing ? t('pause') : ended ? t('continuePast') : t('play');
   return (
     <div className="playback" title={t('shortcuts')}>
       <button
         type="button"
         className="button button--primary button--play"
-        aria-label={playing ? t('pause') : t('play')}
+        aria-label={playName}
         onClick={() => controller.toggle()}
       >
         {playing ? <PauseIcon /> : <PlayIcon />}
-        <span>{playing ? t('pause') : t('play')}</span>
+        <span>{playName}</span>
       </button>
       <button type="button" className="button" aria-label={t('step')} disabled={seeking} onClick={() => controller.step()}>
         <StepIcon />

@@ -13,6 +13,9 @@ export function StatusLine() {
   const behind = useStore(frameStore, (f) => f.behind);
   const seekingTo = useApp((s) => s.seekingTo);
   const wanted = useApp((s) => s.speed);
+  const playing = useApp((s) => s.playing);
+  const duration = useApp((s) => s.scenario?.durationMs);
+  const ended = useStore(frameStore, (f) => duration !== undefined && f.now >= duration);
   const behindText = useCallback(
     (f: FrameState) => t('behind', { actual: formatSpeed(f.actualSpeed, lang), wanted: formatSpeed(wanted, lang) }),
     [t, lang, wanted],
@@ -23,6 +26,8 @@ export function StatusLine() {
         <span className="status__item status__item--busy">{t('seeking', { time: formatClock(seekingTo) })}</span>
       ) : behind ? (
         <LiveText className="status__item status__item--warn" format={behindText} />
+      ) : ended && !playing && duration !== undefined ? (
+        <span className="status__item status__item--busy">{t('scenarioEnd', { time: formatClock(duration) })}</span>
       ) : null}
     </div>
   );

@@ -3,12 +3,15 @@ import { useEffect, useRef } from 'react';
 import { layoutScenario, type Point, type Size } from '../../app/layout';
 import type { Scenario } from '../../sim/engine/scenario';
 import type { SimFlowNode } from '../nodes/types';
-import { fitViewOptions } from './fitView';
+import { compactScale, fitViewOptions } from './fitView';
+
+/** Layout passes at most: the first with full cards, then again if the fit made them compact. */
+const PASSES = 3;
 
 /**
  * Once React Flow has measured the cards, lays the scenario out again with their real sizes
- * (dagre spaces by size, so tall cards do not overlap), fits the view, then reveals the
- * canvas. Reads the node array once, on demand, never by subscription.
+ * (dagre spaces by size, so tall cards do not overlap), fits the view (again after the cards
+ * turn compact, if the fit zoomed out that far), then reveals the canvas. Reads the node array once, on demand, never by subscription.
  */
 export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: () => void }) {
   const measured = useNodesInitialized();
@@ -18,16 +21,24 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
   useEffect(() => {
     if (!measured || done.current) return;
     done.current = true;
-    const sizes = new Map<string, Size>();
-    for (const n of flow.getNodes()) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-    const positions = layoutScenario(scenario, sizes);
-    flow.setNodes((nodes) => nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })));
-    const { width, height } = store.getState();
-    const options = fitViewOptions(extent(positions, sizes), { width, height }, narrationBox());
-    // Positions apply on the next render; fit after it.
-    requestAnimationFrame(() => {
-      void flow.fitView(options).then(onDone);
-    });
+    const pass = (n: number) => {
+      const sizes = new Map<string, Size>();
+      for (const node of flow.getNodes()) if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+      const positions = layoutScenario(scenario, sizes);
+      flow.setNodes((nodes) => nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })));
+      const { width, height, transform } = store.getState();
+      const before = compactScale(transform[2]);
+      const options = fitViewOptions(extent(positions, sizes), { width, height }, narrationBox());
+      // Positions apply on the next render; fit after it. If the fit changed how compact the
+      // cards are (semantic zoom), their sizes change: once measured again, lay out again.
+      requestAnimationFrame(() => {
+        void flow.fitView(options).then(() => {
+              if (n + 1 < PASSES && compactScale(store.getState().transform[2]) !== before) setTimeout(() => pass(n + 1), 80);
+          else onDone();
+        });
+      });
+    };
+    pass(0);
   }, [measured, flow, store, scenario, onDone]);
   return null;
 }

@@ -1,10 +1,11 @@
 import {
-  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, type AriaLabelConfig, type Edge, type NodeMouseHandler,
+  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type AriaLabelConfig, type Edge, type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
+import { localize } from '../../i18n/localize';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import type { Scenario } from '../../sim/engine/scenario';
@@ -16,7 +17,7 @@ import { kindUi } from '../models/catalog';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
-import { fitViewOptions } from './fitView';
+import { compactScale, fitViewOptions } from './fitView';
 import { edgeTypes } from './FlowEdge';
 import { Legend } from './Legend';
 import { MessageLayer } from './MessageLayer';
@@ -77,6 +78,8 @@ export function FlowCanvas() {
           <MessageLayer />
           <AutoLayout scenario={scenario} onDone={reveal} />
           <RefitOnResize />
+          <SemanticZoom />
+          <EdgeNames scenario={scenario} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
         <Narration />
@@ -85,6 +88,40 @@ export function FlowCanvas() {
       </ReactFlowProvider>
     </div>
   );
+}
+
+/**
+ * Semantic zoom: zoomed out, the cards turn compact (name, one key figure, state colour, the
+ * online switch) and what they keep is enlarged so it stays readable; zoomed in, full cards.
+ * Sets `data-zoom` and `--k` on the canvas container; the CSS does the rest, so no card
+ * component needs to know. Renders nothing; must sit inside the ReactFlow component.
+ */
+function SemanticZoom() {
+  const k = useStore((s) => compactScale(s.transform[2]));
+  const store = useStoreApi();
+  useEffect(() => {
+    const el = store.getState().domNode?.closest<HTMLElement>('.flow');
+    if (!el) return;
+    el.dataset.zoom = k > 1 ? 'compact' : 'full';
+    el.style.setProperty('--k', String(k));
+  }, [k, store]);
+  return null;
+}
+
+/**
+ * Names each link for screen readers in the current language, from the nodes' labels
+ * ("Link from User service to user.registered queue"), again when the language changes.
+ */
+function EdgeNames({ scenario }: { scenario: Scenario }) {
+  const { t, lang } = useT();
+  const flow = useReactFlow();
+  useEffect(() => {
+    const name = new Map(scenario.nodes.map((n) => [n.id, localize(n.label, lang, n.id)]));
+    flow.setEdges((edges) =>
+      edges.map((e) => ({ ...e, ariaLabel: t('edgeLabel', { from: name.get(e.source) ?? e.source, to: name.get(e.target) ?? e.target }) })),
+    );
+  }, [scenario, t, lang, flow]);
+  return null;
 }
 
 function canvasLabels(t: T): Partial<AriaLabelConfig> {

@@ -29,3 +29,18 @@ export function fitViewOptions(diagram?: Box, canvas?: Box, narration?: Box): Fi
 function px(p: typeof EDGE) {
   return { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` } as const;
 }
+
+/** Zoom at and above which cards are drawn in full. */
+const FULL_ZOOM = 0.96;
+/** Smallest text a card shows in full, px: below FULL_ZOOM it would draw under 11 px. */
+const SMALLEST_PX = 11.5;
+
+/**
+ * How much a compact card enlarges what it keeps, at `zoom`: 1 when cards are drawn in full,
+ * else enough that its smallest kept text still draws at 11 px or more (in steps of 0.05, so
+ * zooming re-renders rarely).
+ */
+export function compactScale(zoom: number): number {
+  if (zoom >= FULL_ZOOM) return 1;
+  return Math.min(3, Math.ceil((SMALLEST_PX / 11 / zoom) * 20) / 20);
+}

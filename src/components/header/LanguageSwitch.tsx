@@ -13,7 +13,8 @@ export function LanguageSwitch() {
           key={l.lang}
           type="button"
           lang={l.lang}
-          aria-label={l.name}
+          // The name starts with what the button shows ("EN"), then says it in full.
+          aria-label={`${l.short} · ${l.name}`}
           aria-pressed={lang === l.lang}
           className="segmented__item"
           onClick={() => setLang(l.lang)}

@@ -9,7 +9,7 @@ export const CALLER_FIELDS: Readonly<Record<string, Bilingual>> = {
   jitter: { en: 'Jitter', es: 'Variación (jitter)' },
   baseMs: { en: 'First wait (ms)', es: 'Primera espera (ms)' },
   capMs: { en: 'Longest wait (ms)', es: 'Espera máxima (ms)' },
-  circuitBreaker: { en: 'Circuit breaker', es: 'Cortocircuito' },
+  circuitBreaker: { en: 'Circuit breaker', es: 'Disyuntor' },
   failureRateThreshold: { en: 'Failure rate threshold (%)', es: 'Umbral de tasa de fallos (%)' },
   slowCallRateThreshold: { en: 'Slow call threshold (%)', es: 'Umbral de llamadas lentas (%)' },
   slowCallDurationThresholdMs: { en: 'Slow call after (ms)', es: 'Llamada lenta tras (ms)' },

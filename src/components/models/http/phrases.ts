@@ -23,7 +23,7 @@ export const PHRASES: Phrases<keyof typeof en> = {
     httpRetry: "{node} reintentará {msg} hacia {to} en {delay} (intento {attempt})",
     httpOk: "La llamada de {node} a {to} con {msg} tuvo éxito ({attempts} intentos, {latency})",
     httpFailed: "La llamada de {node} a {to} con {msg} falló: {reason} ({attempts} intentos)",
-    breaker: "El cortocircuito de {node} hacia {dep} pasó de {from} a {to} (tasa de fallos {rate} %)",
+    breaker: "El disyuntor de {node} hacia {dep} pasó de {from} a {to} (tasa de fallos {rate} %)",
     bulkhead: "El mamparo de {node} hacia {dep} rechazó {msg} ({inUse} de {limit} en uso)",
   },
 };

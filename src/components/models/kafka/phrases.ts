@@ -17,8 +17,8 @@ const en = {
 export const PHRASES: Phrases<keyof typeof en> = {
   en,
   es: {
-    rebalanceStarted: "El grupo {group} de {node} empezó a rebalancear ({reason})",
-    rebalanceFinished: "El grupo {group} de {node} terminó de rebalancear tras {pause}",
+    rebalanceStarted: "El grupo {group} de {node} empezó un rebalanceo ({reason})",
+    rebalanceFinished: "El grupo {group} de {node} terminó su rebalanceo tras {pause}",
     assigned: "{member} recibió las particiones {partitions} de {node} (grupo {group})",
     revoked: "{member} cedió las particiones {partitions} de {node} (grupo {group})",
     joined: "{member} entró en el grupo {group} de {node}",

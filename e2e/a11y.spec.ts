@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, setSpeed } from './helpers';
+
+/** axe on the whole page, with the label-in-name rule (off by default in axe) on too. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test.describe('axe finds no violations', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test('at start', async ({ page }) => {
+    await openApp(page);
+    await expect(page.locator('.flow--shown')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('while playing', async ({ page }) => {
+    await openApp(page);
+    await setSpeed(page, 10);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(800);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('with the event log open', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Step one event' }).click();
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await expect(page.getByRole('tabpanel')).toContainText('User service');
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('with the charts open', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+    await page.waitForTimeout(400);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('with the inspector open', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('combobox', { name: 'Node to inspect' }).selectOption({ label: 'Email service' });
+    await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+    await page.waitForTimeout(400);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('in Spanish, after a step', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('button', { name: 'Avanzar un evento' }).click();
+    await expect(page.getByRole('region', { name: 'Último evento' })).toContainText('publicó');
+    // Links are named for screen readers in Spanish too, by the nodes' labels.
+    await expect(page.getByRole('img', { name: 'Enlace de Servicio de usuarios a cola user.registered' })).toHaveCount(1);
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
+test('after picking a scenario, Space plays and pauses and → steps (the picker keeps ↑/↓)', async ({ page }) => {
+  await openApp(page);
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await picker.focus();
+  await picker.selectOption({ label: 'M/M/1: one consumer, Poisson arrivals' });
+  await expect(picker).toBeFocused();
+  const chosen = await picker.inputValue();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('1 event', { exact: true })).toBeVisible();
+  await expect(picker).toHaveValue(chosen);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(picker).toHaveValue(chosen);
+});
+
+test('the timeline moves a second per arrow key and a tenth per Page Up/Down', async ({ page }) => {
+  await openApp(page, '#s=mm1'); // 60 s long: 1 % is under a second, 10 % is 6 s
+  const clock = page.getByRole('timer', { name: 'Simulated time' });
+  const timeline = page.getByRole('slider', { name: 'Timeline' });
+  await timeline.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(clock).toHaveText('0:01.000');
+  await page.keyboard.press('ArrowRight');
+  await expect(clock).toHaveText('0:02.000');
+  await page.keyboard.press('PageUp');
+  await expect(clock).toHaveText('0:08.000');
+  await page.keyboard.press('ArrowLeft');
+  await expect(clock).toHaveText('0:07.000');
+  await page.keyboard.press('PageDown');
+  await expect(clock).toHaveText('0:01.000');
+});
+
+test('a skip link puts Play within reach, and every header control shows its focus', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the playback controls' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeFocused();
+
+  // Tab through the header: each stop draws an outline (the file input's shows on its label).
+  await page.getByRole('combobox', { name: 'Scenario' }).focus();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const shown = el.classList.contains('visually-hidden') ? el.parentElement! : el;
+      const s = getComputedStyle(shown);
+      return { name: shown.textContent?.trim(), style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(outline.style, `focus outline on ${outline.name}`).not.toBe('none');
+    expect(outline.width).toBeGreaterThan(0);
+  }
+});

@@ -1,0 +1,51 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { openApp, readNumber, totals } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+const box = async (l: Locator) => (await l.boundingBox())!;
+const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('on a phone (390×844): everything is on screen, and it plays, steps and takes a consumer offline', async ({ page }) => {
+  await openApp(page);
+  // The header does not overlap itself; the controls and both sliders are on screen.
+  const header = [
+    page.getByRole('combobox', { name: 'Scenario' }),
+    page.getByRole('group', { name: 'Language' }),
+    page.getByText('Open file'),
+    page.getByRole('button', { name: 'Share' }),
+  ];
+  const boxes = await Promise.all(header.map(box));
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!), `header items ${i} and ${j} overlap`).toBe(false);
+  for (const control of [
+    page.getByRole('button', { name: 'Play' }),
+    page.getByRole('button', { name: 'Step one event' }),
+    page.getByRole('slider', { name: 'Timeline' }),
+    page.getByRole('slider', { name: 'Speed' }),
+    page.getByRole('timer', { name: 'Simulated time' }),
+  ]) await expect(control).toBeInViewport({ ratio: 1 });
+  // The canvas spans the width.
+  expect((await box(page.getByRole('main'))).width).toBeGreaterThan(380);
+
+  await page.getByRole('button', { name: 'Step one event' }).tap();
+  await expect(page.getByText('1 event', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Last event' })).toContainText('User service published UserRegistered #1');
+
+  await page.getByRole('switch', { name: 'Email service online' }).tap();
+  await expect(page.getByRole('switch', { name: 'Email service online' })).toHaveAttribute('aria-checked', 'false');
+
+  await page.getByRole('slider', { name: 'Speed' }).fill('1');
+  await page.getByRole('button', { name: 'Play' }).tap();
+  // With the consumer offline, the backlog grows and nothing is processed.
+  await expect.poll(() => readNumber(page.getByRole('group', { name: 'user.registered queue', exact: true }), 'Backlog'), { timeout: 10_000 }).toBeGreaterThan(3);
+  await expect(totals(page)).toContainText('Processed 0');
+
+  // The inspector opens as a sheet that leaves the controls usable.
+  await page.getByRole('combobox', { name: 'Node to inspect' }).selectOption({ label: 'Email service' });
+  await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeInViewport({ ratio: 1 });
+  await page.getByRole('button', { name: 'Pause' }).tap();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(await readNumber(totals(page), 'Published')).toBeGreaterThan(3);
+});
