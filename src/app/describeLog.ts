@@ -83,6 +83,8 @@ export function describeLogEvent(ev: TraceEvent, t: T, lang: Lang, name: NameOf)
       return t('lxQueueDead', { node: name(ev.node), id: ev.msgId, exchange: name(ev.exchange), reason: ev.reason });
     case 'queue.channel_closed':
       return t('lxChannelClosed', { node: name(ev.node), consumer: name(ev.consumer), requeued: ev.requeued });
+    case 'queue.channel_state':
+      return t('lxChannelState', { node: name(ev.node), consumer: name(ev.consumer), state: t(`lxChannel_${ev.state}`) });
     default:
       return describeEvent(ev, t, lang, name);
   }

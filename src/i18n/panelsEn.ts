@@ -120,5 +120,9 @@ export const panelsEn = {
   lxUnroutable: "{node} could not route #{id} (routing key “{key}”)",
   lxQueueDead: "{node} dead-lettered #{id} to {exchange} ({reason})",
   lxChannelClosed: "{consumer}'s channel to {node} closed; {requeued} requeued",
+  lxChannelState: "{consumer}'s channel to {node}: {state}",
+  lxChannel_open: "open again",
+  lxChannel_blocked: "network cut, deliveries and acks wait (TCP)",
+  lxChannel_closed: "closed by the heartbeat timeout",
   lxNone: "none",
 } as const;

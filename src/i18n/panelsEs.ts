@@ -119,5 +119,9 @@ export const panelsEs: { readonly [K in keyof typeof panelsEn]: string } = {
   lxUnroutable: "{node} no pudo enrutar #{id} (clave “{key}”)",
   lxQueueDead: "{node} envió #{id} como mensaje muerto a {exchange} ({reason})",
   lxChannelClosed: "El canal de {consumer} con {node} se cerró; {requeued} reencolados",
+  lxChannelState: "Canal de {consumer} con {node}: {state}",
+  lxChannel_open: "abierto de nuevo",
+  lxChannel_blocked: "red cortada, entregas y confirmaciones esperan (TCP)",
+  lxChannel_closed: "cerrado por el límite de heartbeat",
   lxNone: "ninguna",
 };
