@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../errors';
-import { parseScenario } from '../scenario';
-import { Simulation } from '../simulation';
-import { checkInvariantEveryEvent, InvariantChecker } from '../testing/invariant';
+import { formatIssues } from '../../engine/errors';
+import { parseScenario } from '../../engine/scenario';
+import { Simulation } from '../../engine/simulation';
+import { checkInvariantEveryEvent, InvariantChecker } from '../../testing/invariant';
 
 // issue #9, defect 1. RabbitMQ runs over TCP: a short network fault only delays deliveries and acks
 // (TCP retransmits); a fault longer than the heartbeat timeout (60 s by default, RMQ/heartbeats;
