@@ -52,7 +52,7 @@ export class GroupReader {
   duplicates = 0;
   /** Records fetched again after being processed (rewinds to the committed offset, resets). */
   replayed = 0;
-  /** Records lost: at-most-once records whose consumer died, fetches lost on the network. */
+  /** Records lost: at-most-once records whose consumer died (fetches travel over TCP and are never lost). */
   lost = 0;
   /** Sum over partitions of log-end offset minus committed offset. */
   readonly lag = new TimeWeighted();
@@ -122,7 +122,9 @@ export class GroupReader {
         c.inflightMember = m;
         // At-most-once: the offset is committed before the record is processed (K: docs/design.html).
         if (this.group.settings.commit === 'before') this.commit(c, c.position);
-        this.topic.sim.deliver(m.link, copy);
+        // A fetch response travels over TCP: random loss costs retransmissions, it never skips a
+        // record (the consumer fetches again from its position: SEMANTICS §8 "A lost fetch").
+        this.topic.sim.deliver(m.link, copy, 'delivery', true);
       }
     } finally {
       c.fetching = false;

@@ -292,6 +292,11 @@ export class Topic extends SimNode<TopicConfig> {
     return true;
   }
 
+  /** A member's acks travel on its connection: delayed by loss or a partition, never lost. */
+  override reliableSignals(from: SimNode): boolean {
+    return this.members.has(from.id);
+  }
+
   override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode): void {
     const m = this.members.get(from.id);
     if (!m || !msg) return;
