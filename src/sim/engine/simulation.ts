@@ -277,6 +277,25 @@ export class Simulation implements EventTarget {
     this.send(link, msg, channel, reliable);
   }
 
+  /**
+   * A broker hands a batch to a consumer along `link` as one response (a Kafka poll): one
+   * latency draw for all, over a connection (see `send` with `reliable`), arriving in order.
+   */
+  deliverBatch(link: Link, msgs: readonly Message[], channel: Channel = 'delivery'): void {
+    if (link.partitioned) {
+      link.hold(() => this.deliverBatch(link, msgs, channel));
+      return;
+    }
+    const delay = link.delay() + link.retransmitDelay();
+    for (const msg of msgs) {
+      msg.deliveries++;
+      this.ledger.delivered++;
+      this.ledger.move(msg, 'transit');
+      this.emit({ type: 'message.sent', t: this.now, from: link.from.id, to: link.to.id, msg, channel, arriveAt: this.now + delay });
+    }
+    for (const msg of msgs) link.carry(msg, channel, delay);
+  }
+
   /** Sends control traffic (an ack, a response) from `from` to `to`, over the link between them either way. */
   signal(from: SimNode, to: SimNode, kind: SignalKind, msg?: Message, data?: SignalData): void {
     const link = this.link(from.id, to.id) ?? this.link(to.id, from.id);

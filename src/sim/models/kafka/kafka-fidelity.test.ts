@@ -45,3 +45,83 @@ describe('defect 2: a lost fetch skips nothing', () => {
     expect(sim.ledger.totals()).toMatchObject({ published: 300, dropped: 0, duplicates: 0 });
   });
 });
+
+describe('defect 3: poll batches', () => {
+  const spec = (more: Record<string, unknown> = {}, serviceMs = 5): Spec => ({
+    nodes: [
+      { id: 'p', kind: 'producer', ratePerSec: 40 },
+      { id: 't', kind: 'topic', ...more },
+      { id: 'c', kind: 'service', serviceTime: { dist: 'constant', ms: serviceMs } },
+    ],
+    links: [{ from: 'p', to: 't' }, { from: 't', to: 'c', group: 'g', latency: { dist: 'constant', ms: 20 } }],
+  });
+
+  it('a one-partition topic behind a 20 ms link keeps up with 40 records/s at 5 ms each', () => {
+    // One record per round trip (40 ms + 5 ms) would cap the group at ~22 records/s. Real consumers
+    // fetch up to max.poll.records=500 records per poll (SEMANTICS §8), so the whole backlog since
+    // the last fetch comes in one response.
+    const sim = build(spec());
+    let worstLag = 0;
+    for (let t = 10_000; t <= 120_000; t += 1000) {
+      sim.runUntil(t);
+      worstLag = Math.max(worstLag, topicStats(sim).groups.g!.totalLag.now);
+    }
+    // Auto-commit every 5 s: the committed lag saws up to ~5 s of records (200), never more.
+    expect(worstLag).toBeLessThan(260);
+    const lat = sim.node('c').latency.summary();
+    expect(lat.p99).toBeLessThan(200);
+    expect(sim.node('c').processed).toBeGreaterThan(0.97 * 40 * 120);
+  });
+
+  it('records of a batch are processed in offset order, even with concurrency 4', () => {
+    const s = spec();
+    (s.nodes[2] as Record<string, unknown>).concurrency = 4;
+    const sim = build(s);
+    const offsets: number[] = [];
+    sim.on((ev) => {
+      if (ev.type === 'message.processed') offsets.push((ev.msg.meta as KafkaMeta).offset);
+    });
+    sim.runUntil(30_000);
+    expect(offsets.length).toBeGreaterThan(1100);
+    expect(offsets).toEqual(offsets.map((_, i) => i));
+  });
+
+  it('max.poll.records caps a batch: a backlog of 1,000 arrives in polls of at most 500 (and of 10 when set)', () => {
+    for (const [max, expected] of [[undefined, 500], [10, 10]] as const) {
+      const sim = build({
+        nodes: [
+          { id: 'p', kind: 'producer', ratePerSec: 1000, arrivals: 'constant', limit: 1000 },
+          { id: 't', kind: 'topic', ...(max ? { maxPollRecords: max } : {}) },
+          { id: 'c', kind: 'service', serviceTime: { dist: 'constant', ms: 1 } },
+        ],
+        links: [{ from: 'p', to: 't' }, { from: 't', to: 'c', group: 'g' }],
+        actions: [{ at: 0, do: 'offline', node: 'c' }, { at: 2000, do: 'online', node: 'c' }],
+      });
+      const arrivals = new Map<number, number>();
+      sim.on((ev) => {
+        if (ev.type === 'message.sent' && ev.to === 'c') arrivals.set(ev.t, (arrivals.get(ev.t) ?? 0) + 1);
+      });
+      sim.runUntil(20_000);
+      expect(Math.max(...arrivals.values())).toBe(expected);
+      expect(sim.node('c').processed).toBe(1000);
+    }
+  });
+
+  it('a member that spends longer than max.poll.interval.ms (300 s) on one poll leaves the group, which rebalances', () => {
+    const sim = build({
+      nodes: [
+        { id: 'p', kind: 'producer', ratePerSec: 1, arrivals: 'constant', limit: 3 },
+        { id: 't', kind: 'topic' },
+        { id: 'slow', kind: 'service', serviceTime: { dist: 'constant', ms: 400_000 } },
+      ],
+      links: [{ from: 'p', to: 't' }, { from: 't', to: 'slow', group: 'g' }],
+    });
+    const removed: string[] = [];
+    sim.on((ev) => {
+      if (ev.type === 'kafka.member_removed') removed.push(`${ev.member}@${Math.round(ev.t / 1000)}s: ${ev.reason}`);
+    });
+    sim.runUntil(302_000);
+    expect(removed).toEqual(['slow@301s: max.poll.interval.ms exceeded']);
+    expect(topicStats(sim).groups.g!.rebalances).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -41,6 +41,16 @@ const groupShape = {
   assignor: z.enum(['range', 'roundrobin']).default('range'),
   /** Kafka default `auto.offset.reset`=latest (K: ConsumerConfig.java): where a group whose position was deleted by retention goes. */
   autoOffsetReset: z.enum(['earliest', 'latest']).default('latest'),
+  /**
+   * Kafka default `max.poll.records`=500 (SEMANTICS §8): a fetch brings up to this many records
+   * of a partition as one response, processed in order; the next fetch waits for the batch.
+   */
+  maxPollRecords: z.number().int().positive().default(500),
+  /**
+   * Kafka default `max.poll.interval.ms`=300000 (SEMANTICS §8): a member that takes longer than
+   * this to process a poll's records leaves the group, which rebalances; it rejoins on its next poll.
+   */
+  maxPollIntervalMs: z.number().positive().default(300_000),
 };
 
 const groupOverride = z.object(groupShape).partial().strict();
@@ -71,6 +81,9 @@ export const topicSchema = nodeSchema('topic', {
 /** A topic's config as parsed from a scenario. */
 export type TopicConfig = z.infer<typeof topicSchema>;
 
+/** Why a member left its group. */
+export type RemovalReason = 'session timeout' | 'left the group' | 'max.poll.interval.ms exceeded';
+
 /** Where a record sits in its topic (the copy's `via`): set on each record, and so on each group's copy, as it is appended. */
 export type KafkaMeta = {
   partition: number;
@@ -87,7 +100,7 @@ export type KafkaTrace =
       assignment: Record<string, number[]>; idle: string[];
     }
   | { type: 'kafka.member_joined'; t: number; node: string; group: string; member: string }
-  | { type: 'kafka.member_removed'; t: number; node: string; group: string; member: string; reason: 'session timeout' | 'left the group' }
+  | { type: 'kafka.member_removed'; t: number; node: string; group: string; member: string; reason: RemovalReason }
   | { type: 'kafka.member_resumed'; t: number; node: string; group: string; member: string; partitions: number[] }
   /** Batch commits only (auto-commit ticks, revokes, leaves); per-record commits show in stats, not in the trace. */
   | { type: 'kafka.offsets_committed'; t: number; node: string; group: string; offsets: number[] }
@@ -176,7 +189,7 @@ export class Topic extends SimNode<TopicConfig> {
     return {
       commit: c.commit, autoCommitIntervalMs: c.autoCommitIntervalMs, sessionTimeoutMs: c.sessionTimeoutMs,
       heartbeatIntervalMs: c.heartbeatIntervalMs, rebalancePauseMs: c.rebalancePauseMs, assignor: c.assignor,
-      autoOffsetReset: c.autoOffsetReset, ...c.groups[name],
+      autoOffsetReset: c.autoOffsetReset, maxPollRecords: c.maxPollRecords, maxPollIntervalMs: c.maxPollIntervalMs, ...c.groups[name],
     };
   }
 
