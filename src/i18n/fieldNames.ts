@@ -14,6 +14,7 @@ export const FIELD_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>
   assignor: { en: 'Partition assignor', es: 'Asignador de particiones' },
   autoCommitIntervalMs: { en: 'Auto-commit interval (ms)', es: 'Intervalo de commit automático (ms)' },
   autoOffsetReset: { en: 'Offset reset', es: 'Reinicio de offset' },
+  multiplier: { en: 'Wait multiplier', es: 'Multiplicador de espera' },
   maxPollRecords: { en: 'Records per poll (max)', es: 'Registros por poll (máx.)' },
   maxPollIntervalMs: { en: 'Max time between polls (ms)', es: 'Tiempo máx. entre polls (ms)' },
   automaticTransitionFromOpenToHalfOpenEnabled: { en: 'Half-open automatically', es: 'Semiabrir automáticamente' },
