@@ -27,6 +27,8 @@ class Cursor {
    */
   inflight: Message[] = [];
   inflightMember: Member | undefined;
+  /** The group has had a position here: until its first owner, it has no committed offset. */
+  initialized = false;
   /** Records of the batch settled and counted so far (a prefix: they settle in order). */
   counted = 0;
   /** The lowest offset of the batch that failed or was lost: the processed mark stops there. */
@@ -282,7 +284,30 @@ export class GroupReader {
   own(p: number, owner: Member | undefined): void {
     const c = this.cursors[p]!;
     c.owner = owner;
+    if (owner && !c.initialized) this.firstPosition(p, c);
     this.rewind(p);
+  }
+
+  /**
+   * The group's first member for partition `p` finds no committed offset: `auto.offset.reset`
+   * decides, `latest` (Kafka's default, SEMANTICS §2 "Offsets": a new group skips history) at the
+   * log end, `earliest` at the log start. microsim commits that position at once, so a crash
+   * before the first auto-commit does not apply the reset a second time.
+   */
+  private firstPosition(p: number, c: Cursor): void {
+    c.initialized = true;
+    const s = this.group.settings;
+    const target = s.autoOffsetReset === 'earliest' ? this.topic.logStart[p]! : this.topic.logEnd[p]!;
+    if (target === c.committed) return;
+    this.lagNow += c.committed - target;
+    c.committed = target;
+    this.setPosition(c, target);
+    c.processedTo = target;
+    this.lag.set(this.topic.sim.now, this.lagNow);
+    this.topic.sim.emit({
+      type: 'kafka.offsets_reset', t: this.topic.sim.now, node: this.topic.id, group: this.group.name,
+      offsets: this.offsets(), reason: `no committed offset: auto.offset.reset=${s.autoOffsetReset} on partition ${p}`,
+    });
   }
 
   /** A restarting consumer reads partition `p` from the committed offset and remembers nothing it processed since. */

@@ -125,3 +125,39 @@ describe('defect 3: poll batches', () => {
     expect(topicStats(sim).groups.g!.rebalances).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('defect 6: auto.offset.reset for a group with no committed offset', () => {
+  const spec = (reset?: 'earliest' | 'latest'): Spec => ({
+    nodes: [
+      { id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant' },
+      { id: 't', kind: 'topic', ...(reset ? { groups: { late: { autoOffsetReset: reset } } } : {}) },
+      { id: 'early', kind: 'service', serviceTime: { dist: 'constant', ms: 5 } },
+      { id: 'newcomer', kind: 'service', online: false, serviceTime: { dist: 'constant', ms: 5 } },
+    ],
+    links: [{ from: 'p', to: 't' }, { from: 't', to: 'early', group: 'first' }, { from: 't', to: 'newcomer', group: 'late' }],
+    actions: [{ at: 30_000, do: 'online', node: 'newcomer' }],
+  });
+
+  function firstOffsets(reset?: 'earliest' | 'latest') {
+    const sim = build(spec(reset));
+    const first: Record<string, number> = {};
+    sim.on((ev) => {
+      if (ev.type === 'message.processed' && first[ev.node] === undefined) first[ev.node] = (ev.msg.meta as KafkaMeta).offset;
+    });
+    sim.runUntil(45_000);
+    return { first, sim };
+  }
+
+  it('by default (latest) a group that joins late starts at the log end: it skips the 300 records before it', () => {
+    const { first, sim } = firstOffsets();
+    expect(first.early).toBe(0);
+    expect(first.newcomer).toBeGreaterThanOrEqual(299);
+    expect(sim.node('newcomer').processed).toBeLessThan(160);
+  });
+
+  it('with earliest, chosen explicitly, it reads the whole history', () => {
+    const { first, sim } = firstOffsets('earliest');
+    expect(first.newcomer).toBe(0);
+    expect(sim.node('newcomer').processed).toBeGreaterThan(400);
+  });
+});

@@ -39,7 +39,11 @@ const groupShape = {
   rebalancePauseMs: z.number().nonnegative().default(1000),
   /** Kafka's default assignor list is [Range, CooperativeSticky], so Range is used (K: ConsumerConfig.java). */
   assignor: z.enum(['range', 'roundrobin']).default('range'),
-  /** Kafka default `auto.offset.reset`=latest (K: ConsumerConfig.java): where a group whose position was deleted by retention goes. */
+  /**
+   * Kafka default `auto.offset.reset`=latest (K: ConsumerConfig.java, SEMANTICS §2): where a group
+   * with no committed offset starts (a group that joins late starts at the log end and skips
+   * history; `earliest` reads it all), and where one whose position retention deleted goes.
+   */
   autoOffsetReset: z.enum(['earliest', 'latest']).default('latest'),
   /**
    * Kafka default `max.poll.records`=500 (SEMANTICS §8): a fetch brings up to this many records
