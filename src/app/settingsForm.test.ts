@@ -21,7 +21,7 @@ describe('the settings form', () => {
     const fields = settingsOf(schemaOf('rest-client'));
     const retry = fields.find((f) => f.key === 'retry')!;
     expect(retry).toMatchObject({ type: 'object', optional: true });
-    if (retry.type === 'object') expect(retry.fields.map((f) => f.key)).toEqual(['maxAttempts', 'jitter', 'baseMs', 'capMs']);
+    if (retry.type === 'object') expect(retry.fields.map((f) => f.key)).toEqual(['maxAttempts', 'jitter', 'baseMs', 'multiplier', 'capMs']);
     expect(fields.find((f) => f.key === 'circuitBreaker')?.type).toBe('object');
   });
 

@@ -93,6 +93,7 @@ export const en = {
   delivered: 'Delivered',
   acked: 'Acked',
   redelivered: 'Redelivered',
+  channelsDown: 'Channels down',
   parked: 'Parked',
   deadlinesMissed: 'Deadlines missed',
   routed: 'Routed',

@@ -91,6 +91,7 @@ export const es: Dict = {
   delivered: 'Entregados',
   acked: 'Confirmados',
   redelivered: 'Reentregados',
+  channelsDown: 'Canales caídos',
   parked: 'Aparcados',
   deadlinesMissed: 'Plazos vencidos',
   routed: 'Enrutados',

@@ -60,6 +60,36 @@ export class Link implements EventTarget {
     return this.loss > 0 && this.rngNext() < this.loss;
   }
 
+  /**
+   * TCP's answer to random loss: a lost segment is sent again after the retransmission timeout
+   * (Linux: 200 ms minimum, doubling up to 120 s, at most 15 retries: tcp_retries2). Returns the
+   * extra delay this crossing takes; nothing is lost. Partitions are not loss: see `hold`.
+   */
+  retransmitDelay(): number {
+    let extra = 0;
+    let rto = 200;
+    for (let i = 0; i < 15 && this.loss > 0 && this.rngNext() < this.loss; i++) {
+      extra += rto;
+      rto = Math.min(rto * 2, 120_000);
+    }
+    return extra;
+  }
+
+  /** Traffic of a connection (TCP) waiting for the partition to heal: it crosses then, unless the connection dies first. */
+  private held: (() => void)[] = [];
+
+  /** Holds a crossing until the partition heals (see `heal`). */
+  hold(cross: () => void): void {
+    this.held.push(cross);
+  }
+
+  /** The partition healed: held connection traffic crosses now, in order, each with its own latency. */
+  heal(): void {
+    const held = this.held;
+    this.held = [];
+    for (const cross of held) cross();
+  }
+
   /** Carries a message to `to`: synchronously when the latency is zero, else after `delay` ms. */
   carry(msg: Message, channel: Channel, delay: number): void {
     if (delay === 0) this.to.receive(msg, this.from, channel);

@@ -1,3 +1,4 @@
+import type { Link } from './link';
 import type { Message } from './message';
 import type { EventTarget } from './scheduler';
 import type { Simulation } from './simulation';
@@ -83,6 +84,17 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
 
   /** A model-specific command from a scenario action or the UI (reset offsets, register a webhook). */
   command(_name: string, _args: Record<string, unknown>): void {}
+
+  /** A link to or from this node was partitioned or healed (`link.partitioned` is already set). */
+  linkChanged(_link: Link): void {}
+
+  /**
+   * Whether control traffic from `from` (acks, nacks) travels on a connection (TCP) here: then a
+   * partition delays it until it heals instead of losing it, and random loss only delays it.
+   */
+  reliableSignals(_from: SimNode): boolean {
+    return false;
+  }
 
   /** A downstream node gained capacity or came online: try to dispatch again. */
   wake(): void {}

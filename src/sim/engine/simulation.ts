@@ -218,8 +218,13 @@ export class Simulation implements EventTarget {
       case 'heal': {
         const link = this.link(a.from, a.to);
         if (!link) throw new Error(`no link ${a.from} -> ${a.to}`);
-        link.partitioned = a.do === 'partition';
+        const partitioned = a.do === 'partition';
+        if (link.partitioned === partitioned) return;
+        link.partitioned = partitioned;
         this.emit({ type: 'node.configured', t: this.now, node: a.from, patch: { partitioned: link.partitioned, to: a.to } });
+        if (!partitioned) link.heal();
+        link.from.linkChanged(link);
+        link.to.linkChanged(link);
         return;
       }
       case 'command':
@@ -244,25 +249,61 @@ export class Simulation implements EventTarget {
     return c;
   }
 
-  /** Sends `msg` along `link`; it arrives after the link's latency, or is lost on the way. */
-  send(link: Link, msg: Message, channel: Channel): void {
+  /**
+   * Sends `msg` along `link`; it arrives after the link's latency, or is lost on the way. With
+   * `reliable` (a TCP connection, as AMQP uses) nothing is lost: random loss costs retransmission
+   * time, and a partition holds the message until it heals.
+   */
+  send(link: Link, msg: Message, channel: Channel, reliable = false): void {
+    if (reliable && link.partitioned) {
+      // It stays where it is until the connection can carry it.
+      link.hold(() => this.send(link, msg, channel, true));
+      return;
+    }
     this.ledger.move(msg, 'transit');
+    if (reliable) {
+      this.carryNow(link, msg, channel, link.retransmitDelay());
+      return;
+    }
     if (link.lost()) {
       this.emit({ type: 'message.sent', t: this.now, from: link.from.id, to: link.to.id, msg, channel, arriveAt: this.now });
       this.emit({ type: 'link.lost', t: this.now, from: link.from.id, to: link.to.id, what: 'message', cause: link.partitioned ? 'partition' : 'loss', msgId: msg.id });
       this.drop(link.from, msg, link.partitioned ? 'network partition' : 'lost on the network');
       return;
     }
-    const delay = link.delay();
+    this.carryNow(link, msg, channel, 0);
+  }
+
+  private carryNow(link: Link, msg: Message, channel: Channel, extra: number): void {
+    const delay = link.delay() + extra;
     this.emit({ type: 'message.sent', t: this.now, from: link.from.id, to: link.to.id, msg, channel, arriveAt: this.now + delay });
     link.carry(msg, channel, delay);
   }
 
-  /** A broker hands `msg` to a consumer along `link`: a send that counts as a delivery. */
-  deliver(link: Link, msg: Message, channel: Channel = 'delivery'): void {
+  /** A broker hands `msg` to a consumer along `link`: a send that counts as a delivery (see `send` for `reliable`). */
+  deliver(link: Link, msg: Message, channel: Channel = 'delivery', reliable = false): void {
     msg.deliveries++;
     this.ledger.delivered++;
-    this.send(link, msg, channel);
+    this.send(link, msg, channel, reliable);
+  }
+
+  /**
+   * A broker hands a batch to a consumer along `link` as one response (a Kafka poll): one
+   * latency draw for all, over a connection (see `send` with `reliable`), arriving in order.
+   */
+  deliverBatch(link: Link, msgs: readonly Message[], channel: Channel = 'delivery'): void {
+    if (link.partitioned) {
+      link.hold(() => this.deliverBatch(link, msgs, channel));
+      return;
+    }
+    const delay = link.delay() + link.retransmitDelay();
+    for (const msg of msgs) {
+      msg.deliveries++;
+      this.ledger.delivered++;
+      this.ledger.move(msg, 'transit');
+      this.emit({ type: 'message.sent', t: this.now, from: link.from.id, to: link.to.id, msg, channel, arriveAt: this.now + delay });
+    }
+    for (const msg of msgs) link.carry(msg, channel, delay);
   }
 
   /** The link a signal from `from` to `to` crosses: theirs, else the reverse one, else none (null). */
@@ -280,6 +321,17 @@ export class Simulation implements EventTarget {
   /** Sends control traffic (an ack, a response) from `from` to `to`, over the link between them either way. */
   signal(from: SimNode, to: SimNode, kind: SignalKind, msg?: Message, data?: SignalData): void {
     const link = this.signalLink(from, to);
+    if (link && to.reliableSignals(from)) {
+      // A connection: a partition holds it until it heals, random loss costs retransmissions.
+      if (link.partitioned) {
+        link.hold(() => this.signal(from, to, kind, msg, data));
+        return;
+      }
+      const delay = link.delay() + link.retransmitDelay();
+      this.emit({ type: 'signal.sent', t: this.now, from: from.id, to: to.id, signal: kind, arriveAt: this.now + delay, msgId: msg?.id, status: data?.status, ok: data?.ok });
+      link.carrySignal(to, from, kind, msg, data, delay);
+      return;
+    }
     const delay = link ? link.delay() : 0;
     const lost = link ? link.lost() : false;
     this.emit({

@@ -3,6 +3,7 @@ import { SERVICE_FIELDS } from '../core/fields';
 
 /** How a caller calls its dependencies: timeout, retries, breaker, bulkhead, retry budget. */
 export const CALLER_FIELDS: Readonly<Record<string, Bilingual>> = {
+  multiplier: { en: 'Wait multiplier', es: 'Multiplicador de espera' },
   timeoutMs: { en: 'Timeout (ms)', es: 'Tiempo límite (ms)' },
   retry: { en: 'Retry policy', es: 'Política de reintentos' },
   maxAttempts: { en: 'Attempts (first included)', es: 'Intentos (con el primero)' },

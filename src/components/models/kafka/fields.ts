@@ -2,6 +2,8 @@ import type { Bilingual } from '../kindUi';
 
 /** A Kafka topic's settings, its consumer groups' included. */
 export const TOPIC_FIELDS: Readonly<Record<string, Bilingual>> = {
+  maxPollRecords: { en: 'Records per poll (max)', es: 'Registros por poll (máx.)' },
+  maxPollIntervalMs: { en: 'Max time between polls (ms)', es: 'Tiempo máx. entre polls (ms)' },
   partitions: { en: 'Partitions', es: 'Particiones' },
   retentionMs: { en: 'Retention (ms)', es: 'Retención (ms)' },
   retentionCheckMs: { en: 'Retention check (ms)', es: 'Comprobación de retención (ms)' },

@@ -2,6 +2,9 @@ import type { Bilingual } from '../kindUi';
 
 /** A subscription's settings. */
 export const SUBSCRIPTION_FIELDS: Readonly<Record<string, Bilingual>> = {
+  retryPolicy: { en: 'Retry policy', es: 'Política de reintentos' },
+  minimumBackoffMs: { en: 'Minimum backoff (ms)', es: 'Espera mínima (ms)' },
+  maximumBackoffMs: { en: 'Maximum backoff (ms)', es: 'Espera máxima (ms)' },
   mode: { en: 'Mode', es: 'Modo' },
   subscribed: { en: 'Subscribed', es: 'Suscrita' },
   ackDeadlineMs: { en: 'Ack deadline (ms)', es: 'Plazo de confirmación (ms)' },

@@ -31,6 +31,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<SimFlow
         items={[
           ['parked', num(live, 'parked')],
           ['redelivered', num(live, 'redelivered'), true],
+          ['channelsDown', num(live, 'channelsDown'), true],
           ['deadLettered', total(live, 'deadLettered'), true],
           ['dropped', total(live, 'dropped'), true],
         ]}

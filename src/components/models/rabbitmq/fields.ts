@@ -2,6 +2,7 @@ import type { Bilingual } from '../kindUi';
 
 /** A queue's settings. */
 export const QUEUE_FIELDS: Readonly<Record<string, Bilingual>> = {
+  heartbeatSec: { en: 'Heartbeat timeout (s)', es: 'Límite de heartbeat (s)' },
   prefetch: { en: 'Prefetch', es: 'Prefetch' },
   ack: { en: 'Acknowledgement', es: 'Confirmación' },
   queueType: { en: 'Queue type', es: 'Tipo de cola' },

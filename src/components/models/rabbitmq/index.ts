@@ -31,5 +31,12 @@ export const rabbitmqUi: FamilyUi<RabbitmqTrace> = {
       log: 'system',
       say: (ev, n) => say(n, 'channelClosed', { node: n.name(ev.node), consumer: n.name(ev.consumer), requeued: ev.requeued }),
     },
+    'queue.channel_state': {
+      log: 'system',
+      say: (ev, n) =>
+        say(n, ev.state === 'open' ? 'channelOpen' : ev.state === 'blocked' ? 'channelBlocked' : 'channelDown', {
+          node: n.name(ev.node), consumer: n.name(ev.consumer),
+        }),
+    },
   },
 };

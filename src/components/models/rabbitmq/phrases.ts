@@ -4,6 +4,9 @@ const en = {
   unroutable: "{node} could not route #{id} (routing key “{key}”)",
   queueDead: "{node} dead-lettered #{id} to {exchange} ({reason})",
   channelClosed: "{consumer}'s channel to {node} closed; {requeued} requeued",
+  channelOpen: "{consumer}'s channel to {node} is open again",
+  channelBlocked: "{consumer}'s channel to {node} is cut by the network: deliveries and acks wait (TCP)",
+  channelDown: "{consumer}'s channel to {node} was closed by the heartbeat timeout",
 };
 
 /** The sentences this family's trace events read as, in both languages (placeholders in braces). */
@@ -13,5 +16,8 @@ export const PHRASES: Phrases<keyof typeof en> = {
     unroutable: "{node} no pudo enrutar #{id} (clave “{key}”)",
     queueDead: "{node} envió #{id} como mensaje muerto a {exchange} ({reason})",
     channelClosed: "El canal de {consumer} con {node} se cerró; {requeued} reencolados",
+    channelOpen: "El canal de {consumer} con {node} vuelve a estar abierto",
+    channelBlocked: "La red corta el canal de {consumer} con {node}: entregas y confirmaciones esperan (TCP)",
+    channelDown: "El límite de heartbeat cerró el canal de {consumer} con {node}",
   },
 };

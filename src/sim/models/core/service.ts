@@ -66,6 +66,8 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   /** Jobs received and not yet started. */
   protected readonly inbox: Job[] = [];
   private starts = 0;
+  /** Kafka partitions (source and partition) with a record being processed here: see startWaiting. */
+  private readonly lanes = new Set<string>();
   /** Jobs being processed. */
   protected readonly active = new SlotSet<Job>();
   protected serviceTime: Sampler;
@@ -128,10 +130,19 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     else from.onConsumerLost(msg, this);
   }
 
-  /** Starts waiting jobs while slots are free. */
+  /**
+   * Starts waiting jobs while slots are free, oldest first. Records of one Kafka partition (a
+   * poll batch) are processed one after the other, as a consumer's poll loop does: a record
+   * waits while an earlier one of its partition is being processed, and others may pass it.
+   */
   protected startWaiting(): void {
     while (this.active.size < this.config.concurrency && this.inbox.length > 0) {
-      const job = this.inbox.shift()!;
+      let i = 0;
+      if (this.lanes.size > 0) while (i < this.inbox.length && this.lanes.has(laneOf(this.inbox[i]!) ?? '')) i++;
+      if (i === this.inbox.length) return;
+      const job = i === 0 ? this.inbox.shift()! : this.inbox.splice(i, 1)[0]!;
+      const lane = laneOf(job);
+      if (lane !== undefined) this.lanes.add(lane);
       job.started = ++this.starts;
       this.active.add(job);
       if (job.msg.state !== 'dropped') this.sim.startProcessing(this, job.msg);
@@ -163,6 +174,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
    */
   protected finish(job: Job, ok: boolean, status = 500): void {
     this.active.delete(job);
+    this.freeLane(job);
     const abandoned = job.msg.state === 'dropped';
     if (abandoned) this.orphaned++;
     if (ok) {
@@ -196,6 +208,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       return;
     }
     const held = [...this.active.drain().sort((a, b) => a.started - b.started), ...this.inbox];
+    this.lanes.clear();
     this.inbox.length = 0;
     // In reverse, so that sources which requeue at the head restore the original order.
     for (let i = held.length - 1; i >= 0; i--) {
@@ -220,6 +233,12 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     }
   }
 
+  private freeLane(job: Job): void {
+    if (this.lanes.size === 0) return;
+    const lane = laneOf(job);
+    if (lane !== undefined) this.lanes.delete(lane);
+  }
+
   override configure(patch: Record<string, unknown>): void {
     super.configure(patch);
     this.serviceTime = sampler(this.config.serviceTime, this.rng);
@@ -232,6 +251,13 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       rejected: this.rejected, orphaned: this.orphaned,
     };
   }
+}
+
+/** The Kafka partition a delivered record belongs to (its source and partition), if it is one. */
+function laneOf(job: Job): string | undefined {
+  if (job.channel !== 'delivery') return undefined;
+  const p = job.msg.meta?.partition;
+  return typeof p === 'number' && job.from.kind === 'topic' ? `${job.from.id}#${p}` : undefined;
 }
 
 /** Whether a hop is HTTP (a request or a webhook POST), answered with a status, not acked. */

@@ -10,14 +10,14 @@ const breaker = (fields: Record<string, unknown>) => breakerSchema.parse(fields)
 
 describe('backoff (AWS formulas)', () => {
   it('without jitter the wait doubles from the base until the cap: 100, 200, 400, 800, 1000, 1000', () => {
-    const s = retry({ jitter: 'none', baseMs: 100, capMs: 1000 });
+    const s = retry({ jitter: 'none', baseMs: 100, capMs: 1000, multiplier: 2 });
     const rng = new Rng(1);
     const waits = [0, 1, 2, 3, 4, 5].map((n) => backoffDelay(s, n, 0, rng));
     expect(waits).toEqual([0, 1, 2, 3, 4, 5].map((n) => Math.min(1000, 100 * 2 ** n)));
   });
 
   it('full jitter draws uniformly below the exponential curve, so its mean is half of it', () => {
-    const s = retry({ jitter: 'full', baseMs: 100, capMs: 10_000 });
+    const s = retry({ jitter: 'full', baseMs: 100, capMs: 10_000, multiplier: 2 });
     const rng = new Rng(2);
     let sum = 0;
     const n = 20_000;
@@ -31,7 +31,7 @@ describe('backoff (AWS formulas)', () => {
   });
 
   it('equal jitter keeps at least half of the exponential wait', () => {
-    const s = retry({ jitter: 'equal', baseMs: 100, capMs: 10_000 });
+    const s = retry({ jitter: 'equal', baseMs: 100, capMs: 10_000, multiplier: 2 });
     const rng = new Rng(3);
     let sum = 0;
     const n = 20_000;
@@ -56,10 +56,12 @@ describe('backoff (AWS formulas)', () => {
     }
   });
 
-  it('defaults to resilience4j: 3 attempts, first wait 500 ms', () => {
+  it('defaults to resilience4j: 3 attempts, a fixed 500 ms wait, no jitter (SEMANTICS §5, R4J RetryConfig)', () => {
+    // issue #9 defect 4: the default used to be full-jitter exponential, hidden by forcing jitter 'none' here.
     const s = retry({});
     expect(s.maxAttempts).toBe(3);
-    expect(backoffDelay({ ...s, jitter: 'none' }, 0, s.baseMs, new Rng(1))).toBe(500);
+    const rng = new Rng(1);
+    expect([0, 1, 2, 3].map((n) => backoffDelay(s, n, s.baseMs, rng))).toEqual([500, 500, 500, 500]);
   });
 });
 

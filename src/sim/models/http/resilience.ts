@@ -15,10 +15,18 @@ export const retrySchema = z
   .object({
     /** Attempts including the first. R4J RetryConfig: 3. */
     maxAttempts: z.number().int().min(1).default(3),
-    /** AWS backoff simulator's variants: none = plain exponential; full, equal and decorrelated jitter. */
-    jitter: z.enum(['none', 'full', 'equal', 'decorrelated']).default('full'),
+    /**
+     * AWS backoff simulator's variants: none = the plain curve; full, equal and decorrelated jitter.
+     * R4J's default RetryConfig has no randomization (R4J: RetryConfig.java, IntervalFunction.ofDefaults()).
+     */
+    jitter: z.enum(['none', 'full', 'equal', 'decorrelated']).default('none'),
     /** The first wait. R4J's default wait (and its exponential helper's initial interval) is 500 ms. */
     baseMs: z.number().nonnegative().default(500),
+    /**
+     * Each wait is the previous one times this: 1 = a fixed wait, R4J's default (500 ms every time,
+     * SEMANTICS §5 "Retry (R4J)"); R4J's exponential helper uses 1.5, the AWS simulator 2.
+     */
+    multiplier: z.number().min(1).default(1),
     /** No wait exceeds this. The AWS backoff simulator uses 2000 ms. */
     capMs: z.number().nonnegative().default(2000),
   })
@@ -30,14 +38,14 @@ export type RetrySettings = z.infer<typeof retrySchema>;
 /**
  * The wait before a retry, by the AWS backoff simulator's formulas
  * (aws-samples/aws-arch-backoff-simulator, src/backoff_simulator.py):
- * expo = min(cap, base·2ⁿ); none = expo; full = U(0, expo); equal = expo/2 + U(0, expo/2);
+ * expo = min(cap, base·multiplierⁿ) (the AWS simulator's multiplier is 2); none = expo; full = U(0, expo); equal = expo/2 + U(0, expo/2);
  * decorrelated = min(cap, U(base, 3·prev)), prev starting at base.
  * `retriesSoFar` is n: 0 before the first retry, so the first wait is about `base` as in R4J
  * (the AWS simulator counts from 1, which doubles every wait). `prevMs` is the previous wait
  * (decorrelated only; pass `baseMs` for the first). No draw is taken for `none`.
  */
 export function backoffDelay(s: RetrySettings, retriesSoFar: number, prevMs: number, rng: Rng): number {
-  const expo = Math.min(s.capMs, s.baseMs * 2 ** retriesSoFar);
+  const expo = Math.min(s.capMs, s.baseMs * s.multiplier ** retriesSoFar);
   switch (s.jitter) {
     case 'none':
       return expo;

@@ -194,7 +194,7 @@ describe('retries', () => {
     const sim = simOf({
       nodes: [
         oneClick,
-        { id: 'shop', kind: 'rest-client', retry: { maxAttempts: 3, jitter: 'none', baseMs: 10 } },
+        { id: 'shop', kind: 'rest-client', retry: { maxAttempts: 3, jitter: 'none', baseMs: 10, multiplier: 2 } },
         { id: 'orders', kind: 'service', failureRate: 1, serviceTime: constant(1) },
       ],
       links: [{ from: 'user', to: 'shop' }, { from: 'shop', to: 'orders' }],

@@ -2,7 +2,7 @@ import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import type { SimNode } from '../../engine/node';
 import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
-import type { KafkaTrace, Topic } from './kafka';
+import type { KafkaTrace, RemovalReason, Topic } from './kafka';
 import { GroupReader, type ResetArgs } from './group-reader';
 import { groupStats, type GroupStats } from './group-stats';
 
@@ -13,6 +13,7 @@ const HEARTBEAT = 1;
 const SESSION_EXPIRY = 2;
 const REBALANCE_DONE = 3;
 const AUTO_COMMIT = 4;
+const POLL_INTERVAL = 5;
 
 /**
  * How often a rebalance that is due checks again whether it can finish: it waits until every
@@ -30,6 +31,8 @@ export interface GroupSettings {
   rebalancePauseMs: number;
   assignor: 'range' | 'roundrobin';
   autoOffsetReset: 'earliest' | 'latest';
+  maxPollRecords: number;
+  maxPollIntervalMs: number;
 }
 
 /** One consumer (a service linked from the topic) as its group's coordinator sees it. */
@@ -41,6 +44,8 @@ export class Member {
   /** Seen unreachable (offline or cut off) and not seen back yet. */
   down = false;
   lastHeartbeat = 0;
+  /** Polls so far: the max.poll.interval.ms check looks at the latest only. */
+  polls = 0;
   expiry: ScheduledEvent | undefined;
   /** Partitions assigned in the current generation. */
   partitions: number[] = [];
@@ -208,7 +213,8 @@ export class ConsumerGroup implements EventTarget {
         return;
       }
     }
-    if (!m.inGroup && !m.left) this.join(m);
+    // A member that left for exceeding max.poll.interval.ms rejoins on its next poll, once its batch is done.
+    if (!m.inGroup && !m.left && !this.reader.busyWith(m)) this.join(m);
   }
 
   /** A static member back within its session: same partitions, from the committed offsets. */
@@ -228,7 +234,13 @@ export class ConsumerGroup implements EventTarget {
     this.startRebalance(`${m.id} joined`);
   }
 
-  private remove(m: Member, reason: 'session timeout' | 'left the group'): void {
+  /** `m` got a poll's records: if it is still on them after `max.poll.interval.ms`, it leaves the group. */
+  polled(m: Member): void {
+    m.polls++;
+    this.topic.sim.scheduler.schedule(this.settings.maxPollIntervalMs, this, POLL_INTERVAL, { m, poll: m.polls });
+  }
+
+  private remove(m: Member, reason: RemovalReason): void {
     m.inGroup = false;
     if (m.expiry) this.topic.sim.scheduler.cancel(m.expiry);
     m.expiry = undefined;
@@ -346,6 +358,11 @@ export class ConsumerGroup implements EventTarget {
           }
         }
         sim.scheduler.schedule(this.settings.heartbeatIntervalMs, this, HEARTBEAT, m);
+        return;
+      }
+      case POLL_INTERVAL: {
+        const { m, poll } = data as { m: Member; poll: number };
+        if (m.polls === poll && m.inGroup && !m.down && this.reader.busyWith(m)) this.remove(m, 'max.poll.interval.ms exceeded');
         return;
       }
       case SESSION_EXPIRY: {

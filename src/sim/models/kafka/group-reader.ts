@@ -21,10 +21,18 @@ class Cursor {
   /** Offsets below this one were processed (at-least-once commits up to here). */
   processedTo = 0;
   owner: Member | undefined;
-  /** The one record of this partition in flight: fetched and not yet settled, which keeps the partition's order. */
-  inflight: Message | undefined;
-  inflightOffset = 0;
+  /**
+   * The poll batch of this partition in flight, in offset order: fetched and not yet settled.
+   * The next fetch waits for it, which keeps the partition's order.
+   */
+  inflight: Message[] = [];
   inflightMember: Member | undefined;
+  /** The group has had a position here: until its first owner, it has no committed offset. */
+  initialized = false;
+  /** Records of the batch settled and counted so far (a prefix: they settle in order). */
+  counted = 0;
+  /** The lowest offset of the batch that failed or was lost: the processed mark stops there. */
+  gap = Infinity;
   fetching = false;
 }
 
@@ -39,6 +47,8 @@ export interface ReaderHost {
   observeDown(m: Member): void;
   /** A fetch found `m` reachable again after it was seen down. */
   observeUp(m: Member): void;
+  /** `m` got a poll's records (the max.poll.interval.ms clock starts). */
+  polled(m: Member): void;
 }
 
 /**
@@ -52,7 +62,7 @@ export class GroupReader {
   duplicates = 0;
   /** Records fetched again after being processed (rewinds to the committed offset, resets). */
   replayed = 0;
-  /** Records lost: at-most-once records whose consumer died, fetches lost on the network. */
+  /** Records lost: at-most-once records whose consumer died (fetches travel over TCP and are never lost). */
   lost = 0;
   /** Sum over partitions of log-end offset minus committed offset. */
   readonly lag = new TimeWeighted();
@@ -81,7 +91,13 @@ export class GroupReader {
     for (let p = 0; p < this.cursors.length; p++) this.fetch(p);
   }
 
-  /** Fetches records of partition `p` for its owner, one at a time, while it can. Re-entrant calls are ignored. */
+  /**
+   * Fetches records of partition `p` for its owner while it can, a poll batch at a time: up to
+   * `max.poll.records` (500 by default, SEMANTICS §8) records from the position, sent as one
+   * response (one hop), processed in order. With `fetch.min.bytes`=1 the broker answers as soon
+   * as one record is there; a fetch waiting for data (up to `fetch.max.wait.ms`) is answered by
+   * the append. Re-entrant calls are ignored.
+   */
   fetch(p: number): void {
     const c = this.cursors[p]!;
     if (c.fetching) return;
@@ -90,9 +106,10 @@ export class GroupReader {
       for (;;) {
         const m = c.owner;
         if (this.group.rebalancing || !m || !this.topic.online) return;
-        if (c.inflight) {
-          if (!settled(c.inflight)) return;
-          this.settle(c);
+        if (c.inflight.length > 0) {
+          this.advance(c);
+          if (c.counted < c.inflight.length) return;
+          this.endBatch(c);
         }
         if (!m.reachable()) {
           this.group.observeDown(m);
@@ -104,58 +121,84 @@ export class GroupReader {
         }
         const start = this.topic.logStart[p]!;
         if (c.position < start) this.outOfRange(p, c);
-        if (c.position >= this.topic.logEnd[p]!) return;
-        const copy = this.topic.copyAt(this.group.index, p, c.position);
-        const offset = c.position++;
-        this.topic.addUnread(-1);
-        // Lost earlier for this group (at-most-once, the network): nothing to deliver.
-        if (copy.state === 'dropped') continue;
-        if (copy.state === 'done') {
-          this.replayed++;
-          copy.redelivered = true;
-          this.topic.sim.requeue(this.topic, copy, 'read again from an earlier offset');
-        } else if (copy.state !== 'buffered') {
-          throw new Error(`${this.topic.id}/${this.group.name}: record ${p}@${offset} is ${copy.state}, not in the log`);
+        const end = this.topic.logEnd[p]!;
+        if (c.position >= end) return;
+        const batch: Message[] = [];
+        const max = this.group.settings.maxPollRecords;
+        while (c.position < end && batch.length < max) {
+          const copy = this.topic.copyAt(this.group.index, p, c.position);
+          const offset = c.position++;
+          this.topic.addUnread(-1);
+          // Lost earlier for this group (at-most-once): nothing to deliver.
+          if (copy.state === 'dropped') continue;
+          if (copy.state === 'done') {
+            this.replayed++;
+            copy.redelivered = true;
+            this.topic.sim.requeue(this.topic, copy, 'read again from an earlier offset');
+          } else if (copy.state !== 'buffered') {
+            throw new Error(`${this.topic.id}/${this.group.name}: record ${p}@${offset} is ${copy.state}, not in the log`);
+          }
+          batch.push(copy);
         }
-        c.inflight = copy;
-        c.inflightOffset = offset;
+        if (batch.length === 0) continue;
+        c.inflight = batch;
         c.inflightMember = m;
-        // At-most-once: the offset is committed before the record is processed (K: docs/design.html).
+        c.counted = 0;
+        c.gap = Infinity;
+        // At-most-once: the offsets are committed before the records are processed (K: docs/design.html).
         if (this.group.settings.commit === 'before') this.commit(c, c.position);
-        this.topic.sim.deliver(m.link, copy);
+        // A fetch response travels over TCP: random loss costs retransmissions, it never skips a
+        // record (the consumer fetches again from its position: SEMANTICS §8 "A lost fetch").
+        this.topic.sim.deliverBatch(m.link, batch, 'delivery');
+        this.group.polled(m);
       }
     } finally {
       c.fetching = false;
     }
   }
 
-  /** The in-flight record of `c` is done (or lost on the way): the partition may move on. */
-  private settle(c: Cursor): void {
-    const copy = c.inflight!;
+  /**
+   * Counts the records of `c`'s batch settled in order so far. The processed mark advances over
+   * those done, up to a failed or lost one; with per-record commits (`autoCommitIntervalMs` 0, a
+   * commitSync per record) each one is committed as it is done.
+   */
+  private advance(c: Cursor): void {
+    const batch = c.inflight;
     const m = c.inflightMember!;
-    c.inflight = undefined;
+    const s = this.group.settings;
+    while (c.counted < batch.length && settled(batch[c.counted]!)) {
+      const copy = batch[c.counted++]!;
+      const offset = (copy.meta as KafkaMeta).offset;
+      if (copy.state === 'done') {
+        m.processed++;
+        if (copy.processedCount > 1) this.duplicates++;
+      } else {
+        this.lost++;
+      }
+      // A record fetched before a rewind does not move the processed mark past the new position.
+      if (offset < c.gap && offset + 1 <= c.position && offset + 1 > c.processedTo) {
+        c.processedTo = offset + 1;
+        if (s.commit === 'after' && s.autoCommitIntervalMs === 0) this.commit(c, offset + 1);
+      }
+    }
+  }
+
+  /** The batch of `c` is all settled: the partition may fetch again. */
+  private endBatch(c: Cursor): void {
+    c.inflight = [];
     c.inflightMember = undefined;
-    if (copy.state === 'done') {
-      m.processed++;
-      if (copy.processedCount > 1) this.duplicates++;
-    } else {
-      this.lost++;
-    }
-    // A record fetched before a rewind does not move the processed mark past the new position.
-    const next = c.inflightOffset + 1;
-    if (next <= c.position && next > c.processedTo) {
-      c.processedTo = next;
-      const s = this.group.settings;
-      if (s.commit === 'after' && s.autoCommitIntervalMs === 0) this.commit(c, next);
-    }
+    c.counted = 0;
+    c.gap = Infinity;
   }
 
   /** Settles every in-flight record whose fate is sealed; returns whether any partition still has one in flight. */
   settleAll(): boolean {
     let waiting = false;
     for (const c of this.cursors) {
-      if (c.inflight && settled(c.inflight)) this.settle(c);
-      if (c.inflight) waiting = true;
+      if (c.inflight.length === 0) continue;
+      this.advance(c);
+      if (c.counted === c.inflight.length) this.endBatch(c);
+      else waiting = true;
     }
     return waiting;
   }
@@ -164,8 +207,10 @@ export class GroupReader {
   onAck(msg: Message): void {
     const p = (msg.meta as KafkaMeta).partition;
     const c = this.cursors[p]!;
-    if (c.inflight !== msg) return;
-    this.settle(c);
+    if (!c.inflight.includes(msg)) return;
+    this.advance(c);
+    if (c.counted < c.inflight.length) return;
+    this.endBatch(c);
     this.fetch(p);
   }
 
@@ -173,22 +218,18 @@ export class GroupReader {
   onNack(msg: Message): void {
     const p = (msg.meta as KafkaMeta).partition;
     const c = this.cursors[p]!;
-    if (c.inflight !== msg) return;
-    c.inflight = undefined;
-    c.inflightMember = undefined;
+    if (!this.unbatch(c, msg)) return;
     msg.redelivered = true;
     this.topic.sim.requeue(this.topic, msg, 'processing failed: the consumer seeks back and retries it');
-    if (c.position > c.inflightOffset) this.setPosition(c, c.inflightOffset);
+    const offset = (msg.meta as KafkaMeta).offset;
+    if (c.position > offset) this.setPosition(c, offset);
     this.fetch(p);
   }
 
   /** `m` went offline holding `msg`: at-least-once reads it again later; at-most-once has already committed it. */
   onLost(m: Member, msg: Message): void {
     const c = this.cursors[(msg.meta as KafkaMeta).partition]!;
-    if (c.inflight === msg) {
-      c.inflight = undefined;
-      c.inflightMember = undefined;
-    }
+    this.unbatch(c, msg);
     if (this.group.settings.commit === 'before') {
       this.lost++;
       this.topic.sim.drop(this.topic, msg, 'at-most-once: its offset was committed before processing and the consumer went offline');
@@ -196,6 +237,18 @@ export class GroupReader {
       msg.redelivered = true;
       this.topic.sim.requeue(this.topic, msg, `${m.id} went offline before processing it`);
     }
+  }
+
+  /** Takes `msg` out of `c`'s batch (failed or lost), so the processed mark stops at it; false if it was not there. */
+  private unbatch(c: Cursor, msg: Message): boolean {
+    const i = c.inflight.indexOf(msg);
+    if (i < 0) return false;
+    c.inflight.splice(i, 1);
+    if (i < c.counted) c.counted--;
+    c.gap = Math.min(c.gap, (msg.meta as KafkaMeta).offset);
+    // Nothing of the batch left to settle: the mark cannot move.
+    if (c.inflight.length === 0) this.endBatch(c);
+    return true;
   }
 
   /** Commits what partition `p` processed; returns whether the committed offset moved. */
@@ -231,7 +284,30 @@ export class GroupReader {
   own(p: number, owner: Member | undefined): void {
     const c = this.cursors[p]!;
     c.owner = owner;
+    if (owner && !c.initialized) this.firstPosition(p, c);
     this.rewind(p);
+  }
+
+  /**
+   * The group's first member for partition `p` finds no committed offset: `auto.offset.reset`
+   * decides, `latest` (Kafka's default, SEMANTICS §2 "Offsets": a new group skips history) at the
+   * log end, `earliest` at the log start. microsim commits that position at once, so a crash
+   * before the first auto-commit does not apply the reset a second time.
+   */
+  private firstPosition(p: number, c: Cursor): void {
+    c.initialized = true;
+    const s = this.group.settings;
+    const target = s.autoOffsetReset === 'earliest' ? this.topic.logStart[p]! : this.topic.logEnd[p]!;
+    if (target === c.committed) return;
+    this.lagNow += c.committed - target;
+    c.committed = target;
+    this.setPosition(c, target);
+    c.processedTo = target;
+    this.lag.set(this.topic.sim.now, this.lagNow);
+    this.topic.sim.emit({
+      type: 'kafka.offsets_reset', t: this.topic.sim.now, node: this.topic.id, group: this.group.name,
+      offsets: this.offsets(), reason: `no committed offset: auto.offset.reset=${s.autoOffsetReset} on partition ${p}`,
+    });
   }
 
   /** A restarting consumer reads partition `p` from the committed offset and remembers nothing it processed since. */
@@ -254,9 +330,15 @@ export class GroupReader {
     });
   }
 
+  /** Whether `m` still has a poll batch to finish in some partition. */
+  busyWith(m: Member): boolean {
+    for (const c of this.cursors) if (c.inflightMember === m && c.counted < c.inflight.length) return true;
+    return false;
+  }
+
   /** Whether `copy` is partition `p`'s record in flight to a member (so not waiting in the log). */
   holds(p: number, copy: Message): boolean {
-    return this.cursors[p]!.inflight === copy;
+    return this.cursors[p]!.inflight.includes(copy);
   }
 
   /** Retention moved the log start of partition `p`. */

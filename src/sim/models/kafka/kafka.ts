@@ -40,8 +40,22 @@ const groupShape = {
   rebalancePauseMs: z.number().nonnegative().default(1000),
   /** Kafka's default assignor list is [Range, CooperativeSticky], so Range is used (K: ConsumerConfig.java). */
   assignor: z.enum(['range', 'roundrobin']).default('range'),
-  /** Kafka default `auto.offset.reset`=latest (K: ConsumerConfig.java): where a group whose position was deleted by retention goes. */
+  /**
+   * Kafka default `auto.offset.reset`=latest (K: ConsumerConfig.java, SEMANTICS §2): where a group
+   * with no committed offset starts (a group that joins late starts at the log end and skips
+   * history; `earliest` reads it all), and where one whose position retention deleted goes.
+   */
   autoOffsetReset: z.enum(['earliest', 'latest']).default('latest'),
+  /**
+   * Kafka default `max.poll.records`=500 (SEMANTICS §8): a fetch brings up to this many records
+   * of a partition as one response, processed in order; the next fetch waits for the batch.
+   */
+  maxPollRecords: z.number().int().positive().default(500),
+  /**
+   * Kafka default `max.poll.interval.ms`=300000 (SEMANTICS §8): a member that takes longer than
+   * this to process a poll's records leaves the group, which rebalances; it rejoins on its next poll.
+   */
+  maxPollIntervalMs: z.number().positive().default(300_000),
 };
 
 const groupOverride = z.object(groupShape).partial().strict();
@@ -72,6 +86,9 @@ export const topicSchema = nodeSchema('topic', {
 /** A topic's config as parsed from a scenario. */
 export type TopicConfig = z.infer<typeof topicSchema>;
 
+/** Why a member left its group. */
+export type RemovalReason = 'session timeout' | 'left the group' | 'max.poll.interval.ms exceeded';
+
 /** Where a record sits in its topic (the copy's `via`): set on each record, and so on each group's copy, as it is appended. */
 export type KafkaMeta = {
   partition: number;
@@ -88,7 +105,7 @@ export type KafkaTrace =
       assignment: Record<string, number[]>; idle: string[];
     }
   | { type: 'kafka.member_joined'; t: number; node: string; group: string; member: string }
-  | { type: 'kafka.member_removed'; t: number; node: string; group: string; member: string; reason: 'session timeout' | 'left the group' }
+  | { type: 'kafka.member_removed'; t: number; node: string; group: string; member: string; reason: RemovalReason }
   | { type: 'kafka.member_resumed'; t: number; node: string; group: string; member: string; partitions: number[] }
   /** Batch commits only (auto-commit ticks, revokes, leaves); per-record commits show in stats, not in the trace. */
   | { type: 'kafka.offsets_committed'; t: number; node: string; group: string; offsets: number[] }
@@ -177,7 +194,7 @@ export class Topic extends SimNode<TopicConfig> {
     return {
       commit: c.commit, autoCommitIntervalMs: c.autoCommitIntervalMs, sessionTimeoutMs: c.sessionTimeoutMs,
       heartbeatIntervalMs: c.heartbeatIntervalMs, rebalancePauseMs: c.rebalancePauseMs, assignor: c.assignor,
-      autoOffsetReset: c.autoOffsetReset, ...c.groups[name],
+      autoOffsetReset: c.autoOffsetReset, maxPollRecords: c.maxPollRecords, maxPollIntervalMs: c.maxPollIntervalMs, ...c.groups[name],
     };
   }
 
@@ -291,6 +308,11 @@ export class Topic extends SimNode<TopicConfig> {
 
   override acksWanted(): boolean {
     return true;
+  }
+
+  /** A member's acks travel on its connection: delayed by loss or a partition, never lost. */
+  override reliableSignals(from: SimNode): boolean {
+    return this.members.has(from.id);
   }
 
   override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode): void {

@@ -32,13 +32,17 @@ const fast = { dist: 'constant', ms: 10 };
 const publisher = (extra: object = {}) => ({ id: 'orders-svc', kind: 'producer', ratePerSec: 10, arrivals: 'constant', eventType: 'OrderCreated', ...extra });
 
 /** A topic "orders" with one subscription per entry, each feeding one subscriber service of the same index. */
-function fanOut(subs: object[], extra: { actions?: unknown[]; producer?: object; seed?: number; subscriber?: object } = {}) {
+function fanOut(subs: object[], extra: { actions?: unknown[]; producer?: object; seed?: number; subscriber?: object; deadLetterTopic?: boolean } = {}) {
   const nodes: unknown[] = [publisher(extra.producer), { id: 'orders', kind: 'pubsub-topic' }];
   const links: unknown[] = [{ from: 'orders-svc', to: 'orders' }];
   subs.forEach((sub, i) => {
     nodes.push({ id: `sub${i}`, kind: 'subscription', ...sub }, { id: `svc${i}`, kind: 'service', serviceTime: fast, ...extra.subscriber });
     links.push({ from: 'orders', to: `sub${i}` }, { from: `sub${i}`, to: `svc${i}` });
   });
+  if (extra.deadLetterTopic) {
+    nodes.push({ id: 'orders-dlt', kind: 'pubsub-topic' });
+    subs.forEach((_, i) => links.push({ from: `sub${i}`, to: 'orders-dlt' }));
+  }
   return sim({ nodes, links, actions: extra.actions, seed: extra.seed });
 }
 
@@ -188,8 +192,31 @@ describe('a durable subscription (Google Pub/Sub)', () => {
     expect(sub.duplicates).toBe(0);
   });
 
+  it('without a dead-letter topic there is no dead-letter policy: a nacked message is redelivered until retention ends', () => {
+    // issue #9 defect 5. Google Pub/Sub dead-letters only when a dead-letter topic is set
+    // (SEMANTICS §8 "No dead-letter topic"); without one it redelivers, at once by default.
+    const s = fanOut([{ retentionMs: 60_000 }], { producer: { limit: 1 }, subscriber: { failureRate: 1 } });
+    const events = record(s);
+    s.runUntil(5_000);
+    expect(events.filter((e) => e.type === 'message.dead_lettered')).toHaveLength(0);
+    expect(events.filter((e) => e.type === 'message.sent' && e.channel === 'delivery').length).toBeGreaterThan(20);
+    s.runUntil(70_000);
+    // Retention (here 1 min) ends it, as the only way out.
+    expect(s.ledger.totals()).toMatchObject({ deadLettered: 0, dropped: 1 });
+  });
+
+  it('a retry policy spaces redeliveries exponentially from 10 s up to 600 s', () => {
+    // SEMANTICS §8 "Retry policy": minimum_backoff 10 s, maximum_backoff 600 s when set.
+    const s = fanOut([{ retryPolicy: {} }], { producer: { limit: 1 }, subscriber: { failureRate: 1, serviceTime: { dist: 'constant', ms: 1 } } });
+    const events = record(s);
+    s.runUntil(3_600_000);
+    const times = events.flatMap((e) => (e.type === 'message.sent' && e.channel === 'delivery' ? [e.t] : []));
+    const gaps = times.slice(1).map((t, i) => Math.round((t - times[i]!) / 1000));
+    expect(gaps.slice(0, 8)).toEqual([10, 20, 40, 80, 160, 320, 600, 600]);
+  });
+
   it('dead-letters a message after 5 delivery attempts (the default) when every attempt is nacked', () => {
-    const s = fanOut([{}], { producer: { limit: 1 }, subscriber: { failureRate: 1 } });
+    const s = fanOut([{}], { producer: { limit: 1 }, subscriber: { failureRate: 1 }, deadLetterTopic: true });
     const events = record(s);
     s.runUntil(5_000);
     const dead = events.filter((e) => e.type === 'message.dead_lettered');
@@ -200,7 +227,7 @@ describe('a durable subscription (Google Pub/Sub)', () => {
   });
 
   it('counts missed deadlines as attempts: a subscriber that never answers in time sees the message dead-lettered after 5 deadlines', () => {
-    const s = fanOut([{ ackDeadlineMs: 2000 }], { producer: { limit: 1 }, subscriber: { serviceTime: { dist: 'constant', ms: 1e6 } } });
+    const s = fanOut([{ ackDeadlineMs: 2000 }], { producer: { limit: 1 }, subscriber: { serviceTime: { dist: 'constant', ms: 1e6 } }, deadLetterTopic: true });
     const events = record(s);
     s.runUntil(60_000);
     const dead = events.find((e) => e.type === 'message.dead_lettered');

@@ -13,6 +13,7 @@ import type { Channel, SignalKind } from '../../engine/trace';
 
 const LEASES = 1;
 const RETENTION = 2;
+const BACKOFF = 3;
 /**
  * A timer set for `due - now` ms can fire a hair before `due` in floating point; anything due
  * within this many ms counts as due, so a timer never re-arms itself at the same instant.
@@ -46,10 +47,23 @@ export const subscriptionSchema = nodeSchema('subscription', {
   ackDeadlineMs: z.number().positive().default(10_000),
   /**
    * Google Pub/Sub dead-letter policy default: 5 delivery attempts (range 5–100, GPS); an
-   * attempt is the first delivery, a nack or a missed deadline. 0 = no dead-letter policy:
-   * redeliver until retention runs out.
+   * attempt is the first delivery, a nack or a missed deadline. The policy exists only when the
+   * subscription links to a dead-letter topic (SEMANTICS §8): without one, or with 0, it
+   * redelivers until retention runs out.
    */
   maxDeliveryAttempts: z.number().int().nonnegative().default(5),
+  /**
+   * Google Pub/Sub retry policy. Unset (the default): a nacked or expired message is redelivered
+   * "as soon as possible". Set: exponential backoff from `minimumBackoffMs` (default 10 s) to
+   * `maximumBackoffMs` (default 600 s) (GPS; SEMANTICS §8 "Retry policy").
+   */
+  retryPolicy: z
+    .object({
+      minimumBackoffMs: z.number().nonnegative().default(10_000),
+      maximumBackoffMs: z.number().nonnegative().default(600_000),
+    })
+    .strict()
+    .optional(),
   /** Google Pub/Sub default: unacked messages are kept 7 d (range 10 min–7 d, GPS). */
   retentionMs: z.number().positive().default(604_800_000),
   /**
@@ -119,6 +133,8 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
   duplicates = 0;
 
   private readonly ready = new Denque<Message>();
+  /** Messages waiting out a retry-policy backoff before they are ready again. */
+  private backingOff = 0;
   private leases = new AckLeases(0);
   private consumers: readonly Link[] = [];
   private deadLetterLink: Link | undefined;
@@ -279,15 +295,43 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
   /** Takes a copy back for another attempt, or dead-letters it after the last one. */
   private retry(msg: Message, reason: string): void {
     const max = this.config.maxDeliveryAttempts;
-    if (max > 0 && msg.deliveries >= max) {
+    if (max > 0 && this.deadLetterLink && msg.deliveries >= max) {
       this.deadLetter(msg);
+      return;
+    }
+    if (msg.publishedAt + this.config.retentionMs <= this.sim.now) {
+      this.lose(msg, 'retention expired');
       return;
     }
     this.redelivered++;
     msg.redelivered = true;
     if (msg.state !== 'buffered') this.sim.requeue(this, msg, reason);
+    const policy = this.config.retryPolicy;
+    if (policy) {
+      const wait = Math.min(policy.maximumBackoffMs, policy.minimumBackoffMs * 2 ** Math.max(0, msg.deliveries - 1));
+      this.backingOff++;
+      this.sim.scheduler.schedule(wait, this, BACKOFF, msg);
+      return;
+    }
     this.ready.unshift(msg);
     this.armRetention();
+  }
+
+  /** A message's retry-policy backoff is over: it is ready again, at the head. */
+  private backoffDone(msg: Message): void {
+    this.backingOff--;
+    if (msg.state !== 'buffered') return;
+    if (!this.attached) {
+      this.lose(msg, SUBSCRIPTION_DELETED);
+      return;
+    }
+    if (msg.publishedAt + this.config.retentionMs <= this.sim.now) {
+      this.lose(msg, 'retention expired');
+      return;
+    }
+    this.ready.unshift(msg);
+    this.armRetention();
+    this.dispatch();
   }
 
   private deadLetter(msg: Message): void {
@@ -297,10 +341,12 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
     if (link) this.sim.send(link, this.sim.copy(this, msg), 'dead-letter');
   }
 
-  override handle(type: number): void {
+  override handle(type: number, data: unknown): void {
     if (type === LEASES) {
       this.leaseTimer = undefined;
       this.expireLeases();
+    } else if (type === BACKOFF) {
+      this.backoffDone(data as Message);
     } else if (type === RETENTION) {
       this.retentionTimer = undefined;
       this.expireRetention();
@@ -368,7 +414,7 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
   }
 
   private updateBacklog(): void {
-    const b = this.ready.length + this.leases.unsettled;
+    const b = this.ready.length + this.leases.unsettled + this.backingOff;
     if (b !== this.backlog.now) this.setBacklog(b);
   }
 

@@ -11,11 +11,21 @@ import type { Channel, SignalKind } from '../../engine/trace';
 import { deathMeta, isDeadLetterCycle, type DeathReason } from './dead-letter';
 
 const EXPIRE = 1;
+const HEARTBEAT = 2;
 
 /** Trace events of the RabbitMQ-style queue (they travel in `ExchangeTrace`). */
 export type QueueTrace =
   | { type: 'queue.dead_lettered'; t: number; node: string; msgId: number; reason: DeathReason; exchange: string }
-  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number };
+  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number; reason?: 'heartbeat' }
+  | { type: 'queue.channel_state'; t: number; node: string; consumer: string; state: ChannelState };
+
+/**
+ * A consumer's AMQP channel (on its TCP connection): `open`; `blocked` while the network between
+ * them is partitioned (TCP holds deliveries and acks, nothing is lost yet); `closed` once the
+ * heartbeat timeout passes with no traffic (its unacked deliveries are requeued), until the
+ * network heals and the client reconnects.
+ */
+export type ChannelState = 'open' | 'blocked' | 'closed';
 
 /** Scenario fields of a queue: a RabbitMQ-style FIFO buffer between publishers and competing consumers. */
 export const queueSchema = nodeSchema('queue', {
@@ -44,6 +54,13 @@ export const queueSchema = nodeSchema('queue', {
   deadLetterExchange: z.string().optional(),
   /** `x-dead-letter-routing-key`: replaces the message's routing key when dead-lettered; the original is kept otherwise. */
   deadLetterRoutingKey: z.string().optional(),
+  /**
+   * AMQP heartbeat timeout, in seconds: a consumer's connection that stays silent this long
+   * (a partition) is declared dead, its channel closed and its unacked deliveries requeued,
+   * marked redelivered. RabbitMQ's default is 60 s (RMQ/heartbeats); 0 disables heartbeats.
+   * A shorter fault only delays deliveries and acks: TCP retransmits.
+   */
+  heartbeatSec: z.number().nonnegative().default(60),
   /** Unsuccessful deliveries allowed before a message is dead-lettered (`x-delivery-limit`); -1 = none. Quorum default 20. */
   deliveryLimit: z.number().int().min(-1).optional(),
   /**
@@ -63,6 +80,10 @@ interface Consumer {
   /** Deliveries not yet acked, in delivery order (manual ack only). Acks come mostly oldest first, so a deque beats a set here. */
   readonly unacked: Denque<Message>;
   delivered: number;
+  /** Its channel: see ChannelState. */
+  channel: ChannelState;
+  /** The heartbeat timeout pending while the channel is blocked. */
+  heartbeat: ScheduledEvent | undefined;
 }
 
 /**
@@ -109,6 +130,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
   private redelivered = 0;
   private expired = 0;
   private staleAcks = 0;
+  private channelsClosed = 0;
   private readonly deadLettered: Record<string, number> = {};
   private readonly dropped: Record<string, number> = {};
   private readonly parkedBy: Record<string, number> = {};
@@ -123,6 +145,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
 
   override start(): void {
     this.wire();
+    for (const c of this.consumers) if (this.cutOff(c)) this.block(c);
   }
 
   /**
@@ -139,7 +162,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       }
       if (link.to.kind === 'exchange') continue;
       const known = this.byNode.get(link.to);
-      consumers.push(known ?? { link, node: link.to, unacked: new Denque(), delivered: 0 });
+      consumers.push(known ?? { link, node: link.to, unacked: new Denque(), delivered: 0, channel: 'open', heartbeat: undefined });
     }
     this.consumers = consumers;
     this.byNode.clear();
@@ -212,13 +235,12 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     if (msg.redelivered) this.redelivered++;
     const manual = this.config.ack === 'manual';
     if (manual) c.unacked.push(msg);
-    this.sim.deliver(c.link, msg);
-    // Lost on the network: there is nothing left to ack.
-    if (manual && msg.state === 'dropped') removeAt(c.unacked, indexIn(c.unacked, msg));
+    // Over the consumer's connection (TCP): random loss only delays the delivery (RMQ runs on TCP).
+    this.sim.deliver(c.link, msg, 'delivery', true);
   }
 
   private hasRoom(c: Consumer): boolean {
-    if (!c.node.online) return false;
+    if (!c.node.online || c.channel !== 'open') return false;
     // Auto-ack ignores prefetch: the broker pushes as fast as it can (RMQ/confirms).
     if (this.config.ack === 'auto') return true;
     let prefetch = this.config.prefetch;
@@ -255,6 +277,76 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
         else this.giveBack(msg, 'nack');
       }
     }
+    this.dispatch();
+  }
+
+  /** Acks and nacks travel on the consumer's connection: TCP delays them, it does not lose them. */
+  override reliableSignals(from: SimNode): boolean {
+    return this.config.ack === 'manual' && this.byNode.has(from);
+  }
+
+  /** Whether the network between this queue and consumer `c` is cut, either way. */
+  private cutOff(c: Consumer): boolean {
+    if (c.link.partitioned) return true;
+    const back = this.sim.link(c.node.id, this.id);
+    return back !== undefined && back.partitioned;
+  }
+
+  override linkChanged(link: Link): void {
+    const c = link.from === this ? this.byNode.get(link.to) : link.to === this ? this.byNode.get(link.from) : undefined;
+    if (!c) return;
+    if (this.cutOff(c)) {
+      if (c.channel === 'open') this.block(c);
+      return;
+    }
+    if (c.heartbeat) this.sim.scheduler.cancel(c.heartbeat);
+    c.heartbeat = undefined;
+    if (c.channel !== 'open') {
+      // Healed: TCP delivers what it held (a blocked channel), or the client reconnects and opens
+      // a new channel (a closed one, automatic connection recovery); deliveries resume.
+      this.setChannel(c, 'open');
+      this.dispatch();
+    }
+  }
+
+  /** The network to consumer `c` is cut: nothing more goes out to it, and the heartbeat clock runs. */
+  private block(c: Consumer): void {
+    this.setChannel(c, 'blocked');
+    const timeout = this.config.heartbeatSec;
+    if (timeout > 0) c.heartbeat = this.sim.scheduler.schedule(timeout * 1000, this, HEARTBEAT, c);
+  }
+
+  private setChannel(c: Consumer, state: ChannelState): void {
+    c.channel = state;
+    this.sim.emit({ type: 'queue.channel_state', t: this.sim.now, node: this.id, consumer: c.node.id, state });
+  }
+
+  /**
+   * The heartbeat timeout passed with the network still cut: the broker closes the connection and
+   * requeues every unacked delivery, redelivered (RMQ/heartbeats, RMQ/confirms). The consumer may
+   * still be working on some of them, and will finish: the requeued copies are redeliveries of the
+   * same message (duplicates if processed twice), and its late acks are stale.
+   */
+  private heartbeatTimeout(c: Consumer): void {
+    c.heartbeat = undefined;
+    if (c.channel !== 'blocked') return;
+    c.channel = 'closed';
+    this.channelsClosed++;
+    const held = c.unacked.toArray();
+    c.unacked.clear();
+    const back: Message[] = [];
+    for (const m of held) {
+      // A copy already processed goes back as it is; one the consumer is still working on stays
+      // with it, and the broker requeues a redelivery copy. One still on the wire (sent before the
+      // cut) arrives and is settled as usual.
+      if (m.state === 'transit') c.unacked.push(m);
+      else if (m.state === 'done') back.push(m);
+      else back.push(this.sim.copy(this, m, 'buffered', true));
+    }
+    this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: back.length, reason: 'heartbeat' });
+    this.sim.emit({ type: 'queue.channel_state', t: this.sim.now, node: this.id, consumer: c.node.id, state: 'closed' });
+    const reason = `heartbeat timeout: consumer ${c.node.id} unreachable`;
+    for (let i = back.length - 1; i >= 0; i--) this.giveBack(back[i]!, reason);
     this.dispatch();
   }
 
@@ -369,7 +461,11 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     this.expiry = this.sim.scheduler.schedule(Math.max(0, at - this.sim.now), this, EXPIRE);
   }
 
-  override handle(type: number): void {
+  override handle(type: number, data: unknown): void {
+    if (type === HEARTBEAT) {
+      this.heartbeatTimeout(data as Consumer);
+      return;
+    }
     if (type !== EXPIRE) return;
     this.expiry = undefined;
     for (let head = this.ready.peekFront(); head && expiresAt(head) <= this.sim.now; head = this.ready.peekFront()) {
@@ -404,15 +500,19 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
 
   override stats(): NodeStats {
     let unacked = 0;
-    const consumers: Record<string, { delivered: number; unacked: number }> = {};
+    let channelsDown = 0;
+    const consumers: Record<string, { delivered: number; unacked: number; channel: ChannelState }> = {};
     for (const c of this.consumers) {
       unacked += c.unacked.length;
-      consumers[c.node.id] = { delivered: c.delivered, unacked: c.unacked.length };
+      if (c.channel !== 'open') channelsDown++;
+      consumers[c.node.id] = { delivered: c.delivered, unacked: c.unacked.length, channel: c.channel };
     }
     return {
       ...super.stats(),
       ready: this.ready.length,
       unacked,
+      channelsDown,
+      channelsClosed: this.channelsClosed,
       parked: this.parked,
       acked: this.acked,
       nacked: this.nacked,

@@ -42,6 +42,19 @@ describe('HMAC-SHA256', () => {
   });
 });
 
+describe('Stripe timestamps (issue #9, defect 10)', () => {
+  it('a correctly signed request timestamped in the future passes: the SDK only bounds the age of old ones', () => {
+    // stripe-python `_webhook.py` (DEFAULT_TOLERANCE = 300) raises only for `timestamp < now - tolerance`.
+    const key = signingKey('stripe', 'whsec_test_secret');
+    const body = '{"id":"evt_1","type":"payment_intent.succeeded"}';
+    const now = 1_700_000_000;
+    const check = (ts: number) => verify('stripe', key, '', ts, sign('stripe', key, '', ts, body), body, now, 300);
+    expect(check(now + 3600)).toBe('ok');
+    expect(check(now - 300)).toBe('ok');
+    expect(check(now - 301)).toBe('too-old');
+  });
+});
+
 describe('Svix signatures', () => {
   it("reproduce Svix's published example header", () => {
     const header = sign('svix', signingKey('svix', SVIX_SECRET), SVIX_ID, SVIX_TS, SVIX_BODY);

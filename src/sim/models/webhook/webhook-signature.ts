@@ -156,7 +156,9 @@ export function verify(
   }
   if (!Number.isInteger(ts)) return 'malformed';
   if (nowSec - ts > toleranceSec) return 'too-old';
-  if (ts > nowSec + toleranceSec) return 'too-new';
+  // Stripe's SDKs check only that the timestamp is not too old (stripe-python `_webhook.py`:
+  // `timestamp < time.time() - tolerance`); Svix also rejects timestamps too far ahead.
+  if (scheme !== 'stripe' && ts > nowSec + toleranceSec) return 'too-new';
   // Same key object, same signed bytes (the very same body): the MAC we would compute is the one in the header.
   if (own && own.key === key && own.timestamp === ts && own.body === body && (scheme === 'stripe' || own.id === id)) return 'ok';
   candidates ??= scheme === 'stripe' ? parseStripeHeader(String(signature))?.v1 ?? [] : svixCandidates(String(signature));
