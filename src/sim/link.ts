@@ -59,14 +59,23 @@ export class Link implements EventTarget {
 
   /** Carries a message to `to`, synchronously when the latency is zero. Returns the arrival time. */
   carry(msg: Message, channel: Channel, delay: number): void {
-    if (delay === 0) this.to.receive(msg, this.from, channel);
-    else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE, { msg, channel } satisfies MessageTransit);
+    if (delay === 0) {
+      // Synchronous: a loop of zero-latency links would recurse until the stack overflows.
+      const guard = this.sim.guard;
+      guard.enter(this.sim.now);
+      this.to.receive(msg, this.from, channel);
+      guard.leave();
+    } else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE, { msg, channel } satisfies MessageTransit);
   }
 
   /** Carries a signal from `to` back to `from` (or along the link, for forward signals). */
   carrySignal(target: SimNode, source: SimNode, kind: SignalKind, msg: Message | undefined, data: SignalData | undefined, delay: number): void {
-    if (delay === 0) target.onSignal(kind, msg, source, data);
-    else this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL, { kind, msg, data, target, source });
+    if (delay === 0) {
+      const guard = this.sim.guard;
+      guard.enter(this.sim.now);
+      target.onSignal(kind, msg, source, data);
+      guard.leave();
+    } else this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL, { kind, msg, data, target, source });
   }
 
   /** Scheduled arrival. */
