@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { phrase, type Lang } from './errors';
-import { LIMITS } from './limits';
-import { mergePatch, type BaseNodeConfig } from './node';
-import { nodeKind } from './registry';
+import { phrase, type Lang } from './engine/errors';
+import { LIMITS } from './engine/limits';
+import { mergePatch, type BaseNodeConfig } from './engine/node';
+import { nodeKind } from './catalog';
 import { nodeIssues } from './nodeCheck';
 
 const name = z.string().max(200);

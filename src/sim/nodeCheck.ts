@@ -1,5 +1,5 @@
-import { phrase, type Lang, type ScenarioIssue } from './errors';
-import { base64Decode } from './models/webhook-signature';
+import { phrase, type Lang, type ScenarioIssue } from './engine/errors';
+import { base64Decode } from './models/webhook/webhook-signature';
 
 /**
  * Checks of one node's config that its zod schema cannot express. Paths are relative to the
@@ -18,5 +18,23 @@ export function nodeIssues(config: { kind: string } & Record<string, unknown>, l
       issues.push({ path: 'secret', message: phrase(lang, 'badSecret', { detail: (e as Error).message }) });
     }
   }
+  return issues;
+}
+
+/**
+ * The node checks for a whole scenario, located by node: each node's own, and a receiver's
+ * secret, which it registers with its senders, must suit a Svix sender as well.
+ */
+export function scenarioNodeIssues(
+  nodes: readonly ({ id: string; kind: string } & Record<string, unknown>)[],
+  lang: Lang,
+  where: (index: number) => string,
+): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const svixSender = nodes.some((n) => n.kind === 'webhook-sender' && n.signature === 'svix');
+  nodes.forEach((n, i) => {
+    const own = nodeIssues(svixSender && n.kind === 'webhook-receiver' ? { ...n, signature: 'svix' } : n, lang);
+    for (const issue of own) issues.push({ path: `${where(i)}.${issue.path}`, message: issue.message });
+  });
   return issues;
 }

@@ -4,6 +4,11 @@ import { phrase, type Lang, type ScenarioIssue } from './errors';
 import { textSchema } from './kind';
 import type { BaseNodeConfig } from './node';
 import { NODE_KINDS, nodeKind } from '../catalog';
+import { checkCommand, checkPatch } from '../actionCheck';
+import { scenarioNodeIssues } from '../nodeCheck';
+import { cycleIssues } from '../topologyCheck';
+import { boundsIssues } from './bounds';
+import { LIMITS } from './limits';
 
 /** A link between two nodes: who publishes, delivers or calls whom, and the network between them. */
 export const linkSchema = z
@@ -68,9 +73,9 @@ export const scenarioSchema = z
     seed: z.number().int().default(1),
     /** How long a run lasts by default, in simulated ms. */
     durationMs: z.number().positive().default(60_000),
-    nodes: z.array(nodeSchema).min(1),
-    links: z.array(linkSchema).default([]),
-    actions: z.array(actionSchema).default([]),
+    nodes: z.array(nodeSchema).min(1).max(LIMITS.nodes),
+    links: z.array(linkSchema).max(LIMITS.links).default([]),
+    actions: z.array(actionSchema).max(LIMITS.actions).default([]),
     /** When present, `npm run bench` runs this scenario for `untilMs`. */
     bench: z.object({ untilMs: z.number().positive() }).strict().optional(),
   })
@@ -86,6 +91,7 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues
 
 /** Parses and validates scenario JSON text. Never throws. */
 export function parseScenarioText(text: string, lang: Lang = 'en'): ParseResult {
+  if (text.length > LIMITS.fileChars) return { ok: false, issues: [{ path: '', message: phrase(lang, 'tooLarge', { max: LIMITS.fileChars }) }] };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -97,6 +103,8 @@ export function parseScenarioText(text: string, lang: Lang = 'en'): ParseResult 
 
 /** Validates a scenario object: its shape (zod) and its cross-references (ids, links, actions). */
 export function parseScenario(data: unknown, lang: Lang = 'en'): ParseResult {
+  const bounds = boundsIssues(data, lang);
+  if (bounds.length > 0) return { ok: false, issues: bounds };
   const kindIssues = unknownKinds(data, lang);
   if (kindIssues.length > 0) return { ok: false, issues: kindIssues };
   const result = scenarioSchema.safeParse(data, { error: lang === 'es' ? esLocale : enLocale });
@@ -104,6 +112,7 @@ export function parseScenario(data: unknown, lang: Lang = 'en'): ParseResult {
     return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path, data), message: i.message })) };
   }
   const issues = crossReferences(result.data, lang);
+  if (issues.length === 0) issues.push(...semanticIssues(result.data, lang));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
 }
 
@@ -135,6 +144,7 @@ function crossReferences(s: Scenario, lang: Lang): ScenarioIssue[] {
     if (ids.has(n.id)) issues.push({ path: formatPath(['nodes', i, 'id'], s), message: phrase(lang, 'duplicateId', { id: n.id }) });
     ids.add(n.id);
   });
+  const linked = new Set(s.links.map((l) => `${l.from}\u0000${l.to}`));
   // Settings that name another node, which must exist and be linked from this one.
   s.nodes.forEach((n, i) => {
     for (const field of NODE_REFERENCES) {
@@ -142,7 +152,7 @@ function crossReferences(s: Scenario, lang: Lang): ScenarioIssue[] {
       if (typeof target !== 'string') continue;
       const path = `${formatPath(['nodes', i], s)}.${field}`;
       if (!ids.has(target)) issues.push({ path, message: phrase(lang, 'unknownNode', { id: target }) });
-      else if (!s.links.some((l) => l.from === n.id && l.to === target)) {
+      else if (!linked.has(`${n.id}\u0000${target}`)) {
         issues.push({ path, message: phrase(lang, 'referenceNotLinked', { from: n.id, to: target }) });
       }
     }
@@ -164,6 +174,34 @@ function crossReferences(s: Scenario, lang: Lang): ScenarioIssue[] {
       if (!ids.has(id)) issues.push({ path: `actions[${i}].${field}`, message: phrase(lang, 'unknownNode', { id }) });
     }
   });
+  return issues;
+}
+
+/**
+ * What a scenario may not do although every reference resolves: node settings the schema
+ * cannot judge (a Svix secret that is not base64), loops that never end, and actions the
+ * engine would refuse (a settings patch that breaks the node's schema, applied in time order;
+ * an unknown command; cutting a link that does not exist).
+ */
+function semanticIssues(s: Scenario, lang: Lang): ScenarioIssue[] {
+  const where = (i: number) => formatPath(['nodes', i], s);
+  const issues = scenarioNodeIssues(s.nodes, lang, where);
+  issues.push(...cycleIssues(s.nodes, s.links, lang));
+  const configs = new Map(s.nodes.map((n) => [n.id, n as BaseNodeConfig]));
+  const linked = new Set(s.links.map((l) => `${l.from}\u0000${l.to}`));
+  const order = s.actions.map((a, i) => ({ a, i })).sort((x, y) => x.a.at - y.a.at || x.i - y.i);
+  for (const { a, i } of order) {
+    if (a.do === 'configure') {
+      const checked = checkPatch(configs.get(a.node)!, a.patch, lang);
+      if (checked.ok) configs.set(a.node, checked.config);
+      else issues.push({ path: `actions[${i}].patch`, message: checked.message });
+    } else if (a.do === 'command') {
+      const problem = checkCommand(configs.get(a.node)!, a.command, a.args, lang);
+      if (problem) issues.push({ path: `actions[${i}].command`, message: problem });
+    } else if ((a.do === 'partition' || a.do === 'heal') && !linked.has(`${a.from}\u0000${a.to}`)) {
+      issues.push({ path: `actions[${i}]`, message: phrase(lang, 'notLinked', { from: a.from, to: a.to }) });
+    }
+  }
   return issues;
 }
 

@@ -1,4 +1,4 @@
-import { checkCommand, checkPatch } from './actionCheck';
+import { checkCommand, checkPatch } from '../actionCheck';
 import { LIMITS, LimitError, RunGuard } from './limits';
 import { Ledger, type LedgerTotals, type Message, type MsgState } from './message';
 import { Link } from './link';

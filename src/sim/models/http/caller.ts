@@ -11,6 +11,7 @@ import {
   backoffDelay, breakerSchema, Bulkhead, bulkheadSchema, CircuitBreaker, retryBudgetSchema, RetryBudget, retrySchema,
   type BreakerListener, type BreakerState,
 } from './resilience';
+import { LIMITS } from '../../engine/limits';
 
 /**
  * Scenario fields of anything that makes synchronous HTTP calls to the nodes it links to.
@@ -21,7 +22,7 @@ export const callerShape = {
    * Per-attempt timeout. Absent: wait forever, as plain HTTP clients do by default.
    * R4J's TimeLimiter default is 1000 ms.
    */
-  timeoutMs: z.number().positive().optional(),
+  timeoutMs: z.number().positive().max(LIMITS.ms).optional(),
   /** Retries with backoff; absent: no retries. */
   retry: retrySchema.optional(),
   /** A circuit breaker per dependency. */

@@ -9,6 +9,7 @@ import type { Rng } from '../../engine/rng';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
+import { LIMITS } from '../../engine/limits';
 
 const LEASES = 1;
 const RETENTION = 2;
@@ -42,21 +43,21 @@ export const subscriptionSchema = nodeSchema('subscription', {
    * Google Pub/Sub default: ack deadline 10 s, range 10–600 s (GPS). Shorter values are allowed
    * here for teaching. A change applies to later deliveries; deadlines expire in delivery order.
    */
-  ackDeadlineMs: z.number().positive().default(10_000),
+  ackDeadlineMs: z.number().positive().max(LIMITS.ms).default(10_000),
   /**
    * Google Pub/Sub dead-letter policy default: 5 delivery attempts (range 5–100, GPS); an
    * attempt is the first delivery, a nack or a missed deadline. 0 = no dead-letter policy:
    * redeliver until retention runs out.
    */
-  maxDeliveryAttempts: z.number().int().nonnegative().default(5),
+  maxDeliveryAttempts: z.number().int().nonnegative().max(100).default(5),
   /** Google Pub/Sub default: unacked messages are kept 7 d (range 10 min–7 d, GPS). */
-  retentionMs: z.number().positive().default(604_800_000),
+  retentionMs: z.number().positive().max(LIMITS.ms).default(604_800_000),
   /**
    * Unacked deliveries each subscriber may hold (flow control). Google's client libraries
    * default to 1,000 (cloud.google.com/pubsub/docs/flow-control); microsim defaults to 10 so
    * a backlog stays visible at the subscription rather than in the subscribers' inboxes.
    */
-  maxOutstanding: z.number().int().positive().default(10),
+  maxOutstanding: z.number().int().positive().max(LIMITS.slots).default(10),
 });
 
 /** A subscription's config as parsed from a scenario. */

@@ -9,6 +9,7 @@ import { webhookMeta } from './webhook';
 import { RecentIds } from './recent-ids';
 import { WebhookSender } from './webhook-sender';
 import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict } from './webhook-signature';
+import { LIMITS } from '../../engine/limits';
 
 const REGISTER = 101;
 const { concurrency, serviceTime, failureRate, maxQueue, whenOffline } = serviceShape;
@@ -32,16 +33,16 @@ export const receiverSchema = nodeSchema('webhook-receiver', {
   /** Check signatures and timestamps (turn off to see what an unprotected endpoint accepts). */
   verify: z.boolean().default(true),
   /** Largest accepted distance between a request's timestamp and now: Svix ±5 min, Stripe 300 s. */
-  toleranceSec: z.number().positive().default(300),
+  toleranceSec: z.number().positive().max(LIMITS.ms / 1000).default(300),
   /** Set as on the sender: compresses the tolerance with the schedule, down to 1 s (timestamps are whole seconds). */
   timeScale: z.number().positive().max(1).default(1),
   /** Answer a delivery id already processed with 200 without processing it again. */
   dedupe: z.boolean().default(false),
   /** How many processed delivery ids it remembers (the oldest is forgotten first). */
-  dedupeMemory: z.number().int().positive().default(10_000),
+  dedupeMemory: z.number().int().positive().max(LIMITS.dedupeMemory).default(10_000),
   /** Register with every webhook sender linked to it at `registerAtMs`; otherwise only by command. */
   register: z.boolean().default(true),
-  registerAtMs: z.number().nonnegative().default(0),
+  registerAtMs: z.number().nonnegative().max(LIMITS.ms).default(0),
 });
 
 /** A webhook receiver's config as parsed from a scenario. */

@@ -23,6 +23,8 @@ export const LIMITS = {
   // ---- integer settings whose value is allocated or looped over ----
   /** Kafka partitions (an array per partition per group). */
   partitions: 1_000,
+  /** Messages per second of a producer or sender: one every 10 µs of simulated time. */
+  ratePerSec: 100_000,
   /** Messages a producer publishes at each arrival. */
   burst: 1_000,
   /** Delivery ids a webhook receiver remembers. */
