@@ -98,6 +98,10 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
    * request travelled or waited here) is still served: the server cannot know. Its work
    * happens outside the ledger, which must not move a dropped copy, and is counted `orphaned`.
    */
+  override answersRequests(): boolean {
+    return true;
+  }
+
   override receive(msg: Message, from: SimNode, channel: Channel): void {
     const http = isHttp(channel);
     if (!this.online) {

@@ -143,7 +143,8 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
     }
     if (this.config.dedupe && meta && this.memory.has(meta.deliveryId)) {
       this.deduplicated++;
-      this.sim.drop(this, msg, `duplicate of ${meta.deliveryId}, already processed: answered 200 without processing`);
+      // A copy its caller already gave up on (a REST timeout) is dropped already: only answer.
+      if (msg.state !== 'dropped') this.sim.drop(this, msg, `duplicate of ${meta.deliveryId}, already processed: answered 200 without processing`);
       this.answer(from, msg, 200);
       return;
     }
@@ -160,7 +161,7 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
     if (verdict === 'bad-signature') this.rejectedSignature++;
     else if (verdict === 'malformed') this.rejectedMalformed++;
     else this.rejectedReplay++;
-    this.sim.received(this, msg, from);
+    if (msg.state !== 'dropped') this.sim.received(this, msg, from);
     this.sim.emit({ type: 'webhook.rejected', t: this.sim.now, node: this.id, from: from.id, msg, deliveryId: webhookMeta(msg)?.deliveryId, status, reason });
     this.answer(from, msg, status, reason);
   }
