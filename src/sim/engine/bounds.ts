@@ -10,8 +10,6 @@ import { LIMITS } from './limits';
  */
 export function boundsIssues(data: unknown, lang: Lang): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const deep = tooDeepAt(data, LIMITS.depth);
-  if (deep !== undefined) issues.push({ path: deep, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) });
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const doc = data as Record<string, unknown>;
     for (const [field, max] of [['nodes', LIMITS.nodes], ['links', LIMITS.links], ['actions', LIMITS.actions]] as const) {
@@ -21,6 +19,10 @@ export function boundsIssues(data: unknown, lang: Lang): ScenarioIssue[] {
       }
     }
   }
+  // Too many entries already says enough, without reading them all.
+  if (issues.length > 0) return issues;
+  const deep = tooDeepAt(data, LIMITS.depth);
+  if (deep !== undefined) issues.push({ path: deep, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) });
   return issues;
 }
 
@@ -29,6 +31,29 @@ export function boundsIssues(data: unknown, lang: Lang): ScenarioIssue[] {
  * a deep document cannot overflow the stack here.
  */
 export function tooDeepAt(data: unknown, max: number): string | undefined {
+  // First without paths (cheap); the path is rebuilt only for a document that is too deep.
+  const values: unknown[] = [data];
+  const depths: number[] = [0];
+  let found = false;
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= max) {
+      found = true;
+      break;
+    }
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (child && typeof child === 'object') {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return found ? pathToDepth(data, max) : undefined;
+}
+
+function pathToDepth(data: unknown, max: number): string {
   const stack: { value: unknown; depth: number; path: string }[] = [{ value: data, depth: 0, path: '' }];
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
@@ -42,5 +67,5 @@ export function tooDeepAt(data: unknown, max: number): string | undefined {
       }
     }
   }
-  return undefined;
+  return '';
 }

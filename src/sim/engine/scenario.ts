@@ -109,7 +109,9 @@ export function parseScenario(data: unknown, lang: Lang = 'en'): ParseResult {
   if (kindIssues.length > 0) return { ok: false, issues: kindIssues };
   const result = scenarioSchema.safeParse(data, { error: lang === 'es' ? esLocale : enLocale });
   if (!result.success) {
-    return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path, data), message: i.message })) };
+    // An unknown field is located at the field itself, not at the object holding it.
+    const where = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' && i.keys.length > 0 ? [...i.path, i.keys[0]!] : i.path);
+    return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(where(i), data), message: i.message })) };
   }
   const issues = crossReferences(result.data, lang);
   if (issues.length === 0) issues.push(...semanticIssues(result.data, lang));
@@ -216,7 +218,10 @@ export function formatPath(path: readonly PropertyKey[], data: unknown): string 
       const id = (cursor as { id?: unknown } | undefined)?.id;
       if (typeof id === 'string' && out.startsWith('nodes[') && !out.includes('.')) out += ` ("${id}")`;
     } else {
-      out += out ? `.${String(part)}` : String(part);
+      const key = String(part);
+      // A key that is not a plain name (empty, spaces, quotes) is shown quoted, so it is never lost.
+      if (!/^[A-Za-z_$][\w$-]*$/.test(key)) out += `[${JSON.stringify(key)}]`;
+      else out += out ? `.${key}` : key;
       cursor = cursor && typeof cursor === 'object' ? (cursor as Record<PropertyKey, unknown>)[part] : undefined;
     }
   }
