@@ -40,7 +40,7 @@ export const LIMITS = {
 
   // ---- the engine at run time ----
   /** Trace events and scheduled events at one instant of simulated time. */
-  eventsPerInstant: 200_000,
+  eventsPerInstant: 50_000,
   /** Copies alive at once (in transit, buffered or being processed). */
   liveMessages: 200_000,
   /** Copies made of one publication (fan-out, redeliveries, dead-letter hops). */
