@@ -1,6 +1,7 @@
 import type { Lang } from '../sim/engine/errors';
 import type { Scenario } from '../sim/engine/scenario';
 import { Simulation, type RecordedAction } from '../sim/engine/simulation';
+import { LimitError } from '../sim/engine/limits';
 import type { ActionSpec } from '../sim/engine/scenario';
 import type { TraceListener } from '../sim/engine/trace';
 import type { AppStore } from '../store/appStore';
@@ -368,7 +369,8 @@ export class SimController {
 
   private fail(e: unknown, title: DictKey = 'engineStopped'): void {
     const detail = e instanceof Error ? e.message : String(e);
-    const issue = (lang: Lang) => [{ path: '', message: translate(lang, 'engineError', { detail }) }];
+    // A limit or a refused action says why in both languages; anything else is an engine error.
+    const issue = (lang: Lang) => [{ path: '', message: e instanceof LimitError ? e.text(lang) : translate(lang, 'engineError', { detail }) }];
     const instead = title === 'rejectedFile' ? 'unchanged' : undefined;
     this.app.setState({ playing: false, notice: { title, issues: { en: issue('en'), es: issue('es') }, instead } });
   }

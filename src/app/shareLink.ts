@@ -4,9 +4,13 @@ import { phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
 import { actionSchema, type Scenario } from '../sim/engine/scenario';
 import type { RecordedAction } from '../sim/engine/simulation';
 import { translate } from '../i18n/translate';
+import { checkCommand, checkPatch } from '../sim/engine/actionCheck';
+import { tooDeepAt } from '../sim/engine/bounds';
+import { LIMITS } from '../sim/engine/limits';
+import type { BaseNodeConfig } from '../sim/engine/node';
 import type { DictKey } from '../i18n/en';
 import type { Params } from '../i18n/translate';
-import { parseScenario } from '../sim/catalog';
+import { parseScenario, CATALOG } from '../sim/catalog';
 
 /** What a share link carries: the scenario (by built-in id, or whole), the seed, the recorded actions. */
 export interface SharedRun {
@@ -54,6 +58,7 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
     try {
       data = JSON.parse(await unpack(packed));
     } catch (e) {
+      if (e instanceof TooLarge) return tooLarge('z');
       return damaged('z', 'linkBadData', { detail: (e as Error).message });
     }
     const en = parseScenario(data, 'en');
@@ -77,8 +82,12 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
   const actions = params.get('a');
   if (actions !== null) {
     try {
-      recorded = z.array(recordedSchema).parse(JSON.parse(await unpack(actions))) as RecordedAction[];
+      const raw: unknown = JSON.parse(await unpack(actions));
+      const deep = tooDeepAt(raw, LIMITS.depth);
+      if (deep !== undefined) return fail((lang) => [{ path: `a${deep}`, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) }]);
+      recorded = z.array(recordedSchema).max(LIMITS.actions).parse(raw) as RecordedAction[];
     } catch (e) {
+      if (e instanceof TooLarge) return tooLarge('a');
       const detail = e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (e as Error).message;
       return damaged('a', 'linkBadActions', { detail });
     }
@@ -89,6 +98,8 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
         if (typeof v === 'string' && !ids.has(v)) return damaged('a', 'linkActionNode', { id: v });
       }
     }
+    const en = recordedIssues(scenario, recorded, 'en');
+    if (en.length > 0) return { ok: false, issues: { en, es: recordedIssues(scenario, recorded, 'es') } };
   }
   return { ok: true, run: { scenario, builtinId, seed, recorded } };
 }
@@ -105,6 +116,37 @@ const recordedSchema = z
     }
     return { ...parsed.data, step };
   });
+
+/**
+ * What the engine would refuse in recorded actions, located as `a[i]`: a settings patch the
+ * node's schema refuses (applied in order, as the run would), an unknown command, a cut of a
+ * link that does not exist.
+ */
+function recordedIssues(scenario: Scenario, recorded: readonly RecordedAction[], lang: Lang): ScenarioIssue[] {
+  const configs = new Map(scenario.nodes.map((n) => [n.id, n as BaseNodeConfig]));
+  const linked = new Set(scenario.links.map((l) => `${l.from}\u0000${l.to}`));
+  const issues: ScenarioIssue[] = [];
+  recorded.forEach((a, i) => {
+    if (a.do === 'configure') {
+      const checked = checkPatch(CATALOG, configs.get(a.node)!, a.patch, lang);
+      if (checked.ok) configs.set(a.node, checked.config);
+      else issues.push({ path: `a[${i}].patch`, message: checked.message });
+    } else if (a.do === 'command') {
+      const problem = checkCommand(CATALOG, configs.get(a.node)!, a.command, a.args, lang);
+      if (problem) issues.push({ path: `a[${i}].command`, message: problem });
+    } else if ((a.do === 'partition' || a.do === 'heal') && !linked.has(`${a.from}\u0000${a.to}`)) {
+      issues.push({ path: `a[${i}]`, message: phrase(lang, 'notLinked', { from: a.from, to: a.to }) });
+    }
+  });
+  return issues;
+}
+
+function tooLarge(path: string): DecodeResult {
+  return fail((lang) => [{ path, message: phrase(lang, 'tooLarge', { max: LIMITS.linkChars }) }]);
+}
+
+/** Thrown by `unpack` when a link inflates past LIMITS.linkChars: it stops there, it does not inflate the rest. */
+class TooLarge extends Error {}
 
 function fail(issues: (lang: Lang) => ScenarioIssue[]): DecodeResult {
   return { ok: false, issues: { en: issues('en'), es: issues('es') } };
@@ -123,10 +165,33 @@ async function pack(text: string): Promise<string> {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The inverse of `pack`; throws on anything damaged. */
+/**
+ * The inverse of `pack`; throws on anything damaged. Inflates as a stream and stops as soon as
+ * the text passes LIMITS.linkChars bytes (TooLarge): a 400 KB link that inflates to 300 MB
+ * costs at most the cap, never the whole bomb.
+ */
 async function unpack(packed: string): Promise<string> {
+  if (packed.length > LIMITS.linkChars) throw new TooLarge();
   const binary = atob(packed.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(await new Response(stream).arrayBuffer());
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > LIMITS.linkChars) {
+      await reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(all);
 }

@@ -1,8 +1,10 @@
 /**
- * The headless runner: `npm run sim -- <scenario file or built-in id> [--until 60s] [--seed 42] [--json]`.
+ * The headless runner: `npm run sim -- <scenario or comparison file, or built-in id> [--until 60s] [--seed 42]
+ * [--json] [--max-events 50000000] [--max-wall 60s]`.
  * Runs a scenario in Node, with no browser, and prints a summary (or one JSON document). A
  * comparison (file or built-in id) runs all its columns on one clock and prints the scoreboard.
- * A bad argument or file prints what is wrong and exits with code 2.
+ * A bad argument or file, or a run stopped by a limit (the engine's own, or --max-events /
+ * --max-wall), prints what is wrong and exits with code 2; never a stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,22 +17,33 @@ import { formatIssues, phrase } from '../sim/engine/errors';
 import { type Scenario } from '../sim/engine/scenario';
 import { Simulation, type RunReport } from '../sim/engine/simulation';
 import { CATALOG, parseScenarioText } from '../sim/catalog';
+import { LimitError } from '../sim/engine/limits';
 
-const USAGE = 'usage: npm run sim -- <scenario.json | comparison.json | built-in id> [--until 60s] [--seed 42] [--json]';
+const USAGE =
+  'usage: npm run sim -- <scenario.json | comparison.json | built-in id> [--until 60s] [--seed 42] [--json] [--max-events 50000000] [--max-wall 60s]';
+
+/** Events a run may take by default: a sweep in CI can never hang (mm1 for an hour is about 0.1 M). */
+export const DEFAULT_MAX_EVENTS = 50_000_000;
+/** Wall-clock time a run may take by default, ms. */
+export const DEFAULT_MAX_WALL_MS = 60_000;
+/** Events run between two looks at the wall clock. */
+const CHUNK = 50_000;
 
 /** What the runner writes to; tests pass their own. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): string;
+  /** Wall-clock ms, for --max-wall; tests pass a fake one. */
+  wallMs?: () => number;
 }
 
 class UsageError extends Error {}
 
 /** Parses "90s", "5m", "1h", "250ms" or a bare number of milliseconds into ms. */
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, option = '--until'): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new UsageError(`--until: "${text}" is not a duration (try 60s, 5m, 1h or 250ms)`);
+  if (!m) throw new UsageError(`${option}: "${text}" is not a duration (try 60s, 5m, 1h or 250ms)`);
   const n = Number(m[1]);
   const unit = m[2] ?? 'ms';
   return n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
@@ -60,7 +73,10 @@ export function main(argv: string[], io: Io): number {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { until: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        until: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false },
+        'max-events': { type: 'string' }, 'max-wall': { type: 'string' },
+      },
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no scenario given' : 'give one scenario only');
     let seed: number | undefined;
@@ -68,10 +84,19 @@ export function main(argv: string[], io: Io): number {
       if (!/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed: "${values.seed}" is not an integer`);
       seed = Number(values.seed);
     }
+    let maxEvents = DEFAULT_MAX_EVENTS;
+    if (values['max-events'] !== undefined) {
+      if (!/^\d+$/.test(values['max-events']) || Number(values['max-events']) < 1) {
+        throw new UsageError(`--max-events: "${values['max-events']}" is not a positive integer`);
+      }
+      maxEvents = Number(values['max-events']);
+    }
+    const maxWall = values['max-wall'] !== undefined ? parseDuration(values['max-wall'], '--max-wall') : DEFAULT_MAX_WALL_MS;
     const comparison = loadComparison(positionals[0]!, io.readFile);
     if (comparison) {
       const run = new ComparisonRun(comparison.comparison, comparison.columns, seed);
-      run.runUntil(values.until !== undefined ? parseDuration(values.until) : comparison.columns[0]!.scenario.durationMs);
+      const until = values.until !== undefined ? parseDuration(values.until) : comparison.columns[0]!.scenario.durationMs;
+      runComparisonBounded(run, until, maxEvents, maxWall, io.wallMs ?? (() => performance.now()));
       const report = run.report();
       io.out(values.json ? JSON.stringify(report, null, 2) : scoreboardText(report));
       return 0;
@@ -79,7 +104,7 @@ export function main(argv: string[], io: Io): number {
     const scenario = loadScenario(positionals[0]!, io);
     const until = values.until !== undefined ? parseDuration(values.until) : scenario.durationMs;
     const sim = new Simulation(CATALOG, scenario, { seed });
-    sim.runUntil(until);
+    runBounded(sim, until, maxEvents, maxWall, io.wallMs ?? (() => performance.now()));
     const report = sim.report();
     io.out(values.json ? JSON.stringify(report, null, 2) : summary(report));
     return 0;
@@ -88,7 +113,35 @@ export function main(argv: string[], io: Io): number {
       io.err(`${(e as Error).message}\n${USAGE}`);
       return 2;
     }
-    throw e;
+    if (e instanceof LimitError) {
+      io.err(e.text('en'));
+      return 2;
+    }
+    // A bug, not bad input: say so in one line, without a stack trace.
+    io.err(`microsim stopped on an internal error (please report it): ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+/** The same bounds for a comparison: its columns' events together, and the wall clock, checked a second of simulated time at a time. */
+function runComparisonBounded(run: ComparisonRun, until: number, maxEvents: number, maxWallMs: number, wallMs: () => number): void {
+  const start = wallMs();
+  const events = () => run.sims.reduce((n, sim) => n + sim.events, 0);
+  for (let t = Math.min(until, run.now + 1000); ; t = Math.min(until, t + 1000)) {
+    if (!run.runUntil(t, maxEvents - events())) throw LimitError.of('limitEvents', { max: maxEvents, t: run.now });
+    if (wallMs() - start > maxWallMs) throw LimitError.of('limitWall', { max: maxWallMs, t: run.now });
+    if (t >= until) return;
+  }
+}
+
+/** Runs `sim` to `until` in chunks, throwing a LimitError past `maxEvents` events or `maxWallMs` of wall time. */
+export function runBounded(sim: Simulation, until: number, maxEvents: number, maxWallMs: number, wallMs: () => number): void {
+  const start = wallMs();
+  for (;;) {
+    const left = maxEvents - sim.events;
+    if (sim.runUntil(until, Math.min(CHUNK, left))) return;
+    if (sim.events >= maxEvents) throw LimitError.of('limitEvents', { max: maxEvents, t: sim.now });
+    if (wallMs() - start > maxWallMs) throw LimitError.of('limitWall', { max: maxWallMs, t: sim.now });
   }
 }
 

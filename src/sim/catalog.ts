@@ -8,6 +8,9 @@ import { kafkaKinds, type KafkaTrace } from './models/kafka';
 import { pubsubKinds, type PubSubTrace } from './models/pubsub';
 import { rabbitmqKinds, type RabbitmqTrace } from './models/rabbitmq';
 import { webhookKinds, type WebhookTrace } from './models/webhook';
+import { COMMANDS } from './commands';
+import { nodeIssues } from './nodeCheck';
+import { semanticIssues } from './semanticCheck';
 
 /**
  * Every node kind a scenario may use, family by family. Adding a kind is one line here (or
@@ -38,7 +41,7 @@ export type KindOf<K extends KindName> = Extract<(typeof KINDS)[number], { kind:
 export type StatsOf<K extends KindName> = ReturnType<ReturnType<KindOf<K>['create']>['stats']>;
 
 /** The catalog the app, the CLI and the bench run with. */
-export const CATALOG = createCatalog(KINDS as readonly AnyNodeKind[]);
+export const CATALOG = createCatalog(KINDS as readonly AnyNodeKind[], { commands: COMMANDS, check: nodeIssues });
 
 /** The kind definition for `kind`, or undefined. */
 export function nodeKind(kind: string): AnyNodeKind | undefined {
@@ -62,4 +65,4 @@ export function isSlowable(kind: string): boolean {
 }
 
 /** Scenario validation with this catalog's kinds (see engine/scenario.ts). */
-export const { schema: scenarioSchema, parseScenario, parseScenarioText } = scenarioParser(CATALOG);
+export const { schema: scenarioSchema, parseScenario, parseScenarioText } = scenarioParser(CATALOG, semanticIssues(CATALOG));

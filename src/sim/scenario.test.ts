@@ -60,7 +60,7 @@ describe('scenario files', () => {
     const bad = structuredClone(valid);
     (bad.nodes[1] as Record<string, unknown>).prefecth = 10;
     const [issue] = issues(bad);
-    expect(issue!.path).toBe('nodes[1] ("q")');
+    expect(issue!.path).toBe('nodes[1] ("q").prefecth');
     expect(issue!.message).toContain('prefecth');
   });
 

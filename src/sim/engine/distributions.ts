@@ -1,29 +1,47 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 import type { Rng } from './rng';
+
+const ms = z.number().nonnegative().max(LIMITS.ms);
+const positiveMs = z.number().positive().max(LIMITS.ms);
 
 /**
  * Durations a scenario can draw from: service times, inter-arrival gaps, network latency.
  * Every field is in milliseconds of simulated time.
  */
 export const distSchema = z.discriminatedUnion('dist', [
-  z.object({ dist: z.literal('constant'), ms: z.number().nonnegative() }).strict(),
+  z.object({ dist: z.literal('constant'), ms }).strict(),
   z
-    .object({ dist: z.literal('uniform'), minMs: z.number().nonnegative(), maxMs: z.number().nonnegative() })
+    .object({ dist: z.literal('uniform'), minMs: ms, maxMs: ms })
     .strict()
     .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be at least minMs', path: ['maxMs'] }),
-  z.object({ dist: z.literal('exponential'), meanMs: z.number().positive() }).strict(),
-  z.object({ dist: z.literal('normal'), meanMs: z.number().nonnegative(), sdMs: z.number().nonnegative() }).strict(),
-  z.object({ dist: z.literal('lognormal'), meanMs: z.number().positive(), sdMs: z.number().nonnegative() }).strict(),
+  z.object({ dist: z.literal('exponential'), meanMs: positiveMs }).strict(),
+  z.object({ dist: z.literal('normal'), meanMs: ms, sdMs: ms }).strict(),
+  // A mean below a microsecond with a large sd overflows the log-moments: 1 µs is the floor.
+  z.object({ dist: z.literal('lognormal'), meanMs: z.number().min(0.001).max(LIMITS.ms), sdMs: ms }).strict(),
 ]);
+
+/** A gap between arrivals: a distribution whose mean is above zero, so time moves on. */
+export const gapSchema = distSchema.refine((d) => meanOf(d) > 0, { message: 'the mean gap must be above 0 ms' });
 
 /** A duration distribution as written in a scenario file. */
 export type Dist = z.infer<typeof distSchema>;
 
-/** A function that draws one duration in ms, never negative. */
+/** A function that draws one duration in ms: never negative, never NaN or infinite (at most LIMITS.ms). */
 export type Sampler = () => number;
 
 /** Turns a distribution spec into a sampler bound to `rng`. */
 export function sampler(dist: Dist, rng: Rng): Sampler {
+  const draw = rawSampler(dist, rng);
+  if (dist.dist === 'constant') return draw;
+  // Finite by construction: NaN becomes 0 and anything past the cap the cap.
+  return () => {
+    const v = draw();
+    return v <= LIMITS.ms ? (v >= 0 ? v : 0) : v > 0 ? LIMITS.ms : 0;
+  };
+}
+
+function rawSampler(dist: Dist, rng: Rng): Sampler {
   switch (dist.dist) {
     case 'constant': {
       const ms = dist.ms;

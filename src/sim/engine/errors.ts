@@ -29,6 +29,50 @@ const MESSAGES = {
   unknownKind: { en: 'Unknown node kind "{kind}"; known kinds: {kinds}', es: 'Tipo de nodo desconocido "{kind}"; tipos conocidos: {kinds}' },
   unknownBuiltin: { en: 'No built-in scenario is called "{id}"; there are: {ids}', es: 'No hay ningún escenario incorporado llamado "{id}"; hay: {ids}' },
   badShareLink: { en: 'This share link is damaged: {detail}', es: 'Este enlace compartido está dañado: {detail}' },
+  // Limits (see limits.ts): what a scenario may ask for, and where a run is stopped.
+  tooMany: { en: 'Too many entries: {count}; at most {max}', es: 'Demasiadas entradas: {count}; como mucho {max}' },
+  tooDeep: { en: 'This value nests more than {max} levels deep', es: 'Este valor se anida más de {max} niveles' },
+  tooLarge: { en: 'Too large: more than {max} characters', es: 'Demasiado grande: más de {max} caracteres' },
+  badPatch: { en: 'This setting cannot be applied to "{id}": {detail}', es: 'Este ajuste no se puede aplicar a "{id}": {detail}' },
+  badCommand: { en: '"{id}" ({kind}) has no command "{command}"; it has: {commands}', es: '"{id}" ({kind}) no tiene la orden "{command}"; tiene: {commands}' },
+  badCommandArgs: { en: 'Wrong arguments for "{command}" on "{id}": {detail}', es: 'Argumentos incorrectos para "{command}" en "{id}": {detail}' },
+  notLinked: { en: 'There is no link from "{from}" to "{to}" to cut or heal', es: 'No hay ningún enlace de "{from}" a "{to}" que cortar o reparar' },
+  badSecret: {
+    en: 'A Svix secret is "whsec_" followed by base64; this one is not base64 ({detail})',
+    es: 'Un secreto de Svix es "whsec_" seguido de base64; este no es base64 ({detail})',
+  },
+  cycle: {
+    en: 'These nodes pass messages round in a circle with nothing to stop them: {cycle}',
+    es: 'Estos nodos se pasan los mensajes en círculo sin nada que los detenga: {cycle}',
+  },
+  callCycle: {
+    en: 'These services call each other in a circle, so every request would call itself forever: {cycle}',
+    es: 'Estos servicios se llaman en círculo, así que cada petición se llamaría a sí misma sin fin: {cycle}',
+  },
+  limitEventsPerInstant: {
+    en: 'Stopped: more than {max} events at one instant (t = {t} ms). A loop or a storm never lets time move on.',
+    es: 'Detenido: más de {max} eventos en un mismo instante (t = {t} ms). Un bucle o una tormenta no deja avanzar el tiempo.',
+  },
+  limitLiveMessages: {
+    en: 'Stopped: more than {max} messages alive at once (t = {t} ms). The system makes messages faster than it ends them.',
+    es: 'Detenido: más de {max} mensajes vivos a la vez (t = {t} ms). El sistema crea mensajes más deprisa de lo que los termina.',
+  },
+  limitCopies: {
+    en: 'Stopped: message {root} was copied more than {max} times (t = {t} ms). Copies multiply in a loop.',
+    es: 'Detenido: el mensaje {root} se copió más de {max} veces (t = {t} ms). Las copias se multiplican en un bucle.',
+  },
+  limitSyncHops: {
+    en: 'Stopped: a message was handed on more than {max} times without time passing (t = {t} ms). Links in a loop need some latency.',
+    es: 'Detenido: un mensaje pasó de mano más de {max} veces sin que pasara el tiempo (t = {t} ms). Los enlaces en bucle necesitan algo de latencia.',
+  },
+  limitEvents: {
+    en: 'Stopped after {max} events (--max-events) at t = {t} ms.',
+    es: 'Detenido tras {max} eventos (--max-events) en t = {t} ms.',
+  },
+  limitWall: {
+    en: 'Stopped after {max} ms of wall time (--max-wall) at t = {t} ms.',
+    es: 'Detenido tras {max} ms de tiempo real (--max-wall) en t = {t} ms.',
+  },
 } as const;
 
 /** The key of a message in the table. */

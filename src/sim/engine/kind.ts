@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NodeStats, SimNode } from './node';
 import type { Simulation } from './simulation';
 import type { TraceType } from './trace';
+import type { Lang, ScenarioIssue } from './errors';
 
 /** Text shown to users, in both languages, or one string used for both. */
 export const textSchema = z.union([z.string(), z.object({ en: z.string(), es: z.string() }).strict()]);
@@ -86,19 +87,27 @@ export function defineKind<K extends string, T extends { kind: K }, N extends Si
   return { kind, schema, create: create as unknown as NodeKind<K, T, ReturnType<N['stats']>>['create'], ...traits };
 }
 
+/** Checks the composer of a catalog adds: what the kinds' zod schemas cannot say. */
+export interface CatalogChecks {
+  /** Per kind, the commands it understands and each one's arguments; any other command is refused. */
+  readonly commands?: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>>;
+  /** Checks of one node's config its schema cannot express, paths relative to the node. */
+  readonly check?: (config: { kind: string } & Record<string, unknown>, lang: Lang) => ScenarioIssue[];
+}
+
 /** The kinds a simulation and a scenario schema accept, looked up by name. */
-export interface Catalog {
+export interface Catalog extends CatalogChecks {
   readonly kinds: readonly AnyNodeKind[];
   /** The kind called `name`, or undefined. */
   kind(name: string): AnyNodeKind | undefined;
 }
 
 /** A catalog of these kinds. Throws on two kinds with one name: that is a programming error. */
-export function createCatalog(kinds: readonly AnyNodeKind[]): Catalog {
+export function createCatalog(kinds: readonly AnyNodeKind[], checks: CatalogChecks = {}): Catalog {
   const byName = new Map<string, AnyNodeKind>();
   for (const k of kinds) {
     if (byName.has(k.kind)) throw new Error(`two node kinds are called ${k.kind}`);
     byName.set(k.kind, k);
   }
-  return { kinds, kind: (name) => byName.get(name) };
+  return { ...checks, kinds, kind: (name) => byName.get(name) };
 }

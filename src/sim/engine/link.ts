@@ -92,8 +92,13 @@ export class Link implements EventTarget {
 
   /** Carries a message to `to`: synchronously when the latency is zero, else after `delay` ms. */
   carry(msg: Message, channel: Channel, delay: number): void {
-    if (delay === 0) this.to.receive(msg, this.from, channel);
-    else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE, { msg, channel } satisfies MessageTransit);
+    if (delay === 0) {
+      // Synchronous: a loop of zero-latency links would recurse until the stack overflows.
+      const guard = this.sim.guard;
+      guard.enter(this.sim.now);
+      this.arrive(msg, channel);
+      guard.leave();
+    } else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE, { msg, channel } satisfies MessageTransit);
   }
 
   /** Carries a signal from `source` to `target` (back along this link, or forward), arriving after `delay` ms. */
@@ -102,11 +107,24 @@ export class Link implements EventTarget {
     else this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL, { kind, msg, data, target, source, sentAt: this.sim.now } satisfies SignalTransit);
   }
 
+  /**
+   * A message reaches `to`. A REST request to a node that is not an HTTP server (a broker)
+   * is accepted and answered at once: 202 Accepted if the broker kept it, 503 if it refused it.
+   */
+  private arrive(msg: Message, channel: Channel): void {
+    const to = this.to;
+    to.receive(msg, this.from, channel);
+    if ((channel === 'request' || channel === 'retry') && !to.answersRequests()) {
+      const kept = msg.state !== 'dropped';
+      this.sim.signal(to, this.from, 'response', msg, kept ? { status: 202, ok: true } : { status: 503, ok: false, error: 'not accepted' });
+    }
+  }
+
   /** Scheduled arrival. */
   handle(type: number, data: unknown): void {
     if (type === ARRIVE_MESSAGE) {
       const t = data as MessageTransit;
-      this.to.receive(t.msg, this.from, t.channel);
+      this.arrive(t.msg, t.channel);
     } else {
       const t = data as SignalTransit;
       this.sim.signalArrived(t.target, t.source, t.kind, t.msg, t.data, t.sentAt);

@@ -42,6 +42,8 @@ export interface Message {
    * is a duplicate.
    */
   family: { processed: number } | undefined;
+  /** Shared by every copy of one publication once it has been copied: how many copies it has made (see LIMITS). */
+  lineage: { copies: number } | undefined;
 }
 
 /** Totals the ledger keeps: current counts by state plus cumulative counters. */
@@ -103,7 +105,7 @@ export class Ledger {
     this.counts[0]!++;
     return {
       id, root: id, type, key, origin, publishedAt: now, state: 'transit',
-      deliveries: 0, processedCount: 0, redelivered: false, via: undefined, meta, family: undefined,
+      deliveries: 0, processedCount: 0, redelivered: false, via: undefined, meta, family: undefined, lineage: undefined,
     };
   }
 
@@ -115,10 +117,12 @@ export class Ledger {
     const id = this.nextId++;
     this.copies++;
     this.counts[index(state)]!++;
+    const lineage = (msg.lineage ??= { copies: 0 });
+    lineage.copies++;
     return {
       id, root: msg.root, type: msg.type, key: msg.key, origin: msg.origin, publishedAt: msg.publishedAt, state,
       deliveries: 0, processedCount: 0, redelivered: redelivery, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
-      family: redelivery ? (msg.family ??= { processed: msg.processedCount }) : undefined,
+      family: redelivery ? (msg.family ??= { processed: msg.processedCount }) : undefined, lineage,
     };
   }
 
@@ -128,6 +132,12 @@ export class Ledger {
     this.counts[index(msg.state)]!--;
     this.counts[index(state)]!++;
     msg.state = state;
+  }
+
+  /** Copies alive right now: in transit, buffered or being processed. */
+  get live(): number {
+    const c = this.counts;
+    return c[0]! + c[1]! + c[2]!;
   }
 
   /** How many copies are in `state` right now. */

@@ -77,6 +77,15 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
     this.sim.drop(this, msg, `consumer ${consumer.id} went offline holding it`);
   }
 
+  /**
+   * Whether this node is an HTTP server that answers each request itself (a service). Any
+   * other node a REST call reaches (a queue, an exchange, a topic) accepts the message and
+   * answers 202 at once, as an HTTP front of a broker does; the copy is then the broker's.
+   */
+  answersRequests(): boolean {
+    return false;
+  }
+
   /** Whether `consumer` should ack what this node delivers to it (false for auto-ack). */
   acksWanted(_consumer: SimNode): boolean {
     return true;

@@ -4,6 +4,8 @@ import { phrase, type Lang, type ScenarioIssue } from './errors';
 import { textSchema, type Catalog } from './kind';
 import type { BaseNodeConfig } from './node';
 import { linkKey, tourReferences, tourSchema } from './tour';
+import { boundsIssues } from './bounds';
+import { LIMITS } from './limits';
 
 /** The fields every link has: its ends and the network between them. Kinds add their own (see `linkFields`). */
 export const baseLinkShape = {
@@ -70,9 +72,9 @@ export function scenarioSchemaFor(catalog: Catalog) {
       seed: z.number().int().default(1),
       /** How long a run lasts by default, in simulated ms. */
       durationMs: z.number().positive().default(60_000),
-      nodes: z.array(nodeSchema).min(1),
-      links: z.array(linkSchema).default([]),
-      actions: z.array(actionSchema).default([]),
+      nodes: z.array(nodeSchema).min(1).max(LIMITS.nodes),
+      links: z.array(linkSchema).max(LIMITS.links).default([]),
+      actions: z.array(actionSchema).max(LIMITS.actions).default([]),
       /** When present, `npm run bench` runs this scenario for `untilMs`. */
       bench: z.object({ untilMs: z.number().positive() }).strict().optional(),
       /** A guided tour through this scenario (see tour.ts). */
@@ -99,20 +101,32 @@ export interface ScenarioParser {
   parseScenarioText(text: string, lang?: Lang): ParseResult;
 }
 
-/** The parser of scenario files whose nodes are of the kinds in `catalog`. */
-export function scenarioParser(catalog: Catalog): ScenarioParser {
+/** Checks that need more than the engine knows (settings patches, commands, topologies): given by the catalog's owner. */
+export type SemanticCheck = (s: Scenario, lang: Lang) => ScenarioIssue[];
+
+/**
+ * The parser of scenario files whose nodes are of the kinds in `catalog`; `semantic` runs on a
+ * scenario whose shape and references are right.
+ */
+export function scenarioParser(catalog: Catalog, semantic?: SemanticCheck): ScenarioParser {
   const schema = scenarioSchemaFor(catalog);
   const parseScenario = (data: unknown, lang: Lang = 'en'): ParseResult => {
+    const bounds = boundsIssues(data, lang);
+    if (bounds.length > 0) return { ok: false, issues: bounds };
     const kindIssues = unknownKinds(catalog, data, lang);
     if (kindIssues.length > 0) return { ok: false, issues: kindIssues };
     const result = schema.safeParse(data, { error: lang === 'es' ? esLocale : enLocale });
     if (!result.success) {
-      return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path, data), message: i.message })) };
+      // An unknown field is located at the field itself, not at the object holding it.
+      const where = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' && i.keys.length > 0 ? [...i.path, i.keys[0]!] : i.path);
+      return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(where(i), data), message: i.message })) };
     }
     const issues = crossReferences(catalog, result.data, lang);
+    if (issues.length === 0 && semantic) issues.push(...semantic(result.data, lang));
     return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
   };
   const parseScenarioText = (text: string, lang: Lang = 'en'): ParseResult => {
+    if (text.length > LIMITS.fileChars) return { ok: false, issues: [{ path: '', message: phrase(lang, 'tooLarge', { max: LIMITS.fileChars }) }] };
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -149,6 +163,7 @@ function crossReferences(catalog: Catalog, s: Scenario, lang: Lang): ScenarioIss
     if (ids.has(n.id)) issues.push({ path: formatPath(['nodes', i, 'id'], s), message: phrase(lang, 'duplicateId', { id: n.id }) });
     ids.add(n.id);
   });
+  const linked = new Set(s.links.map((l) => `${l.from}\u0000${l.to}`));
   // Settings that name another node (the kind's `nodeRefs`), which must exist and be linked from this one.
   s.nodes.forEach((n, i) => {
     for (const field of catalog.kind(n.kind)?.nodeRefs ?? []) {
@@ -156,7 +171,7 @@ function crossReferences(catalog: Catalog, s: Scenario, lang: Lang): ScenarioIss
       if (typeof target !== 'string') continue;
       const path = `${formatPath(['nodes', i], s)}.${field}`;
       if (!ids.has(target)) issues.push({ path, message: phrase(lang, 'unknownNode', { id: target }) });
-      else if (!s.links.some((l) => l.from === n.id && l.to === target)) {
+      else if (!linked.has(`${n.id}\u0000${target}`)) {
         issues.push({ path, message: phrase(lang, 'referenceNotLinked', { from: n.id, to: target }) });
       }
     }
@@ -188,6 +203,12 @@ function crossReferences(catalog: Catalog, s: Scenario, lang: Lang): ScenarioIss
   return issues;
 }
 
+/**
+ * What a scenario may not do although every reference resolves: node settings the schema
+ * cannot judge (a Svix secret that is not base64), loops that never end, and actions the
+ * engine would refuse (a settings patch that breaks the node's schema, applied in time order;
+ * an unknown command; cutting a link that does not exist).
+ */
 /** `['nodes', 2, 'serviceTime']` → `nodes[2] ("email").serviceTime`, naming the node when it has an id. */
 export function formatPath(path: readonly PropertyKey[], data: unknown): string {
   let out = '';
@@ -199,7 +220,10 @@ export function formatPath(path: readonly PropertyKey[], data: unknown): string 
       const id = (cursor as { id?: unknown } | undefined)?.id;
       if (typeof id === 'string' && out.startsWith('nodes[') && !out.includes('.')) out += ` ("${id}")`;
     } else {
-      out += out ? `.${String(part)}` : String(part);
+      const key = String(part);
+      // A key that is not a plain name (empty, spaces, quotes) is shown quoted, so it is never lost.
+      if (!/^[A-Za-z_$][\w$-]*$/.test(key)) out += `[${JSON.stringify(key)}]`;
+      else out += out ? `.${key}` : key;
       cursor = cursor && typeof cursor === 'object' ? (cursor as Record<PropertyKey, unknown>)[part] : undefined;
     }
   }

@@ -81,7 +81,7 @@ export class Scheduler {
    * at or before `t`, false when the budget ran out first. Does not move the clock to `t`.
    * The same as calling step() in a loop, without the calls (the engine's inner loop).
    */
-  runWithin(t: number, budget: number): boolean {
+  runWithin(t: number, budget: number, guard?: { tick(now: number): void }): boolean {
     for (;;) {
       // Read this.heap afresh: a handler that cancels may have compacted it into a new array.
       let ev = this.heap[0];
@@ -92,6 +92,7 @@ export class Scheduler {
       }
       if (ev === undefined || ev.time > t) return true;
       if (budget-- <= 0) return false;
+      guard?.tick(ev.time);
       this.pop();
       this.live--;
       this.now = ev.time;

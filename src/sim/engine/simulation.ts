@@ -1,3 +1,5 @@
+import { checkCommand, checkPatch } from './actionCheck';
+import { LIMITS, LimitError, RunGuard } from './limits';
 import { Ledger, type LedgerTotals, type Message, type MsgState } from './message';
 import { Link } from './link';
 import type { SimNode, NodeStats, SignalData } from './node';
@@ -43,6 +45,10 @@ export class Simulation implements EventTarget {
   readonly nodes = new Map<string, SimNode>();
   /** Actions taken during this run (UI toggles), in order. */
   readonly recorded: RecordedAction[] = [];
+  /** Counts work per instant and synchronous hand-offs; throws a LimitError past a limit. */
+  readonly guard = new RunGuard();
+  /** Why the run stopped for good (a limit, a refused action); every later run call throws it again. */
+  halted: Error | undefined;
   private readonly out = new Map<string, Link[]>();
   private readonly into = new Map<string, Link[]>();
   private readonly links = new Map<string, Map<string, Link>>();
@@ -126,6 +132,7 @@ export class Simulation implements EventTarget {
 
   /** Emits a trace event to every subscriber. Models call it for events of their own. */
   emit(ev: TraceEvent): void {
+    this.guard.tick(this.scheduler.now);
     const ls = this.listeners;
     for (let i = 0; i < ls.length; i++) ls[i]!(ev);
     if (this.capture) this.capture.push(ev);
@@ -135,16 +142,26 @@ export class Simulation implements EventTarget {
 
   /** Runs exactly one event and returns what it emitted; null when nothing is pending. */
   step(): TraceEvent[] | null {
+    if (this.halted) throw this.halted;
     const captured: TraceEvent[] = [];
     this.capture = captured;
     try {
       this.applyRecorded(Infinity);
       if (this.scheduler.pending === 0) return null;
+      this.guard.tick(this.scheduler.peekTime());
       this.scheduler.step();
       return captured;
+    } catch (e) {
+      throw this.halt(e);
     } finally {
       this.capture = null;
     }
+  }
+
+  /** Marks the run as stopped by `e` for good: an event cut short leaves the state half-done. */
+  private halt(e: unknown): unknown {
+    this.halted ??= e instanceof Error ? e : new Error(String(e));
+    return e;
   }
 
   /**
@@ -152,20 +169,28 @@ export class Simulation implements EventTarget {
    * once that many have run and returns false (the caller is over its frame budget).
    */
   runUntil(t: number, maxEvents = Infinity): boolean {
+    if (this.halted) throw this.halted;
     const s = this.scheduler;
+    const guard = this.guard;
     let budget = maxEvents;
-    // While recorded actions remain, each may fall due at any event (by time or by event count).
-    while (this.replayAt < this.replay.length) {
-      this.applyRecorded(t);
-      if (s.peekTime() > t) {
-        s.advanceTo(t);
-        return true;
+    try {
+      // While recorded actions remain, each may fall due at any event (by time or by event count).
+      while (this.replayAt < this.replay.length) {
+        this.applyRecorded(t);
+        const next = s.peekTime();
+        if (next > t) {
+          s.advanceTo(t);
+          return true;
+        }
+        if (budget-- <= 0) return false;
+        guard.tick(next);
+        s.step();
       }
-      if (budget-- <= 0) return false;
-      s.step();
+      // None left: the scheduler's own loop, which runs the same events in the same order.
+      if (!s.runWithin(t, budget, guard)) return false;
+    } catch (e) {
+      throw this.halt(e);
     }
-    // None left: the scheduler's own loop, which runs the same events in the same order.
-    if (!s.runWithin(t, budget)) return false;
     s.advanceTo(t);
     return true;
   }
@@ -174,9 +199,37 @@ export class Simulation implements EventTarget {
 
   /** Takes an action now (a UI toggle), records it for replay, and applies it. */
   act(action: ActionSpec): void {
+    if (this.halted) throw this.halted;
     const recorded = { ...action, at: this.now, step: this.events } as RecordedAction;
+    this.refuseBadAction(recorded);
     this.recorded.push(recorded);
-    this.apply(recorded);
+    try {
+      this.apply(recorded);
+    } catch (e) {
+      throw this.halt(e);
+    }
+  }
+
+  /**
+   * Throws a LimitError (bilingual, located by the node) for an action the engine must not
+   * apply: a settings patch its kind's schema refuses, an unknown command, a partition of a
+   * link that does not exist. A refused UI action changes nothing; a refused scheduled or
+   * recorded one stops the run.
+   */
+  private refuseBadAction(a: ActionSpec): void {
+    const node = 'node' in a ? this.nodes.get(a.node) : undefined;
+    if ('node' in a && !node) throw LimitError.of('unknownNode', { id: a.node });
+    if (a.do === 'configure') {
+      const en = checkPatch(this.catalog, node!.config, a.patch, 'en');
+      const es = en.ok ? en : checkPatch(this.catalog, node!.config, a.patch, 'es');
+      if (!en.ok && !es.ok) throw new LimitError({ en: en.message, es: es.message });
+    } else if (a.do === 'command') {
+      const en = checkCommand(this.catalog, node!.config, a.command, a.args, 'en');
+      const es = en === undefined ? undefined : checkCommand(this.catalog, node!.config, a.command, a.args, 'es');
+      if (en !== undefined && es !== undefined) throw new LimitError({ en, es });
+    } else if ((a.do === 'partition' || a.do === 'heal') && !this.link(a.from, a.to)) {
+      throw LimitError.of('notLinked', { from: a.from, to: a.to });
+    }
   }
 
   private applyRecorded(until: number): void {
@@ -185,6 +238,7 @@ export class Simulation implements EventTarget {
       if (a.step > this.events || a.at > until) return;
       this.replayAt++;
       this.scheduler.advanceTo(a.at);
+      this.refuseBadAction(a);
       this.recorded.push(a);
       this.apply(a);
     }
@@ -192,7 +246,9 @@ export class Simulation implements EventTarget {
 
   /** Scheduled scenario action. */
   handle(type: number, data: unknown): void {
-    if (type === ACTION) this.apply(data as ScenarioAction);
+    if (type !== ACTION) return;
+    this.refuseBadAction(data as ScenarioAction);
+    this.apply(data as ScenarioAction);
   }
 
   private apply(a: ActionSpec): void {
@@ -210,10 +266,15 @@ export class Simulation implements EventTarget {
         this.node(a.node).slowFactor = a.factor;
         this.emit({ type: 'node.configured', t: this.now, node: a.node, patch: { slowFactor: a.factor } });
         return;
-      case 'configure':
-        this.node(a.node).configure(a.patch);
-        this.emit({ type: 'node.configured', t: this.now, node: a.node, patch: a.patch });
+      case 'configure': {
+        // Checked by refuseBadAction; applied as parsed, defaults filled in.
+        const node = this.node(a.node);
+        const checked = checkPatch(this.catalog, node.config, a.patch, 'en');
+        if (!checked.ok) return;
+        node.configure(checked.patch);
+        this.emit({ type: 'node.configured', t: this.now, node: a.node, patch: checked.patch });
         return;
+      }
       case 'partition':
       case 'heal': {
         const link = this.link(a.from, a.to);
@@ -237,6 +298,7 @@ export class Simulation implements EventTarget {
 
   /** A new message published by `node`, in transit. */
   publish(node: SimNode, type: string, key?: string, meta?: Record<string, unknown>): Message {
+    if (this.ledger.live >= LIMITS.liveMessages) throw LimitError.of('limitLiveMessages', { max: LIMITS.liveMessages, t: this.now });
     const msg = this.ledger.create(type, key, node.id, this.now, meta);
     this.emit({ type: 'message.published', t: this.now, node: node.id, msg });
     return msg;
@@ -244,7 +306,11 @@ export class Simulation implements EventTarget {
 
   /** A new copy of `msg` made at `node`, starting in `state`: a fan-out copy, or with `redelivery` a second copy of one delivery. */
   copy(node: SimNode, msg: Message, state: MsgState = 'transit', redelivery = false): Message {
+    if (this.ledger.live >= LIMITS.liveMessages) throw LimitError.of('limitLiveMessages', { max: LIMITS.liveMessages, t: this.now });
     const c = this.ledger.copy(msg, state, redelivery);
+    if (c.lineage!.copies > LIMITS.copiesPerPublication) {
+      throw LimitError.of('limitCopies', { root: msg.root, max: LIMITS.copiesPerPublication, t: this.now });
+    }
     this.emit({ type: 'message.copied', t: this.now, node: node.id, msg: c, from: msg.id, state });
     return c;
   }
@@ -349,7 +415,12 @@ export class Simulation implements EventTarget {
   /** A signal sent at `sentAt` reaches `to`: traced, then handed to it. Called by links on arrival. */
   signalArrived(to: SimNode, from: SimNode, kind: SignalKind, msg: Message | undefined, data: SignalData | undefined, sentAt: number): void {
     this.emit({ type: 'signal.arrived', t: this.now, from: from.id, to: to.id, signal: kind, sentAt, msgId: msg?.id });
-    to.onSignal(kind, msg, from, data);
+    this.guard.enter(this.now);
+    try {
+      to.onSignal(kind, msg, from, data);
+    } finally {
+      this.guard.leave();
+    }
   }
 
   /** `msg` now waits in `node` (a broker), which holds `backlog` messages. */
@@ -431,3 +502,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+

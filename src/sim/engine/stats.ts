@@ -49,7 +49,9 @@ const UNIT = 0.01; // ms: resolution of the smallest bucket
  * 0.8 %. Recording is O(1) and allocation-free.
  */
 export class LatencyHistogram {
-  private buckets = new Float64Array(64 * SUB_COUNT);
+  // Allocated on the first observation: most nodes of a large scenario never record one,
+  // and 64 KB each up front made 100,000 nodes cost gigabytes.
+  private buckets: Float64Array | null = null;
   count = 0;
   private sum = 0;
   max = 0;
@@ -62,7 +64,7 @@ export class LatencyHistogram {
     this.sum += ms;
     if (ms > this.max) this.max = ms;
     const b = bucketOf(ms);
-    this.buckets[b]!++;
+    (this.buckets ??= new Float64Array(64 * SUB_COUNT))[b]!++;
     if (b > this.top) this.top = b;
   }
 
@@ -74,7 +76,7 @@ export class LatencyHistogram {
   /** Several percentiles (ascending) in one scan of the buckets. */
   percentiles(ps: readonly number[]): number[] {
     const out = ps.map(() => this.max);
-    if (this.count === 0) return ps.map(() => 0);
+    if (this.count === 0 || !this.buckets) return ps.map(() => 0);
     let k = 0;
     let rank = Math.max(1, Math.ceil((ps[0]! / 100) * this.count));
     let seen = 0;

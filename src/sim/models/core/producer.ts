@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { arrivalGaps } from '../../engine/arrivals';
-import { distSchema, sampler, type Sampler } from '../../engine/distributions';
+import { gapSchema, sampler, type Sampler } from '../../engine/distributions';
 import { nodeSchema } from '../../engine/kind';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { Simulation } from '../../engine/simulation';
+import { LIMITS } from '../../engine/limits';
 
 const TICK = 1;
 
@@ -13,23 +14,23 @@ export const producerSchema = nodeSchema(
   'producer',
   {
     /** Mean messages per second. */
-    ratePerSec: z.number().positive().default(1),
+    ratePerSec: z.number().positive().max(LIMITS.ratePerSec).default(1),
     /** Poisson arrivals (exponential gaps), evenly spaced, or uniform gaps in [0, 2/rate]. */
     arrivals: z.enum(['poisson', 'constant', 'uniform']).default('poisson'),
     /** Gap between publications; overrides ratePerSec and arrivals. */
-    interarrival: distSchema.optional(),
+    interarrival: gapSchema.optional(),
     /** Publish `size` messages at each arrival instead of one: a burst. */
-    burst: z.number().int().positive().default(1),
+    burst: z.number().int().positive().max(LIMITS.burst).default(1),
     /** The business event or request name, e.g. "UserRegistered". */
     eventType: z.string().min(1).default('Event'),
     /** How many distinct keys ("<keyPrefix>-1" … "<keyPrefix>-n") messages carry, chosen uniformly; none by default. */
-    keys: z.number().int().positive().optional(),
+    keys: z.number().int().positive().max(LIMITS.count).optional(),
     /** Keys read "<keyPrefix>-<n>". */
     keyPrefix: z.string().min(1).default('key'),
-    startMs: z.number().nonnegative().default(0),
-    stopMs: z.number().positive().optional(),
+    startMs: z.number().nonnegative().max(LIMITS.ms).default(0),
+    stopMs: z.number().positive().max(LIMITS.ms).optional(),
     /** Stop after this many publications. */
-    limit: z.number().int().positive().optional(),
+    limit: z.number().int().positive().max(LIMITS.count).optional(),
   },
 );
 

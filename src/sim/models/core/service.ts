@@ -8,13 +8,14 @@ import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel } from '../../engine/trace';
 import { SlotSet } from '../../engine/slot-set';
+import { LIMITS } from '../../engine/limits';
 
 const DONE = 1;
 
 /** The fields of a service, for kinds that extend it. */
 export const serviceShape = {
   /** Messages processed at once (worker threads, connections). */
-  concurrency: z.number().int().positive().default(1),
+  concurrency: z.number().int().positive().max(LIMITS.slots).default(1),
   /** Time to process one message. */
   serviceTime: distSchema.default({ dist: 'exponential', meanMs: 100 }),
   /** Probability that processing fails (the message is nacked, or the request gets a 500). */
@@ -23,7 +24,7 @@ export const serviceShape = {
    * HTTP only: requests that may wait for a free slot; past it the service answers 503 at
    * once. Unlimited when absent. (Tomcat's acceptCount is 100, but there the OS refuses.)
    */
-  maxQueue: z.number().int().nonnegative().optional(),
+  maxQueue: z.number().int().nonnegative().max(LIMITS.count).optional(),
   /**
    * HTTP only: what callers see while the service is offline. 'refuse': the process is down
    * on a live host, so connections are refused and open ones reset (status 0, at once).
@@ -99,6 +100,10 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
    * request travelled or waited here) is still served: the server cannot know. Its work
    * happens outside the ledger, which must not move a dropped copy, and is counted `orphaned`.
    */
+  override answersRequests(): boolean {
+    return true;
+  }
+
   override receive(msg: Message, from: SimNode, channel: Channel): void {
     const http = isHttp(channel);
     if (!this.online) {

@@ -11,6 +11,7 @@ import {
   backoffDelay, breakerSchema, Bulkhead, bulkheadSchema, CircuitBreaker, retryBudgetSchema, RetryBudget, retrySchema,
   type BreakerListener, type BreakerState,
 } from './resilience';
+import { LIMITS } from '../../engine/limits';
 
 /**
  * Scenario fields of anything that makes synchronous HTTP calls to the nodes it links to.
@@ -21,7 +22,7 @@ export const callerShape = {
    * Per-attempt timeout. Absent: wait forever, as plain HTTP clients do by default.
    * R4J's TimeLimiter default is 1000 ms.
    */
-  timeoutMs: z.number().positive().optional(),
+  timeoutMs: z.number().positive().max(LIMITS.ms).optional(),
   /** Retries with backoff; absent: no retries. */
   retry: retrySchema.optional(),
   /** A circuit breaker per dependency. */
@@ -94,6 +95,11 @@ export interface Call {
   phase: number;
   /** The final outcome: undefined while running or on success. */
   failure: FailKind | undefined;
+  /**
+   * The copy on the wire went to a node that is not an HTTP server (a broker): it is the
+   * broker's from then on, so a timeout or a failure must not drop it (see SimNode.answersRequests).
+   */
+  handedOver: boolean;
   /** The owner's data: the upstream request a rest-service is serving, and which dependency it is at. */
   job: unknown;
   index: number;
@@ -187,7 +193,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
   prepare(msg: Message, dep: Dependency, job?: unknown, index = 0): Call {
     return {
       msg, dep, attempt: 0, startedAt: this.sim.now, sentAt: 0, timer: undefined, prevDelay: 0, phase: IDLE,
-      failure: undefined, job, index,
+      failure: undefined, handedOver: false, job, index,
     };
   }
 
@@ -237,6 +243,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
     const timeout = this.settings.timeoutMs;
     if (timeout !== undefined) call.timer = sim.scheduler.schedule(timeout, this, TIMEOUT, call);
     sim.emit({ type: 'http.request', t: sim.now, node: this.owner.id, to: dep.id, msg: call.msg, attempt: call.attempt });
+    call.handedOver = !dep.link.to.answersRequests();
     sim.send(dep.link, call.msg, call.attempt === 1 ? 'request' : 'retry');
   }
 
@@ -321,7 +328,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
   private takeBack(call: Call, timedOut: boolean): void {
     const sim = this.sim;
     const msg = call.msg;
-    if (msg.state === 'dropped' || msg.state === 'done') {
+    if (msg.state === 'dropped' || msg.state === 'done' || call.handedOver) {
       call.msg = sim.copy(this.owner, msg, 'buffered');
     } else if (timedOut) {
       // The old copy is still out there and may yet be processed, as wasted work.
@@ -330,6 +337,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
     } else {
       sim.received(this.owner, msg, call.dep.link.to);
     }
+    call.handedOver = false;
   }
 
   private end(call: Call, failure: FailKind | undefined): void {
@@ -347,7 +355,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
       this.failed[failure]++;
       call.dep.failed++;
       this.failedLatency.record(latency);
-      if (msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, FAIL_REASON[failure]);
+      if (!call.handedOver && msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, FAIL_REASON[failure]);
     }
     sim.emit({
       type: 'http.call_ended', t: sim.now, node: this.owner.id, to: call.dep.id, msg, ok: failure === undefined,
@@ -372,7 +380,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
       call.phase = ENDED;
       this.aborted++;
       const msg = call.msg;
-      if (msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, reason);
+      if (!call.handedOver && msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, reason);
     }
     this.active.clear();
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Rng } from '../../engine/rng';
+import { LIMITS } from '../../engine/limits';
 
 // Resilience patterns for synchronous calls, as pure state machines: time comes in as an
 // argument and randomness as an Rng, so each is testable alone. The caller (caller.ts)
@@ -14,21 +15,21 @@ export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
 export const retrySchema = z
   .object({
     /** Attempts including the first. R4J RetryConfig: 3. */
-    maxAttempts: z.number().int().min(1).default(3),
+    maxAttempts: z.number().int().min(1).max(LIMITS.attempts).default(3),
     /**
      * AWS backoff simulator's variants: none = the plain curve; full, equal and decorrelated jitter.
      * R4J's default RetryConfig has no randomization (R4J: RetryConfig.java, IntervalFunction.ofDefaults()).
      */
     jitter: z.enum(['none', 'full', 'equal', 'decorrelated']).default('none'),
     /** The first wait. R4J's default wait (and its exponential helper's initial interval) is 500 ms. */
-    baseMs: z.number().nonnegative().default(500),
+    baseMs: z.number().nonnegative().max(LIMITS.ms).default(500),
     /**
      * Each wait is the previous one times this: 1 = a fixed wait, R4J's default (500 ms every time,
      * SEMANTICS §5 "Retry (R4J)"); R4J's exponential helper uses 1.5, the AWS simulator 2.
      */
-    multiplier: z.number().min(1).default(1),
+    multiplier: z.number().min(1).max(100).default(1),
     /** No wait exceeds this. The AWS backoff simulator uses 2000 ms. */
-    capMs: z.number().nonnegative().default(2000),
+    capMs: z.number().nonnegative().max(LIMITS.ms).default(2000),
   })
   .strict();
 
@@ -73,15 +74,15 @@ export const breakerSchema = z
     /** Percentage of slow calls at or above which the breaker opens. R4J: 100. */
     slowCallRateThreshold: z.number().gt(0).max(100).default(100),
     /** A call longer than this is slow. R4J: 60 s. */
-    slowCallDurationThresholdMs: z.number().positive().default(60_000),
+    slowCallDurationThresholdMs: z.number().positive().max(LIMITS.ms).default(60_000),
     /** How many of the latest calls the failure rate is computed over (COUNT_BASED). R4J: 100. */
-    slidingWindowSize: z.number().int().positive().default(100),
+    slidingWindowSize: z.number().int().positive().max(LIMITS.slots).default(100),
     /** No rate is computed before this many calls (capped at the window size, as R4J does). R4J: 100. */
-    minimumNumberOfCalls: z.number().int().positive().default(100),
+    minimumNumberOfCalls: z.number().int().positive().max(LIMITS.count).default(100),
     /** How long the breaker stays open before it lets trial calls through. R4J: 60 s. */
-    waitDurationInOpenStateMs: z.number().nonnegative().default(60_000),
+    waitDurationInOpenStateMs: z.number().nonnegative().max(LIMITS.ms).default(60_000),
     /** Trial calls let through while half-open. R4J: 10. */
-    permittedNumberOfCallsInHalfOpenState: z.number().int().positive().default(10),
+    permittedNumberOfCallsInHalfOpenState: z.number().int().positive().max(LIMITS.slots).default(10),
     /** Go half-open when the wait ends even if nobody calls. R4J: false (the next call does it). */
     automaticTransitionFromOpenToHalfOpenEnabled: z.boolean().default(false),
   })
@@ -233,7 +234,7 @@ export class CircuitBreaker {
 export const bulkheadSchema = z
   .object({
     /** Calls to one dependency in flight at once. R4J: 25. */
-    maxConcurrentCalls: z.number().int().positive().default(25),
+    maxConcurrentCalls: z.number().int().positive().max(LIMITS.slots).default(25),
   })
   .strict();
 
@@ -271,7 +272,7 @@ export const retryBudgetSchema = z
     /** Retries allowed per request in the window (SRE book). Default 0.1. */
     ratio: z.number().min(0).max(1).default(0.1),
     /** The sliding window the ratio is measured over; the SRE book names none, 10 s is microsim's choice. */
-    windowMs: z.number().positive().default(10_000),
+    windowMs: z.number().positive().max(LIMITS.ms).default(10_000),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import type { Channel, SignalKind } from '../../engine/trace';
 import { callerShape, HttpCaller, type Call, type CallerStats, type CallOwner, type FailKind } from './caller';
 import type { BreakerState } from './resilience';
 import { Service, serviceShape, type Job } from '../core/service';
+import { LIMITS } from '../../engine/limits';
 
 /** Trace events of synchronous HTTP calls and their protections. `node` is always the caller. */
 export type RestTrace =
@@ -29,11 +30,11 @@ export type RestClientStats = NodeStats & CallerStats & { inFlight: number; wait
 /** Scenario fields of a REST client: a service that turns each piece of work it gets into calls. */
 export const restClientSchema = nodeSchema('rest-client', {
   /** Calls in flight at once: its threads or connections. A small pool, so saturation shows. */
-  maxConcurrent: z.number().int().positive().default(10),
+  maxConcurrent: z.number().int().positive().max(LIMITS.slots).default(10),
   /** When every slot is busy: wait in line for one, or fail the call at once. */
   overflow: z.enum(['queue', 'reject']).default('queue'),
   /** With overflow 'queue': how many calls may wait; past it they are rejected. Unlimited when absent. */
-  maxWaiting: z.number().int().nonnegative().optional(),
+  maxWaiting: z.number().int().nonnegative().max(LIMITS.count).optional(),
   /** With several dependencies: call each of them for every piece of work, or take turns. */
   route: z.enum(['all', 'round-robin']).default('all'),
   ...callerShape,

@@ -8,6 +8,7 @@ import type { LinkConfig } from '../../engine/scenario';
 import type { Simulation } from '../../engine/simulation';
 import type { SignalKind } from '../../engine/trace';
 import { ConsumerGroup, type GroupSettings, type GroupStats, type Member, type ResetArgs } from './consumer-group';
+import { LIMITS } from '../../engine/limits';
 
 const RETENTION = 1;
 
@@ -24,20 +25,20 @@ const groupShape = {
    * commits the processed offsets every 5 s, and on revoke. 0 = commit after every record
    * (a manual commitSync per record). At-most-once always commits as it fetches.
    */
-  autoCommitIntervalMs: z.number().nonnegative().default(5000),
+  autoCommitIntervalMs: z.number().nonnegative().max(LIMITS.ms).default(5000),
   /**
    * Kafka default `session.timeout.ms`=45000 since 3.0 (10000 before; K: ConsumerConfig.java,
    * upgrade.html). Brokers accept 6000–1800000; shorter values are allowed here for teaching.
    */
-  sessionTimeoutMs: z.number().positive().default(45_000),
+  sessionTimeoutMs: z.number().positive().max(LIMITS.ms).default(45_000),
   /** Kafka default `heartbeat.interval.ms`=3000 (K: ConsumerConfig.java). */
-  heartbeatIntervalMs: z.number().positive().default(3000),
+  heartbeatIntervalMs: z.number().positive().max(LIMITS.ms).default(3000),
   /**
    * Not a Kafka setting: how long an eager rebalance keeps the whole group stopped once every
    * member is back (the JoinGroup and SyncGroup round trips and the members' revoke and assign
    * callbacks). Real pauses run from hundreds of ms to seconds; microsim uses 1 s.
    */
-  rebalancePauseMs: z.number().nonnegative().default(1000),
+  rebalancePauseMs: z.number().nonnegative().max(LIMITS.ms).default(1000),
   /** Kafka's default assignor list is [Range, CooperativeSticky], so Range is used (K: ConsumerConfig.java). */
   assignor: z.enum(['range', 'roundrobin']).default('range'),
   /**
@@ -63,21 +64,21 @@ const groupOverride = z.object(groupShape).partial().strict();
 /** Scenario fields of a topic: a partitioned, retained log read by consumer groups. */
 export const topicSchema = nodeSchema('topic', {
   /** Kafka default `num.partitions`=1 (K: ServerLogConfigs.java). Fixed for the run. */
-  partitions: z.number().int().positive().default(1),
+  partitions: z.number().int().positive().max(LIMITS.partitions).default(1),
   /** Kafka default `retention.ms`=604800000, 7 d (K: LogConfig.java). Consuming deletes nothing; retention does. */
-  retentionMs: z.number().positive().default(604_800_000),
+  retentionMs: z.number().positive().max(LIMITS.ms).default(604_800_000),
   /**
    * Kafka default `log.retention.check.interval.ms`=300000 (K: LogConfig.java). Kafka deletes
    * whole segments; microsim deletes every record past retention at each check.
    */
-  retentionCheckMs: z.number().positive().default(300_000),
+  retentionCheckMs: z.number().positive().max(LIMITS.ms).default(300_000),
   /**
    * Records without a key stick to one partition for a batch, then move on (Kafka's sticky
    * partitioner switches when a `batch.size`=16384 B batch fills, K: BuiltInPartitioner.java).
    * microsim has no record sizes: it switches every 16 records, as if each were 1 KiB, and
    * moves round-robin where Kafka picks the next partition at random.
    */
-  stickyBatchRecords: z.number().int().positive().default(16),
+  stickyBatchRecords: z.number().int().positive().max(LIMITS.count).default(16),
   ...groupShape,
   /** Per consumer group overrides of the settings above, by group name. */
   groups: z.record(z.string(), groupOverride).default({}),

@@ -10,6 +10,7 @@ import { RoundRobin, type Candidates } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
+import { LIMITS } from '../../engine/limits';
 
 const LEASES = 1;
 const RETENTION = 2;
@@ -44,14 +45,14 @@ export const subscriptionSchema = nodeSchema('subscription', {
    * Google Pub/Sub default: ack deadline 10 s, range 10–600 s (GPS). Shorter values are allowed
    * here for teaching. A change applies to later deliveries; deadlines expire in delivery order.
    */
-  ackDeadlineMs: z.number().positive().default(10_000),
+  ackDeadlineMs: z.number().positive().max(LIMITS.ms).default(10_000),
   /**
    * Google Pub/Sub dead-letter policy default: 5 delivery attempts (range 5–100, GPS); an
    * attempt is the first delivery, a nack or a missed deadline. The policy exists only when the
    * subscription links to a dead-letter topic (SEMANTICS §8): without one, or with 0, it
    * redelivers until retention runs out.
    */
-  maxDeliveryAttempts: z.number().int().nonnegative().default(5),
+  maxDeliveryAttempts: z.number().int().nonnegative().max(100).default(5),
   /**
    * Google Pub/Sub retry policy. Unset (the default): a nacked or expired message is redelivered
    * "as soon as possible". Set: exponential backoff from `minimumBackoffMs` (default 10 s) to
@@ -59,19 +60,19 @@ export const subscriptionSchema = nodeSchema('subscription', {
    */
   retryPolicy: z
     .object({
-      minimumBackoffMs: z.number().nonnegative().default(10_000),
-      maximumBackoffMs: z.number().nonnegative().default(600_000),
+      minimumBackoffMs: z.number().nonnegative().max(600_000).default(10_000),
+      maximumBackoffMs: z.number().nonnegative().max(600_000).default(600_000),
     })
     .strict()
     .optional(),
   /** Google Pub/Sub default: unacked messages are kept 7 d (range 10 min–7 d, GPS). */
-  retentionMs: z.number().positive().default(604_800_000),
+  retentionMs: z.number().positive().max(LIMITS.ms).default(604_800_000),
   /**
    * Unacked deliveries each subscriber may hold (flow control). Google's client libraries
    * default to 1,000 (cloud.google.com/pubsub/docs/flow-control); microsim defaults to 10 so
    * a backlog stays visible at the subscription rather than in the subscribers' inboxes.
    */
-  maxOutstanding: z.number().int().positive().default(10),
+  maxOutstanding: z.number().int().positive().max(LIMITS.slots).default(10),
 });
 
 /** A subscription's config as parsed from a scenario. */

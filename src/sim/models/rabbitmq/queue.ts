@@ -9,6 +9,7 @@ import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
 import { deathMeta, isDeadLetterCycle, type DeathReason } from './dead-letter';
+import { LIMITS } from '../../engine/limits';
 
 const EXPIRE = 1;
 const HEARTBEAT = 2;
@@ -34,7 +35,7 @@ export const queueSchema = nodeSchema('queue', {
    * is 0 (unlimited, RMQ/confirms); microsim defaults to 1, the most conservative value the docs
    * name, so a backlog stays visible in the queue rather than in the consumers' buffers.
    */
-  prefetch: z.number().int().nonnegative().default(1),
+  prefetch: z.number().int().nonnegative().max(LIMITS.slots).default(1),
   /** Manual ack (the consumer acks after processing) or auto-ack (done once sent: RMQ/confirms). */
   ack: z.enum(['manual', 'auto']).default('manual'),
   /** Classic or quorum. Quorum queues default to a delivery limit of 20 (RabbitMQ 4.0+) and cap prefetch at 2,000. */
@@ -45,9 +46,9 @@ export const queueSchema = nodeSchema('queue', {
    */
   onNack: z.enum(['requeue', 'dead-letter']).default('requeue'),
   /** `x-message-ttl` in ms; none by default. A message's own `meta.expirationMs` also applies; the lower wins (RMQ/ttl). */
-  messageTtlMs: z.number().nonnegative().optional(),
+  messageTtlMs: z.number().nonnegative().max(LIMITS.ms).optional(),
   /** `x-max-length`: ready messages at most; unlimited by default (RMQ/maxlength). */
-  maxLength: z.number().int().nonnegative().optional(),
+  maxLength: z.number().int().nonnegative().max(LIMITS.count).optional(),
   /** `x-overflow` when full: drop the oldest (RabbitMQ's default) or refuse the newest (RMQ/maxlength). */
   overflow: z.enum(['drop-head', 'reject-publish']).default('drop-head'),
   /** `x-dead-letter-exchange`: the id of an exchange this queue links to; without it dead letters are discarded (RMQ/dlx). */
@@ -62,7 +63,7 @@ export const queueSchema = nodeSchema('queue', {
    */
   heartbeatSec: z.number().nonnegative().default(60),
   /** Unsuccessful deliveries allowed before a message is dead-lettered (`x-delivery-limit`); -1 = none. Quorum default 20. */
-  deliveryLimit: z.number().int().min(-1).optional(),
+  deliveryLimit: z.number().int().min(-1).max(LIMITS.attempts).optional(),
   /**
    * A dead-letter queue: with no consumers linked, what arrives is parked (ledger state `dead`,
    * by reason) for someone to inspect. With consumers it is an ordinary queue.

@@ -7,6 +7,7 @@ import type { SignalKind } from '../../engine/trace';
 import type { WebhookMeta } from './webhook-meta';
 import { WebhookSender } from './webhook-sender';
 import { sign, signingKey, unixSeconds, type HmacKey } from './webhook-signature';
+import { LIMITS } from '../../engine/limits';
 
 const TICK = 1;
 
@@ -18,9 +19,9 @@ export const attackerSchema = nodeSchema('webhook-attacker', {
    * it is older than the receiver's tolerance; inside the window only dedupe stops it).
    */
   mode: z.enum(['forge', 'replay']).default('forge'),
-  startMs: z.number().nonnegative().default(5_000),
-  everyMs: z.number().positive().default(5_000),
-  limit: z.number().int().positive().optional(),
+  startMs: z.number().nonnegative().max(LIMITS.ms).default(5_000),
+  everyMs: z.number().positive().max(LIMITS.ms).default(5_000),
+  limit: z.number().int().positive().max(LIMITS.count).optional(),
   /** The sender whose traffic it records, for `replay`; the first webhook sender by default. */
   eavesdrop: z.string().optional(),
   /** The secret it signs forgeries with: a guess, not the real one. */

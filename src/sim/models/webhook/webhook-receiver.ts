@@ -9,6 +9,7 @@ import { webhookMeta } from './webhook-meta';
 import { RecentIds } from './recent-ids';
 import { WebhookSender } from './webhook-sender';
 import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict } from './webhook-signature';
+import { LIMITS } from '../../engine/limits';
 
 const REGISTER = 101;
 const { concurrency, serviceTime, failureRate, maxQueue, whenOffline } = serviceShape;
@@ -32,16 +33,16 @@ export const receiverSchema = nodeSchema('webhook-receiver', {
   /** Check signatures and timestamps (turn off to see what an unprotected endpoint accepts). */
   verify: z.boolean().default(true),
   /** Largest accepted distance between a request's timestamp and now: Svix ±5 min, Stripe 300 s. */
-  toleranceSec: z.number().positive().default(300),
+  toleranceSec: z.number().positive().max(LIMITS.ms / 1000).default(300),
   /** Set as on the sender: compresses the tolerance with the schedule, down to 1 s (timestamps are whole seconds). */
   timeScale: z.number().positive().max(1).default(1),
   /** Answer a delivery id already processed with 200 without processing it again. */
   dedupe: z.boolean().default(false),
   /** How many processed delivery ids it remembers (the oldest is forgotten first). */
-  dedupeMemory: z.number().int().positive().default(10_000),
+  dedupeMemory: z.number().int().positive().max(LIMITS.dedupeMemory).default(10_000),
   /** Register with every webhook sender linked to it at `registerAtMs`; otherwise only by command. */
   register: z.boolean().default(true),
-  registerAtMs: z.number().nonnegative().default(0),
+  registerAtMs: z.number().nonnegative().max(LIMITS.ms).default(0),
 });
 
 /** A webhook receiver's config as parsed from a scenario. */
@@ -142,7 +143,8 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
     }
     if (this.config.dedupe && meta && this.memory.has(meta.deliveryId)) {
       this.deduplicated++;
-      this.sim.drop(this, msg, `duplicate of ${meta.deliveryId}, already processed: answered 200 without processing`);
+      // A copy its caller already gave up on (a REST timeout) is dropped already: only answer.
+      if (msg.state !== 'dropped') this.sim.drop(this, msg, `duplicate of ${meta.deliveryId}, already processed: answered 200 without processing`);
       this.answer(from, msg, 200);
       return;
     }
@@ -159,7 +161,7 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
     if (verdict === 'bad-signature') this.rejectedSignature++;
     else if (verdict === 'malformed') this.rejectedMalformed++;
     else this.rejectedReplay++;
-    this.sim.received(this, msg, from);
+    if (msg.state !== 'dropped') this.sim.received(this, msg, from);
     this.sim.emit({ type: 'webhook.rejected', t: this.sim.now, node: this.id, from: from.id, msg, deliveryId: webhookMeta(msg)?.deliveryId, status, reason });
     this.answer(from, msg, status, reason);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../engine/limits';
 
 /**
  * When a webhook sender tries again after a failed attempt, how long it waits for an answer,
@@ -12,12 +13,12 @@ const DAY = 24 * HOUR;
 /** A custom exponential schedule: the n-th retry waits min(maxMs, initialMs · factorⁿ). */
 export const customRetrySchema = z
   .object({
-    initialMs: z.number().nonnegative(),
-    factor: z.number().min(1).default(2),
+    initialMs: z.number().nonnegative().max(LIMITS.ms),
+    factor: z.number().min(1).max(100).default(2),
     /** Attempts in all, the first one included (as resilience4j counts them). */
-    maxAttempts: z.number().int().positive(),
+    maxAttempts: z.number().int().positive().max(LIMITS.attempts),
     /** The longest wait; none by default. */
-    maxMs: z.number().positive().optional(),
+    maxMs: z.number().positive().max(LIMITS.ms).optional(),
   })
   .strict();
 
@@ -31,9 +32,9 @@ export type RetrySetting = z.infer<typeof retrySchema>;
 export const disableSchema = z
   .object({
     /** Consecutive failed attempts at the endpoint, any delivery (a success resets the count). */
-    failedAttempts: z.number().int().positive().optional(),
+    failedAttempts: z.number().int().positive().max(LIMITS.attempts).optional(),
     /** Time since the first failure of the current streak with no success since (scaled by timeScale). */
-    failingForMs: z.number().positive().optional(),
+    failingForMs: z.number().positive().max(LIMITS.ms).optional(),
   })
   .strict();
 

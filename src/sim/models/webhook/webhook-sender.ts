@@ -12,6 +12,7 @@ import { AnswerDeadlines, deliveryOf, EventBody, newMeta, untag, type Delivery }
 import { Endpoints, type Endpoint } from './webhook-endpoints';
 import { disableSchema, resolvePolicy, retrySchema, type RetryPolicy } from './webhook-schedule';
 import { sign, unixSeconds } from './webhook-signature';
+import { LIMITS } from '../../engine/limits';
 
 const GENERATE = 1;
 const RETRY = 2;
@@ -24,17 +25,17 @@ export const senderSchema = nodeSchema('webhook-sender', {
   /** Compresses retry waits and the disabling period (0.001: 5 min → 300 ms); not the timeout. */
   timeScale: z.number().positive().max(1).default(1),
   /** How long an attempt may take before it counts as failed; the preset's by default (Svix: 15 s). */
-  timeoutMs: z.number().positive().optional(),
+  timeoutMs: z.number().positive().max(LIMITS.ms).optional(),
   /** When a failing endpoint is disabled; the preset's rule by default, `{}` for never. */
   disable: disableSchema.optional(),
   /** Header format: Svix (`v1,<base64>`) or Stripe (`t=…,v1=<hex>`). */
   signature: z.enum(['svix', 'stripe']).default('svix'),
   /** Events per second the sender makes itself; without it, it sends what its producers publish to it. */
-  ratePerSec: z.number().positive().optional(),
+  ratePerSec: z.number().positive().max(LIMITS.ratePerSec).optional(),
   arrivals: z.enum(['poisson', 'constant']).default('poisson'),
   /** The event type of the events it makes itself. */
   eventType: z.string().min(1).default('order.created'),
-  stopMs: z.number().positive().optional(),
+  stopMs: z.number().positive().max(LIMITS.ms).optional(),
 });
 
 /** A webhook sender's config as parsed from a scenario. */
