@@ -32,7 +32,7 @@ describe('tour in a scenario file', () => {
     const es = parseScenario({ ...base, tour }, 'es');
     expect(!es.ok && es.issues[0]!.message).toBe('No hay ningún nodo con id "nope"');
     const typo = withTour({ steps: [{ text: 'a', hilight: { nodes: [] } }] });
-    expect(!typo.ok && typo.issues[0]!.path).toBe('tour.steps[0]');
+    expect(!typo.ok && typo.issues[0]!.path).toBe('tour.steps[0].hilight');
     const badRun = withTour({ steps: [{ text: 'a', run: { until: 'never' } }] });
     expect(!badRun.ok && badRun.issues[0]!.path).toBe('tour.steps[0].run.until');
   });
