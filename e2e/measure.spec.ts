@@ -15,7 +15,7 @@ interface Builtin {
 }
 const dir = new URL('../src/scenarios/', import.meta.url);
 const BUILTINS: Builtin[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && !f.startsWith('compare-'))
   .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Builtin);
 
 interface Figures {
