@@ -277,9 +277,12 @@ describe('duplicates', () => {
     expect(run.of('message.processed').map((p) => p.t)).toEqual([2500]);
     expect(run.sim.ledger.totals()).toMatchObject({ processed: 1, duplicates: 0 });
     expect((run.sim.node('shipping') as WebhookReceiver).stats()).toMatchObject({ duplicates: 0, deduplicated: 1 });
-    const drop = run.of('message.dropped');
-    expect(drop).toMatchObject([{ node: 'shipping', t: 4000 }]);
-    expect(drop[0]!.reason).toContain('already processed');
+    // The processed copy sent again is a duplicate attempt suppressed, not a loss (issue 9, defect 7).
+    expect(run.of('message.dropped')).toEqual([]);
+    const suppressed = run.of('message.suppressed');
+    expect(suppressed).toMatchObject([{ node: 'shipping', t: 4000 }]);
+    expect(suppressed[0]!.reason).toContain('already processed');
+    expect(run.sim.ledger.totals()).toMatchObject({ done: 1, dropped: 0, suppressed: 1, delivered: 1 });
     expect(run.of('webhook.delivered')).toMatchObject([{ attempt: 2, t: 4000 }]);
   });
 
@@ -299,7 +302,8 @@ describe('duplicates', () => {
       expect(new Set(mine.map((s) => s.msg.id)).size).toBe(1);
       expect(mine[0]!.msg.deliveries).toBe(4);
     }
-    expect(run.sim.ledger.totals().delivered).toBe(12); // every POST is a delivery to the receiver
+    // Every POST is an attempt (msg.deliveries), none a delivery: all failed (issue 9, defect 7).
+    expect(run.sim.ledger.totals().delivered).toBe(0);
   });
 });
 
