@@ -201,15 +201,15 @@ describe('disabling a failing endpoint', () => {
     expect(sender.openDeliveries).toBe(0);
   });
 
-  it('Shopify drops an endpoint once a delivery has failed its 8 tries (at 1/1000 speed)', () => {
+  it('Shopify drops an endpoint once a delivery has failed its 9 tries, 8 of them retries (at 1/1000 speed)', () => {
     const run = webhookRun({
       nodes: [checkout({ limit: 1 }), orders({ retry: 'shopify', timeScale: 0.001 }), shipping({ failureRate: 1 })],
       links: [{ from: 'checkout', to: 'orders' }, { from: 'orders', to: 'shipping' }],
     });
     run.sim.runUntil(60_000);
-    expect(run.of('webhook.attempt')).toHaveLength(8);
+    expect(run.of('webhook.attempt')).toHaveLength(9);
     expect(run.of('webhook.endpoint_disabled')).toHaveLength(1);
-    expect(run.of('webhook.endpoint_disabled')[0]!.t).toBe(run.of('webhook.failed')[7]!.t);
+    expect(run.of('webhook.endpoint_disabled')[0]!.t).toBe(run.of('webhook.failed')[8]!.t);
   });
 
   it('Svix disables an endpoint that has failed every attempt for 5 days: 432 s at 1/1000 speed', () => {
