@@ -18,6 +18,11 @@ export function nodeIssues(config: { kind: string } & Record<string, unknown>, l
       issues.push({ path: 'secret', message: phrase(lang, 'badSecret', { detail: (e as Error).message }) });
     }
   }
+  // `x-delivery-limit` is a quorum queue feature (RabbitMQ docs, quorum-queues "Poison Message
+  // Handling"; SEMANTICS.md row "Quorum delivery-limit"); a classic queue has no delivery count to limit.
+  if (config.kind === 'queue' && config.queueType !== 'quorum' && config.deliveryLimit !== undefined) {
+    issues.push({ path: 'deliveryLimit', message: phrase(lang, 'deliveryLimitClassic') });
+  }
   return issues;
 }
 

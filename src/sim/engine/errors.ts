@@ -41,6 +41,10 @@ const MESSAGES = {
     en: 'A Svix secret is "whsec_" followed by base64; this one is not base64 ({detail})',
     es: 'Un secreto de Svix es "whsec_" seguido de base64; este no es base64 ({detail})',
   },
+  deliveryLimitClassic: {
+    en: 'deliveryLimit (x-delivery-limit) applies to quorum queues only: set "queueType": "quorum" or remove it',
+    es: 'deliveryLimit (x-delivery-limit) solo se aplica a colas quorum: pon "queueType": "quorum" o quítalo',
+  },
   cycle: {
     en: 'These nodes pass messages round in a circle with nothing to stop them: {cycle}',
     es: 'Estos nodos se pasan los mensajes en círculo sin nada que los detenga: {cycle}',

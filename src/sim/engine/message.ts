@@ -58,6 +58,8 @@ export interface LedgerTotals {
   processed: number;
   /** Processing completions of a copy that had already been processed. */
   duplicates: number;
+  /** Copies already processed that came back (a retry) and were answered without processing them again. */
+  suppressed: number;
   inTransit: number;
   buffered: number;
   processing: number;
@@ -96,6 +98,7 @@ export class Ledger {
   delivered = 0;
   processed = 0;
   duplicates = 0;
+  suppressed = 0;
 
   /** A new original message, in transit from its publisher. */
   create(type: string, key: string | undefined, origin: string, now: number, meta?: Record<string, unknown>): Message {
@@ -150,7 +153,7 @@ export class Ledger {
     const c = this.counts;
     return {
       published: this.published, copies: this.copies, delivered: this.delivered, processed: this.processed,
-      duplicates: this.duplicates, inTransit: c[0]!, buffered: c[1]!, processing: c[2]!, done: c[3]!,
+      duplicates: this.duplicates, suppressed: this.suppressed, inTransit: c[0]!, buffered: c[1]!, processing: c[2]!, done: c[3]!,
       deadLettered: c[4]!, dropped: c[5]!,
     };
   }

@@ -105,6 +105,9 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
     return false;
   }
 
+  /** Times it went offline: a consumer that went offline and came back is a new process (it lost its in-memory state). */
+  restarts = 0;
+
   /** A downstream node gained capacity or came online: try to dispatch again. */
   wake(): void {}
 
@@ -115,6 +118,7 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
   applyOnline(on: boolean): void {
     if (this.online === on) return;
     this.online = on;
+    if (!on) this.restarts++;
     this.onlineChanged();
   }
 

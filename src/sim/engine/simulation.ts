@@ -464,6 +464,21 @@ export class Simulation implements EventTarget {
     this.emit({ type: 'message.processed', t: this.now, node: node.id, msg, latencyMs, duplicate });
   }
 
+  /**
+   * A copy already processed reached `node` again (a retried delivery) and `node` answered it
+   * without processing it again: it is done again, and counted as a suppressed duplicate, not lost.
+   */
+  suppress(node: SimNode, msg: Message, reason: string): void {
+    this.ledger.move(msg, 'done');
+    this.ledger.suppressed++;
+    this.emit({ type: 'message.suppressed', t: this.now, node: node.id, msg, reason });
+  }
+
+  /** A delivery attempt that the consumer accepted (an HTTP 2xx) counts as delivered; see `send` for attempts that do not. */
+  confirmDelivered(): void {
+    this.ledger.delivered++;
+  }
+
   /** `msg` goes back into `node`'s buffer to be delivered again. */
   requeue(node: SimNode, msg: Message, reason: string): void {
     this.ledger.move(msg, 'buffered');

@@ -16,6 +16,8 @@ export type MessageTrace =
   | { type: 'message.processing'; t: number; node: string; msg: Message }
   | { type: 'message.processed'; t: number; node: string; msg: Message; latencyMs: number; duplicate: boolean }
   | { type: 'message.requeued'; t: number; node: string; msg: Message; reason: string }
+  /** A copy already processed came back to its consumer and was answered without processing it again (a deduplicated retry): done again. */
+  | { type: 'message.suppressed'; t: number; node: string; msg: Message; reason: string }
   | { type: 'message.dead_lettered'; t: number; node: string; msg: Message; reason: string }
   | { type: 'message.dropped'; t: number; node: string; msg: Message; reason: string };
 
@@ -63,6 +65,7 @@ export const STATE_AFTER: Readonly<Record<MessageTrace['type'], MsgState | 'copy
   'message.processing': 'processing',
   'message.processed': 'done',
   'message.requeued': 'buffered',
+  'message.suppressed': 'done',
   'message.dead_lettered': 'dead',
   'message.dropped': 'dropped',
 };

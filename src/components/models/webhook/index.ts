@@ -44,6 +44,10 @@ export const webhookUi: FamilyUi<WebhookTrace> = {
       say: (ev, n) =>
         say(n, 'hookFailed', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), msg: n.msg(ev.msg), attempt: ev.attempt, reason: ev.reason }),
     },
+    'webhook.gave_up': {
+      log: 'failure',
+      say: (ev, n) => say(n, 'hookGaveUp', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), msg: n.msg(ev.msg), reason: ev.reason }),
+    },
     'webhook.rejected': {
       log: 'failure',
       say: (ev, n) =>

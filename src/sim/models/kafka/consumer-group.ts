@@ -51,6 +51,10 @@ export class Member {
   partitions: number[] = [];
   /** Records of this topic it processed (duplicates included). */
   processed = 0;
+  /** Its `group.instance.id` when it is a static member (KIP-345); undefined for a dynamic member (Kafka's default). */
+  readonly instanceId: string | undefined;
+  /** The node's restart count when it last joined or resumed: a dynamic member that restarted since has a new member id. */
+  restartsSeen: number;
 
   constructor(
     readonly group: ConsumerGroup,
@@ -58,6 +62,9 @@ export class Member {
     readonly link: Link,
   ) {
     this.inGroup = this.reachable();
+    const id = (link.config as { groupInstanceId?: unknown }).groupInstanceId;
+    this.instanceId = typeof id === 'string' ? id : undefined;
+    this.restartsSeen = node.restarts;
   }
 
   get id(): string {
@@ -76,9 +83,13 @@ export class Member {
  * members sit idle (K: KafkaConsumer javadoc). Within a partition a group processes one
  * record at a time, in offset order, so order holds within a partition and only there.
  *
- * Members behave like static members (`group.instance.id` = the node id, KIP-345): one that
- * is back within the session timeout keeps its partitions without a rebalance and resumes
- * from the committed offset. One that stays away longer is removed, and its partitions move.
+ * Membership is dynamic by default, as in Kafka: a consumer that restarts (goes offline and
+ * comes back) lost its member id and joins with a new one, which rebalances the group even
+ * within the session timeout (the old id is dropped). A member with a `groupInstanceId` on its
+ * link is static (`group.instance.id`, KIP-345): back within the session timeout it keeps its
+ * partitions without a rebalance and resumes from the committed offset. Either kind cut off
+ * by the network keeps its id and resumes. One away longer than the session timeout is
+ * removed, and its partitions move.
  */
 export class ConsumerGroup implements EventTarget {
   /** Members sorted by id, the order the range assignor uses. */
@@ -203,15 +214,29 @@ export class ConsumerGroup implements EventTarget {
 
   /** `m` was seen reachable: a static member back in time resumes, one that was removed joins again. */
   observeUp(m: Member): void {
+    const wasDown = m.down;
     if (m.down) {
       m.down = false;
       m.lastHeartbeat = this.topic.sim.now;
       if (m.expiry) this.topic.sim.scheduler.cancel(m.expiry);
       m.expiry = undefined;
-      if (m.inGroup) {
-        this.resume(m);
-        return;
-      }
+    }
+    if (m.inGroup && m.instanceId === undefined && m.node.restarts !== m.restartsSeen) {
+      // A dynamic member that restarted: JoinGroup with no member id, a new one, a rebalance
+      // (Kafka consumer docs, group.instance.id: "If not set, the consumer will join the group
+      // as a dynamic member, which is the traditional behavior"; KIP-345).
+      m.restartsSeen = m.node.restarts;
+      m.lastHeartbeat = this.topic.sim.now;
+      // The old process is gone: what it processed after its last commit is not committed on revoke.
+      for (const p of m.partitions) this.reader.rewind(p);
+      this.emit({ type: 'kafka.member_joined', t: this.topic.sim.now, node: this.topic.id, group: this.name, member: m.id });
+      this.startRebalance(`${m.id} restarted and rejoined with a new member id`);
+      return;
+    }
+    if (wasDown && m.inGroup) {
+      m.restartsSeen = m.node.restarts;
+      this.resume(m);
+      return;
     }
     // A member that left for exceeding max.poll.interval.ms rejoins on its next poll, once its batch is done.
     if (!m.inGroup && !m.left && !this.reader.busyWith(m)) this.join(m);
@@ -229,6 +254,7 @@ export class ConsumerGroup implements EventTarget {
 
   private join(m: Member): void {
     m.inGroup = true;
+    m.restartsSeen = m.node.restarts;
     m.lastHeartbeat = this.topic.sim.now;
     this.emit({ type: 'kafka.member_joined', t: this.topic.sim.now, node: this.topic.id, group: this.name, member: m.id });
     this.startRebalance(`${m.id} joined`);

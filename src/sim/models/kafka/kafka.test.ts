@@ -315,6 +315,45 @@ describe('failures and rebalances', () => {
     expect(events.some((e) => e.type === 'kafka.member_joined' && e.member === 'b')).toBe(true);
   });
 
+  // Issue 9, defect 8. Kafka's default is dynamic membership: without group.instance.id a
+  // restarted consumer joins with a new member id, which rebalances. Static membership
+  // (group.instance.id, KIP-345) keeps the partitions through a restart within the session timeout.
+  const restartWithinSession = (groupInstanceId?: string) => {
+    const spec = twoMembers([{ at: 10_000, do: 'offline', node: 'b' }, { at: 12_000, do: 'online', node: 'b' }]);
+    if (groupInstanceId) {
+      spec.links = spec.links.map((l) => {
+        const link = l as { to: string };
+        return link.to === 'b' ? { ...link, groupInstanceId } : link;
+      });
+    }
+    const sim = build(spec);
+    const events = record(sim);
+    sim.runUntil(30_000);
+    return { sim, events };
+  };
+
+  it('a dynamic member (the default) restarted within the session timeout rejoins with a new member id and the group rebalances', () => {
+    const { sim, events } = restartWithinSession();
+    const started = events.filter((e) => e.type === 'kafka.rebalance_started');
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({ t: 12_000, reason: 'b restarted and rejoined with a new member id' });
+    expect(events.some((e) => e.type === 'kafka.member_joined' && e.member === 'b' && e.t === 12_000)).toBe(true);
+    expect(events.some((e) => e.type === 'kafka.member_removed')).toBe(false); // the session did not time out
+    expect(events.some((e) => e.type === 'kafka.member_resumed')).toBe(false);
+    const g = topicStats(sim).groups.g!;
+    expect(g.rebalances).toBe(1);
+    expect(g.assignment).toEqual({ a: [0, 1], b: [2, 3] });
+    expect(sim.ledger.totals().dropped).toBe(0);
+  });
+
+  it('a static member (groupInstanceId) restarted within the session timeout resumes its partitions without a rebalance', () => {
+    const { sim, events } = restartWithinSession('b-1');
+    expect(events.some((e) => e.type === 'kafka.rebalance_started')).toBe(false);
+    expect(events.filter((e) => e.type === 'kafka.member_resumed')).toMatchObject([{ member: 'b', partitions: [2, 3] }]);
+    expect(topicStats(sim).groups.g!.rebalances).toBe(0);
+    expect(sim.ledger.totals().dropped).toBe(0);
+  });
+
   it('a clean leave rebalances at once, without waiting for the session timeout, and duplicates nothing', () => {
     const sim = build(twoMembers([{ at: 10_000, do: 'command', node: 't', command: 'leave', args: { member: 'b' } }]));
     const events = record(sim);

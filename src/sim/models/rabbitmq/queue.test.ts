@@ -163,10 +163,30 @@ describe('nack, reject and the delivery limit', () => {
     expect(reject.ledger.totals()).toMatchObject({ processed: 200 - rejected, deadLettered: rejected, dropped: 0 });
   });
 
+  it('deliveryLimit on a classic queue is refused at load, located, in both languages (x-delivery-limit is quorum only; issue 9, defect 10)', () => {
+    const doc = (queue: object) => ({
+      id: 't', title: 't', seed: 1,
+      nodes: [{ id: 'p', kind: 'producer', ratePerSec: 1 }, { id: 'q', kind: 'queue', ...queue }, { id: 'c', kind: 'service' }],
+      links: [{ from: 'p', to: 'q' }, { from: 'q', to: 'c' }],
+    });
+    for (const queue of [{ deliveryLimit: 3 }, { queueType: 'classic', deliveryLimit: -1 }]) {
+      const en = parseScenario(doc(queue), 'en');
+      const es = parseScenario(doc(queue), 'es');
+      if (en.ok || es.ok) throw new Error('a classic queue with deliveryLimit was accepted');
+      expect(en.issues).toHaveLength(1);
+      expect(en.issues[0]!.path).toMatch(/^nodes\[1\] \("q"\)\.deliveryLimit$/);
+      expect(es.issues.map((i) => i.path)).toEqual(en.issues.map((i) => i.path));
+      expect(en.issues[0]!.message).toContain('quorum queues only');
+      expect(es.issues[0]!.message).toContain('solo se aplica a colas quorum');
+    }
+    expect(parseScenario(doc({ queueType: 'quorum', deliveryLimit: 3 }), 'en').ok).toBe(true);
+    expect(parseScenario(doc({}), 'en').ok).toBe(true);
+  });
+
   it('a poison message in a queue with delivery limit 3 is delivered 4 times, then dead-lettered as delivery_limit', () => {
     const limit = 3;
     const sim = build(
-      [producer('orders', 1, 1), { id: 'q', kind: 'queue', deliveryLimit: limit, deadLetterExchange: 'dlx' }, consumer('c', 10, { failureRate: 1 }), ...DLX_NODES],
+      [producer('orders', 1, 1), { id: 'q', kind: 'queue', queueType: 'quorum', deliveryLimit: limit, deadLetterExchange: 'dlx' }, consumer('c', 10, { failureRate: 1 }), ...DLX_NODES],
       [{ from: 'orders', to: 'q' }, { from: 'q', to: 'c' }, { from: 'q', to: 'dlx' }, ...DLX_LINKS],
     );
     const parked: Message[] = [];
@@ -469,7 +489,7 @@ export function randomRabbitScenario(seed: number): unknown {
       ...(maybe(0.3) ? { messageTtlMs: r.int(2_000) } : {}),
       ...(maybe(0.3) ? { maxLength: r.int(30), overflow: pick(['drop-head', 'reject-publish']) } : {}),
       ...(maybe(0.6) ? { deadLetterExchange: 'dlx' } : {}),
-      ...(maybe(0.3) ? { deliveryLimit: r.int(5) - 1 } : {}),
+      ...(maybe(0.3) ? { queueType: 'quorum', deliveryLimit: r.int(5) - 1 } : {}),
     });
     links.push({ from: 'x', to: q, bindingKey: pick(BINDINGS), latency: latency() });
     links.push({ from: q, to: 'dlx', latency: latency() });

@@ -144,7 +144,14 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
     if (this.config.dedupe && meta && this.memory.has(meta.deliveryId)) {
       this.deduplicated++;
       // A copy its caller already gave up on (a REST timeout) is dropped already: only answer.
-      if (msg.state !== 'dropped') this.sim.drop(this, msg, `duplicate of ${meta.deliveryId}, already processed: answered 200 without processing`);
+      // The processed copy sent again (a retry after a timeout) is done again: a duplicate
+      // attempt suppressed, not a loss (issue 9, defect 7). A fresh copy of a delivery whose
+      // first copy was processed here is still counted as lost: it carries nothing new.
+      const why = `duplicate of ${meta.deliveryId}, already processed: answered 200 without processing`;
+      if (msg.state !== 'dropped') {
+        if (msg.processedCount > 0) this.sim.suppress(this, msg, why);
+        else this.sim.drop(this, msg, why);
+      }
       this.answer(from, msg, 200);
       return;
     }

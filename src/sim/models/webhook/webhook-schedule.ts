@@ -74,16 +74,18 @@ const STRIPE: RetryPolicy = {
 };
 
 /**
- * Shopify (shopify.dev/changelog/updates-to-webhook-retry-mechanism): 8 tries over 4 hours
- * since 2024-09-10; intervals unpublished. Read as 8 attempts in all, as "8 consecutive
- * failures" deletes the subscription (secondary source), so a delivery that exhausts its
- * tries also removes the endpoint. Waits 2 min · 2ⁿ (≈ 4.2 h in all, an approximation).
+ * Shopify (shopify.dev/changelog/updates-to-webhook-retry-mechanism, 2024-09-10): "Webhooks
+ * will now be retried a total of 8 times over 4 hours using an exponential backoff schedule":
+ * 8 retries, so 9 attempts in all (issue 9, defect 10). Intervals unpublished: waits of
+ * 1 min · 2ⁿ (1, 2, 4, … 128 min: ≈ 4.25 h in all, an approximation). "8 consecutive
+ * failures" deletes the subscription (secondary source); read as the 8 failed retries after a
+ * failed first attempt, so a delivery that exhausts its 9 tries also removes the endpoint.
  * Timeout 5 s (1 s to connect).
  */
 const SHOPIFY: RetryPolicy = {
-  delays: [2, 4, 8, 16, 32, 64, 128].map((m) => m * MIN),
+  delays: [1, 2, 4, 8, 16, 32, 64, 128].map((m) => m * MIN),
   timeoutMs: 5_000,
-  disable: { failedAttempts: 8 },
+  disable: { failedAttempts: 9 },
 };
 
 /** GitHub (docs.github.com …/handling-failed-webhook-deliveries): no automatic retries; timeout 10 s. */

@@ -68,6 +68,8 @@ export class WebhookSender extends SimNode<SenderConfig> {
   private readonly open: Delivery[] = [];
   /** Copies given up on while still away; settled if they ever come back. */
   private readonly abandoned = new Set<Message>();
+  /** Copies still at the receiver when their delivery was dead-lettered: dead-lettered here if they come back failed. */
+  private readonly deadOnReturn = new Set<Message>();
   private readonly paused: Delivery[] = [];
   private readonly deadlines = new AnswerDeadlines();
   private timeoutTimer: ScheduledEvent | undefined;
@@ -201,9 +203,11 @@ export class WebhookSender extends SimNode<SenderConfig> {
     if (!this.timeoutTimer) this.timeoutTimer = this.sim.scheduler.schedule(this.policy.timeoutMs, this, TIMEOUT);
     const ep = d.endpoint;
     this.sim.emit({ type: 'webhook.attempt', t: now, node: this.id, endpoint: ep.receiver.id, msg, deliveryId: d.id, attempt: d.attempt });
-    // A POST to the consumer is a delivery (msg.deliveries counts the attempts). The answer may
-    // come back inside this call when the link has no latency.
-    this.sim.deliver(ep.link, msg, d.attempt === 1 ? 'webhook' : 'retry');
+    // A POST is a delivery attempt (msg.deliveries counts them), not a delivery: the ledger
+    // counts it delivered only on a 2xx (see succeed; issue 9, defect 7). The answer may come
+    // back inside this call when the link has no latency.
+    msg.deliveries++;
+    this.sim.send(ep.link, msg, d.attempt === 1 ? 'webhook' : 'retry');
   }
 
   /**
@@ -237,8 +241,10 @@ export class WebhookSender extends SimNode<SenderConfig> {
   private answered(msg: Message, data: SignalData | undefined): void {
     const d = deliveryOf(msg);
     if (!d) {
-      if (this.abandoned.delete(msg) && !data?.ok && msg.state !== 'done' && msg.state !== 'dropped' && msg.state !== 'dead') {
-        this.sim.drop(this, msg, 'answered after the sender gave up on it');
+      const dead = this.deadOnReturn.delete(msg);
+      if ((this.abandoned.delete(msg) || dead) && !data?.ok && !terminal(msg)) {
+        if (dead) this.sim.deadLetter(this, msg, 'failed after the sender gave up on it');
+        else this.sim.drop(this, msg, 'answered after the sender gave up on it');
       }
       return;
     }
@@ -250,7 +256,8 @@ export class WebhookSender extends SimNode<SenderConfig> {
       this.lateAnswers++;
       if (attempt === d.attempt && d.out && msg.state !== 'dropped' && msg.state !== 'dead') {
         d.out = false;
-        this.sim.requeue(this, msg, 'answer came after the timeout; waiting for the retry');
+        // A processed copy stays done: the late 200 says the receiver handled it (issue 9, defect 7).
+        if (msg.state !== 'done') this.sim.requeue(this, msg, 'answer came after the timeout; waiting for the retry');
       }
       return;
     }
@@ -262,6 +269,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
   private succeed(d: Delivery): void {
     const ep = d.endpoint;
     this.succeeded++;
+    this.sim.confirmDelivered();
     ep.consecutiveFailures = 0;
     ep.failingSince = NaN;
     this.sim.emit({
@@ -354,6 +362,19 @@ export class WebhookSender extends SimNode<SenderConfig> {
     this.unschedule(d);
     const p = this.paused.indexOf(d);
     if (p >= 0) this.paused.splice(p, 1);
+    const away = d.out && !(d.msg.meta as WebhookMeta).answered && !terminal(d.msg);
+    if (how === 'dead' && (d.msg.state === 'done' || away)) {
+      // The receiver processed the copy (or may still): the event failed at the sender but is
+      // done (or settles) at the receiver. Two views of one message, counted once in the ledger:
+      // the sender counts a dead letter, the copy stays where it is (issue 9, defect 7).
+      this.deadLettered++;
+      if (away) this.deadOnReturn.add(d.msg);
+      d.out = false;
+      this.sim.emit({ type: 'webhook.gave_up', t: this.sim.now, node: this.id, endpoint: d.endpoint.receiver.id, msg: d.msg, deliveryId: d.id, reason });
+      this.finish(d);
+      this.setBacklog(this.pendingRetries);
+      return;
+    }
     const msg = this.own(d, false);
     if (how === 'dead') {
       this.deadLettered++;
@@ -437,7 +458,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
       if (d.slot !== i || d.closed) return `${where} is misfiled in the open list`;
       if (d.retry) retrying++;
       if (d.outstanding && !d.out) return `${where} waits for an answer but holds its copy`;
-      if (!d.out && d.msg.state !== 'buffered') return `${where} holds its copy, which is ${d.msg.state}, not buffered`;
+      if (!d.out && d.msg.state !== 'buffered' && d.msg.state !== 'done') return `${where} holds its copy, which is ${d.msg.state}, not buffered or processed`;
       if (!d.outstanding && !d.retry && !this.paused.includes(d)) return `${where} waits for nothing`;
     }
     if (retrying !== this.retrying) return `t=${this.sim.now}: ${this.retrying} retries counted, ${retrying} scheduled`;
@@ -468,4 +489,9 @@ export class WebhookSender extends SimNode<SenderConfig> {
       unrouted: this.unrouted, endpoints: this.endpoints.enabled, endpointsDisabled: this.endpointsDisabled, lateAnswers: this.lateAnswers,
     };
   }
+}
+
+/** A copy that has settled for good: processed, dead-lettered or lost. */
+function terminal(msg: Message): boolean {
+  return msg.state === 'done' || msg.state === 'dead' || msg.state === 'dropped';
 }

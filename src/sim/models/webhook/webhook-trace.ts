@@ -22,6 +22,10 @@ export type WebhookTrace =
       status: number | undefined;
       reason: string;
     }
+  | {
+      /** The sender gave up on a delivery whose copy the receiver processed or still holds: failed here, not lost there. */
+      type: 'webhook.gave_up'; t: number; node: string; endpoint: string; msg: Message; deliveryId: string; reason: string;
+    }
   | { type: 'webhook.endpoint_disabled'; t: number; node: string; endpoint: string; url: string; reason: string }
   | {
       type: 'webhook.rejected'; t: number; node: string; from: string; msg: Message; deliveryId: string | undefined;

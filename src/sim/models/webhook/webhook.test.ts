@@ -201,15 +201,15 @@ describe('disabling a failing endpoint', () => {
     expect(sender.openDeliveries).toBe(0);
   });
 
-  it('Shopify drops an endpoint once a delivery has failed its 8 tries (at 1/1000 speed)', () => {
+  it('Shopify drops an endpoint once a delivery has failed its 9 tries, 8 of them retries (at 1/1000 speed)', () => {
     const run = webhookRun({
       nodes: [checkout({ limit: 1 }), orders({ retry: 'shopify', timeScale: 0.001 }), shipping({ failureRate: 1 })],
       links: [{ from: 'checkout', to: 'orders' }, { from: 'orders', to: 'shipping' }],
     });
     run.sim.runUntil(60_000);
-    expect(run.of('webhook.attempt')).toHaveLength(8);
+    expect(run.of('webhook.attempt')).toHaveLength(9);
     expect(run.of('webhook.endpoint_disabled')).toHaveLength(1);
-    expect(run.of('webhook.endpoint_disabled')[0]!.t).toBe(run.of('webhook.failed')[7]!.t);
+    expect(run.of('webhook.endpoint_disabled')[0]!.t).toBe(run.of('webhook.failed')[8]!.t);
   });
 
   it('Svix disables an endpoint that has failed every attempt for 5 days: 432 s at 1/1000 speed', () => {
@@ -277,9 +277,12 @@ describe('duplicates', () => {
     expect(run.of('message.processed').map((p) => p.t)).toEqual([2500]);
     expect(run.sim.ledger.totals()).toMatchObject({ processed: 1, duplicates: 0 });
     expect((run.sim.node('shipping') as WebhookReceiver).stats()).toMatchObject({ duplicates: 0, deduplicated: 1 });
-    const drop = run.of('message.dropped');
-    expect(drop).toMatchObject([{ node: 'shipping', t: 4000 }]);
-    expect(drop[0]!.reason).toContain('already processed');
+    // The processed copy sent again is a duplicate attempt suppressed, not a loss (issue 9, defect 7).
+    expect(run.of('message.dropped')).toEqual([]);
+    const suppressed = run.of('message.suppressed');
+    expect(suppressed).toMatchObject([{ node: 'shipping', t: 4000 }]);
+    expect(suppressed[0]!.reason).toContain('already processed');
+    expect(run.sim.ledger.totals()).toMatchObject({ done: 1, dropped: 0, suppressed: 1, delivered: 1 });
     expect(run.of('webhook.delivered')).toMatchObject([{ attempt: 2, t: 4000 }]);
   });
 
@@ -299,7 +302,8 @@ describe('duplicates', () => {
       expect(new Set(mine.map((s) => s.msg.id)).size).toBe(1);
       expect(mine[0]!.msg.deliveries).toBe(4);
     }
-    expect(run.sim.ledger.totals().delivered).toBe(12); // every POST is a delivery to the receiver
+    // Every POST is an attempt (msg.deliveries), none a delivery: all failed (issue 9, defect 7).
+    expect(run.sim.ledger.totals().delivered).toBe(0);
   });
 });
 
