@@ -9,7 +9,8 @@ import type { ScenarioSource } from '../store/slices/scenarioSlice';
 import type { DictKey } from '../i18n/en';
 import { translate } from '../i18n/translate';
 import { debug } from './debug';
-import { FlightBuffer } from './flights';
+import { FlightBuffer, HOP_MS } from './flights';
+import { addFollowedHop, followStore } from './follow';
 import { FrameBudget } from './frameBudget';
 
 /** Slowest and fastest playback, simulated ms per wall ms. */
@@ -54,7 +55,7 @@ export class SimController {
   private detach: () => void = () => {};
   private job: SeekJob | null = null;
   private readonly budget = new FrameBudget(PLAY_BUDGET_MS);
-  private readonly frameListeners = new Set<(now: number) => void>();
+  private readonly frameListeners = new Set<(shown: number, wall: number) => void>();
   private readonly simListeners = new Set<(sim: Simulation) => void>();
   private rafId = 0;
   private lastWall = -1;
@@ -64,6 +65,16 @@ export class SimController {
   private horizon = 0;
   private behindScore = 0;
   private actualSpeed = 0;
+  /**
+   * Wall ms the cards lag behind the engine, so that a card never changes before the moving
+   * message that changes it has arrived on screen (docs/ARCHITECTURE.md, "Drawing messages").
+   */
+  hopMs = HOP_MS;
+  /** Recent (wall, simulated time) pairs, for the time the screen shows. */
+  private clock: { wall: number; sim: number }[] = [];
+  /** Node figures taken, waiting `hopMs` before the cards show them. */
+  private pendingLive: { wall: number; live: Record<string, NodeLive> }[] = [];
+  private builtLive: Record<string, NodeLive> = {};
 
   constructor(
     private readonly app: AppStore,
@@ -107,7 +118,7 @@ export class SimController {
     const loadId = this.app.getState().loadId + 1;
     this.app.setState({ scenario, source: options.source, seed, loadId, playing: false, lastStep: null, seekingTo: null, selected: null });
     this.horizon = 0;
-    this.publish(true);
+    this.publish(true, this.wallClock(), true);
     return true;
   }
 
@@ -119,7 +130,7 @@ export class SimController {
     this.install(new Simulation(scenario, { seed }));
     this.horizon = 0;
     this.app.setState({ playing: false, lastStep: null, seekingTo: null });
-    this.publish(true);
+    this.publish(true, this.wallClock(), true);
   }
 
   /** Back to t = 0 with the same scenario and another seed: the same workload, other random draws. */
@@ -137,6 +148,10 @@ export class SimController {
     this.sim = sim;
     this.detach = sim.on(this.flights.listener);
     this.liveKeys = new Map();
+    this.builtLive = {};
+    this.resetShownClock(sim.now);
+    this.flights.followed = followStore.getState().root ?? -1;
+    this.flights.onFollowedHop = addFollowedHop;
     for (const listener of this.simListeners) listener(sim);
   }
 
@@ -181,7 +196,12 @@ export class SimController {
     if (!sim || this.job) return;
     this.pause();
     try {
+      const before = sim.now;
       const events = sim.step();
+      const wall = this.wallClock();
+      this.noteClock(wall, before);
+      this.noteClock(wall, sim.now);
+      this.flights.flush();
       // An ack or response arriving is an event with no trace of its own: name it from the flights.
       const landed = events?.length === 0 ? this.flights.landingAt(sim.now).map(([from, to, style]) => ({ from, to, style })) : [];
       this.app.setState({ lastStep: events ? { kind: 'events', t: sim.now, events, landed } : { kind: 'end', t: sim.now } });
@@ -211,7 +231,56 @@ export class SimController {
     this.app.setState({ seekingTo: target, lastStep: null });
   }
 
+  // ---- what the screen shows ----
+
+  /**
+   * The simulated time the screen shows at wall time `wall`: the engine's time `hopMs` ago
+   * (interpolated between frames). Moving messages are drawn against it, and the cards show
+   * figures taken then, so a card changes only once the message that changed it has arrived.
+   */
+  shownAt(wall: number): number {
+    const at = wall - this.hopMs;
+    const c = this.clock;
+    let i = c.length - 1;
+    while (i > 0 && c[i]!.wall > at) i--;
+    const a = c[i];
+    if (!a) return this.now;
+    if (a.wall > at) return a.sim;
+    const b = c[i + 1];
+    if (!b || b.wall <= a.wall) return a.sim;
+    return a.sim + ((b.sim - a.sim) * (at - a.wall)) / (b.wall - a.wall);
+  }
+
+  private resetShownClock(now: number): void {
+    this.clock = [{ wall: -Infinity, sim: now }];
+    this.pendingLive = [];
+  }
+
+  private noteClock(wall: number, now: number): void {
+    const c = this.clock;
+    const last = c[c.length - 1];
+    if (last && last.sim === now && c.length > 1 && c[c.length - 2]!.sim === now) last.wall = wall;
+    else c.push({ wall, sim: now });
+    // Keep one pair older than the delay, for interpolation.
+    let drop = 0;
+    while (drop < c.length - 2 && c[drop + 1]!.wall <= wall - this.hopMs) drop++;
+    if (drop > 0) c.splice(0, drop);
+  }
+
+  // ---- following one message ----
+
+  /** Follows the publication `root` (all its copies), or stops following with null. */
+  follow(root: number | null): void {
+    this.flights.followed = root ?? -1;
+    followStore.setState({ root, edges: [], nodes: [] });
+  }
+
   // ---- actions ----
+
+  /** A producer publishes exactly one message now (recorded like any action, so a replay repeats it). */
+  publishOne(node: string): void {
+    this.act({ do: 'command', node, command: 'publish-one' });
+  }
 
   /** Takes `node` online or offline now; recorded, so the run replays identically. */
   setOnline(node: string, online: boolean): void {
@@ -240,12 +309,13 @@ export class SimController {
     // Acting now starts a new branch: recorded actions after this moment no longer happen.
     this.timeline = [...sim.recorded];
     this.publish(true);
+    this.showLive(sim, this.app.getState().live);
   }
 
   // ---- the frame loop ----
 
   /** Calls `listener` once per animation frame with the simulated time; returns the unsubscribe. */
-  onFrame(listener: (now: number) => void): () => void {
+  onFrame(listener: (shown: number, wall: number) => void): () => void {
     this.frameListeners.add(listener);
     return () => this.frameListeners.delete(listener);
   }
@@ -282,15 +352,20 @@ export class SimController {
       this.fail(e);
     }
     debug.engine(this.wallClock() - t0);
-    if (!this.job) this.flights.prune(sim.now);
-    this.publish(false);
-    const now = this.now;
-    for (const listener of this.frameListeners) listener(now);
+    if (!this.job) {
+      this.noteClock(wall, sim.now);
+      this.flights.settle(sim.now, wall, this.hopMs);
+    }
+    this.publish(false, wall);
+    const shown = this.job ? this.now : this.shownAt(wall);
+    for (const listener of this.frameListeners) listener(shown, wall);
   }
 
   private advance(sim: Simulation, dt: number): void {
     const from = sim.now;
     const wanted = this.app.getState().speed;
+    // Hops closer than a quarter frame on one link are drawn as one pulse.
+    this.flights.mergeWithinMs = wanted * 4;
     const reached = this.budget.run(sim, from + dt * wanted);
     // When short, the clock stays at the last event run: the debt is dropped, not carried, so
     // the run slows down instead of freezing to catch up.
@@ -304,13 +379,14 @@ export class SimController {
     this.job = null;
     this.flights.ignoreBefore = -Infinity;
     this.flights.prune(job.sim.now);
+    this.resetShownClock(job.sim.now);
     this.app.setState({ seekingTo: null });
-    this.publish(true);
+    this.publish(true, this.wallClock(), true);
   }
 
   // ---- publishing ----
 
-  private publish(force: boolean): void {
+  private publish(force: boolean, wall = this.wallClock(), immediate = false): void {
     const sim = this.sim;
     if (!sim) return;
     const job = this.job;
@@ -326,16 +402,24 @@ export class SimController {
       });
     }
     if (job) return;
-    const wall = this.wallClock();
     this.framesSinceLive++;
-    if (!force && (wall - this.lastLive < LIVE_EVERY_MS || this.framesSinceLive < LIVE_EVERY_FRAMES)) return;
-    this.lastLive = wall;
-    this.framesSinceLive = 0;
-    this.publishLive(sim);
+    if (force || (wall - this.lastLive >= LIVE_EVERY_MS && this.framesSinceLive >= LIVE_EVERY_FRAMES)) {
+      this.lastLive = wall;
+      this.framesSinceLive = 0;
+      const live = this.takeLive(sim);
+      if (immediate || this.hopMs <= 0) {
+        this.pendingLive = [];
+        this.showLive(sim, live);
+        return;
+      }
+      this.pendingLive.push({ wall, live });
+    }
+    this.showDueLive(sim, wall);
   }
 
-  private publishLive(sim: Simulation): void {
-    const prev = this.app.getState().live;
+  /** The cards' figures now; a node whose figures did not change keeps the same object (no re-render). */
+  private takeLive(sim: Simulation): Record<string, NodeLive> {
+    const prev = this.builtLive;
     const next: Record<string, NodeLive> = {};
     let changed = Object.keys(prev).length !== sim.nodes.size;
     for (const [id, node] of sim.nodes) {
@@ -349,7 +433,40 @@ export class SimController {
         changed = true;
       }
     }
-    if (changed) this.app.setState({ live: next });
+    if (changed) this.builtLive = next;
+    return this.builtLive;
+  }
+
+  /** Shows the newest figures taken at least `hopMs` ago. */
+  private showDueLive(sim: Simulation, wall: number): void {
+    const q = this.pendingLive;
+    let due = -1;
+    while (due + 1 < q.length && q[due + 1]!.wall <= wall - this.hopMs) due++;
+    if (due < 0) return;
+    const { live } = q[due]!;
+    q.splice(0, due + 1);
+    this.showLive(sim, live);
+  }
+
+  /**
+   * Puts `live` on the cards. The online switch and slow mode are the user's own controls:
+   * they show the node's state now, not `hopMs` ago.
+   */
+  private showLive(sim: Simulation, live: Record<string, NodeLive>): void {
+    const prev = this.app.getState().live;
+    let out = live;
+    for (const [id, node] of sim.nodes) {
+      const l = out[id];
+      if (l && (l.online !== node.online || l.slowFactor !== node.slowFactor)) {
+        if (out === live) out = { ...live };
+        const fixed = { ...l, online: node.online, slowFactor: node.slowFactor };
+        out[id] = prev[id] && JSON.stringify(prev[id]) === JSON.stringify(fixed) ? prev[id] : fixed;
+      }
+    }
+    if (out === prev) return;
+    const keys = Object.keys(out);
+    if (keys.length === Object.keys(prev).length && keys.every((k) => out[k] === prev[k])) return;
+    this.app.setState({ live: out });
   }
 
   private fail(e: unknown, title: DictKey = 'engineStopped'): void {
