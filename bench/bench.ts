@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { BUILTINS } from '../src/scenarios';
-import { parseScenario, type Scenario } from '../src/sim/scenario';
-import { Simulation } from '../src/sim/simulation';
+import { parseScenario, type Scenario } from '../src/sim/engine/scenario';
+import { Simulation } from '../src/sim/engine/simulation';
 import fanout from './fanout.json';
 import hour from './hour-at-1000.json';
 

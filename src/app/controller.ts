@@ -1,7 +1,7 @@
-import type { Lang } from '../sim/errors';
-import type { Scenario } from '../sim/scenario';
-import { Simulation, type RecordedAction } from '../sim/simulation';
-import type { ActionSpec } from '../sim/scenario';
+import type { Lang } from '../sim/engine/errors';
+import type { Scenario } from '../sim/engine/scenario';
+import { Simulation, type RecordedAction } from '../sim/engine/simulation';
+import type { ActionSpec } from '../sim/engine/scenario';
 import type { AppStore } from '../store/appStore';
 import type { FrameStore } from '../store/frameStore';
 import type { NodeLive } from '../store/slices/liveSlice';

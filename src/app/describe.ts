@@ -1,8 +1,8 @@
 import { formatClock, formatDuration } from '../i18n/format';
 import type { T } from '../i18n/translate';
-import type { Lang } from '../sim/errors';
-import type { Message } from '../sim/message';
-import type { Channel, SignalKind, TraceEvent } from '../sim/trace';
+import type { Lang } from '../sim/engine/errors';
+import type { Message } from '../sim/engine/message';
+import type { Channel, SignalKind, TraceEvent } from '../sim/engine/trace';
 import type { DictKey } from '../i18n/en';
 import type { Landed } from '../store/slices/playbackSlice';
 import { STYLE } from './flightStyles';

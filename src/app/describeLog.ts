@@ -1,8 +1,8 @@
 import { formatClock, formatDuration } from '../i18n/format';
 import type { T } from '../i18n/translate';
-import type { Lang } from '../sim/errors';
-import type { Message } from '../sim/message';
-import type { TraceEvent } from '../sim/trace';
+import type { Lang } from '../sim/engine/errors';
+import type { Message } from '../sim/engine/message';
+import type { TraceEvent } from '../sim/engine/trace';
 import { describeEvent, type NameOf } from './describe';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import { Simulation } from '../sim/simulation';
+import { Simulation } from '../sim/engine/simulation';
 import { EventLog } from './eventLog';
 import { LOG_KINDS, type LogKind } from './logKinds';
 

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 import { KIND_INDEX, LogClassifier, nodesOf, type LogKind, LOG_KINDS } from './logKinds';
 import { RingBuffer } from './ringBuffer';
 

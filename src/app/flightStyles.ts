@@ -1,5 +1,5 @@
 import type { DictKey } from '../i18n/en';
-import type { Channel, SignalKind } from '../sim/trace';
+import type { Channel, SignalKind } from '../sim/engine/trace';
 
 /** How a moving message is drawn. */
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'ring' | 'cross';

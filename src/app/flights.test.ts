@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../sim/simulation';
-import { parseScenario } from '../sim/scenario';
+import { Simulation } from '../sim/engine/simulation';
+import { parseScenario } from '../sim/engine/scenario';
 import { progress } from './drawFlights';
 import { FlightBuffer, HOP_MS, LOST_MARK_MS } from './flights';
 import { STYLE } from './flightStyles';

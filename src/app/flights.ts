@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 import { channelStyle, signalStyle, STYLE } from './flightStyles';
 
 /** How long (simulated ms) a message lost on the network stays marked where it was lost. */

@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import type { Scenario } from '../sim/scenario';
+import type { Scenario } from '../sim/engine/scenario';
 
 /** A node's place on the canvas (its top-left corner). */
 export interface Point {

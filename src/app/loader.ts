@@ -1,6 +1,6 @@
 import { builtin, BUILTINS } from '../scenarios';
-import { parseScenarioText } from '../sim/scenario';
-import type { Lang, ScenarioIssue } from '../sim/errors';
+import { parseScenarioText } from '../sim/engine/scenario';
+import type { Lang, ScenarioIssue } from '../sim/engine/errors';
 import { appStore } from '../store/appStore';
 import { translate } from '../i18n/translate';
 import { controller } from './runtime';

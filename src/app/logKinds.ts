@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 
 /** What a log entry is about, for the log's kind filter (the same families as the canvas legend). */
 export const LOG_KINDS = ['event', 'request', 'response', 'ack', 'retry', 'failure', 'system'] as const;

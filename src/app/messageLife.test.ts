@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import { Simulation } from '../sim/simulation';
+import { Simulation } from '../sim/engine/simulation';
 import { MessageLifeCollector } from './messageLife';
 
 function collected(id: string, maxMessages?: number, maxSteps?: number) {

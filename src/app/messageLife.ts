@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../sim/trace';
+import type { TraceEvent } from '../sim/engine/trace';
 import { messageOf } from './logKinds';
 
 /** Messages (by root) whose life is kept by default; the oldest published is forgotten first. */

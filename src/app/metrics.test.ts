@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import { Simulation } from '../sim/simulation';
+import { Simulation } from '../sim/engine/simulation';
 import { MetricsSampler, percentile } from './metrics';
 
 /** Runs `sim` to 30 s with the email service taken offline from 10 s to 20 s, as a user would. */

@@ -1,6 +1,6 @@
-import type { SimNode } from '../sim/node';
-import type { Simulation } from '../sim/simulation';
-import type { TraceEvent } from '../sim/trace';
+import type { SimNode } from '../sim/engine/node';
+import type { Simulation } from '../sim/engine/simulation';
+import type { TraceEvent } from '../sim/engine/trace';
 import { NumberRing } from './ringBuffer';
 
 /** Simulated ms between samples by default: one a second, so throughput is a plain count per second. */

@@ -1,5 +1,5 @@
-import type { Simulation } from '../sim/simulation';
-import type { TraceEvent } from '../sim/trace';
+import type { Simulation } from '../sim/engine/simulation';
+import type { TraceEvent } from '../sim/engine/trace';
 import type { SimController } from './controller';
 import { EventLog } from './eventLog';
 import { MessageLifeCollector } from './messageLife';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nodeKind } from '../sim/registry';
-import { Simulation } from '../sim/simulation';
+import { nodeKind } from '../sim/catalog';
+import { Simulation } from '../sim/engine/simulation';
 import { builtin } from '../scenarios';
 import { isInputError, patchFor, readNumber, settingsOf, switchDist } from './settingsForm';
 

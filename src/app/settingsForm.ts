@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { distSchema, meanOf, type Dist } from '../sim/distributions';
-import type { Lang } from '../sim/errors';
+import { distSchema, meanOf, type Dist } from '../sim/engine/distributions';
+import type { Lang } from '../sim/engine/errors';
 import type { DictKey } from '../i18n/en';
 import type { Params } from '../i18n/translate';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { builtin, BUILTINS } from '../scenarios';
-import { phrase, type Lang, type ScenarioIssue } from '../sim/errors';
-import { actionSchema, parseScenario, type Scenario } from '../sim/scenario';
-import type { RecordedAction } from '../sim/simulation';
+import { phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
+import { actionSchema, parseScenario, type Scenario } from '../sim/engine/scenario';
+import type { RecordedAction } from '../sim/engine/simulation';
 import { translate } from '../i18n/translate';
 import type { DictKey } from '../i18n/en';
 import type { Params } from '../i18n/translate';

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { BUILTINS, builtin } from '../scenarios';
-import { formatIssues, phrase } from '../sim/errors';
-import { parseScenarioText, type Scenario } from '../sim/scenario';
-import { Simulation, type RunReport } from '../sim/simulation';
+import { formatIssues, phrase } from '../sim/engine/errors';
+import { parseScenarioText, type Scenario } from '../sim/engine/scenario';
+import { Simulation, type RunReport } from '../sim/engine/simulation';
 
 const USAGE = 'usage: npm run sim -- <scenario.json | built-in id> [--until 60s] [--seed 42] [--json]';
 

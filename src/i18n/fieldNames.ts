@@ -1,4 +1,4 @@
-import type { Lang } from '../sim/errors';
+import type { Lang } from '../sim/engine/errors';
 
 /**
  * Names of node settings (scenario fields) and of live figures (`stats()` fields) in both

@@ -1,4 +1,4 @@
-import type { Lang } from '../sim/errors';
+import type { Lang } from '../sim/engine/errors';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

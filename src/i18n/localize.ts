@@ -1,4 +1,4 @@
-import type { Lang } from '../sim/errors';
+import type { Lang } from '../sim/engine/errors';
 
 /** Text as scenario files carry it: one string for both languages, or one per language. */
 export type Localizable = string | { en: string; es: string } | undefined;

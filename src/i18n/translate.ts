@@ -1,4 +1,4 @@
-import type { Lang } from '../sim/errors';
+import type { Lang } from '../sim/engine/errors';
 import { en, type Dict, type DictKey } from './en';
 import { es } from './es';
 

@@ -1,4 +1,4 @@
-import { parseScenario, type Scenario } from '../sim/scenario';
+import { parseScenario, type Scenario } from '../sim/engine/scenario';
 import kafkaOrderEvents from './kafka-order-events.json';
 import mm1 from './mm1.json';
 import mmc from './mmc.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from './scenario';
-import { Simulation } from './simulation';
+import { parseScenario } from './engine/scenario';
+import { Simulation } from './engine/simulation';
 
 function ttlScenario() {
   const r = parseScenario({

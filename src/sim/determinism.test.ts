@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import type { Scenario } from './scenario';
-import { Simulation, type RecordedAction } from './simulation';
-import type { TraceEvent } from './trace';
+import type { Scenario } from './engine/scenario';
+import { Simulation, type RecordedAction } from './engine/simulation';
+import type { TraceEvent } from './engine/trace';
 
 /** Serialises a trace event with message ids instead of the (mutable) message objects. */
 function line(ev: TraceEvent): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTINS } from '../scenarios';
-import { parseScenario, parseScenarioText } from './scenario';
+import { parseScenario, parseScenarioText } from './engine/scenario';
 
 const valid = {
   id: 'demo',

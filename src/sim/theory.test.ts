@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import type { Scenario } from './scenario';
-import { Simulation } from './simulation';
+import type { Scenario } from './engine/scenario';
+import { Simulation } from './engine/simulation';
 
 const BATCHES = 20;
 

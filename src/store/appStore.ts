@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { browserLang } from '../i18n/translate';
-import type { Lang } from '../sim/errors';
+import type { Lang } from '../sim/engine/errors';
 import { langSlice, type LangSlice } from './slices/langSlice';
 import { liveSlice, type LiveSlice } from './slices/liveSlice';
 import { noticeSlice, type NoticeSlice } from './slices/noticeSlice';

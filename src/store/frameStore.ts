@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LedgerTotals } from '../sim/message';
+import type { LedgerTotals } from '../sim/engine/message';
 
 /**
  * What changes every animation frame: the clock, the event count, the totals, whether the

@@ -7,7 +7,7 @@ import { formatDuration, formatNumber } from '../../i18n/format';
 import type { T } from '../../i18n/translate';
 import { translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
-import type { Lang } from '../../sim/errors';
+import type { Lang } from '../../sim/engine/errors';
 import { useApp } from '../../store/appStore';
 import { useNameOf } from '../log/useNameOf';
 import type { NameOf } from '../../app/describe';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import type { FrameState } from '../../store/frameStore';
-import type { LedgerTotals } from '../../sim/message';
+import type { LedgerTotals } from '../../sim/engine/message';
 import type { DictKey } from '../../i18n/en';
 import { LiveText } from '../LiveText';
 

@@ -1,7 +1,7 @@
 import { useNodesInitialized, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { layoutScenario, type Point, type Size } from '../../app/layout';
-import type { Scenario } from '../../sim/scenario';
+import type { Scenario } from '../../sim/engine/scenario';
 import type { SimFlowNode } from '../nodes/types';
 import { fitViewOptions } from './fitView';
 

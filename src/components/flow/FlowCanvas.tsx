@@ -7,7 +7,7 @@ import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
-import type { Scenario } from '../../sim/scenario';
+import type { Scenario } from '../../sim/engine/scenario';
 import { appStore, useApp } from '../../store/appStore';
 import { Narration } from '../Narration';
 import { RefitOnResize } from '../panels/RefitOnResize';

@@ -1,7 +1,7 @@
 import { DIST_KINDS, distParams, readNumber, switchDist } from '../../app/settingsForm';
 import { fieldName } from '../../i18n/fieldNames';
 import { useT } from '../../i18n/useT';
-import type { Dist } from '../../sim/distributions';
+import type { Dist } from '../../sim/engine/distributions';
 import { ChoiceSetting, TextSetting, type Commit } from './fields';
 
 /** A duration distribution: its kind (switching keeps about the same mean) and its parameters in ms. */

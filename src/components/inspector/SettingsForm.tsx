@@ -4,8 +4,8 @@ import { FIXED_SETTINGS, patchFor, settingsOf, type FieldSpec } from '../../app/
 import { formatClock } from '../../i18n/format';
 import { fieldName } from '../../i18n/fieldNames';
 import { useT } from '../../i18n/useT';
-import type { Dist } from '../../sim/distributions';
-import { nodeKind } from '../../sim/registry';
+import type { Dist } from '../../sim/engine/distributions';
+import { nodeKind } from '../../sim/catalog';
 import { useApp } from '../../store/appStore';
 import { DistSetting } from './DistSetting';
 import { ChoiceSetting, FlagSetting, NumberSetting, TextSetting, type Commit } from './fields';

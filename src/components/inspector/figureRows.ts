@@ -1,6 +1,6 @@
 import { formatNumber } from '../../i18n/format';
 import { fieldName } from '../../i18n/fieldNames';
-import type { Lang } from '../../sim/errors';
+import type { Lang } from '../../sim/engine/errors';
 
 /** One line of the live figures: a name, and a value (absent on a heading of nested figures). */
 export interface FigureRow {

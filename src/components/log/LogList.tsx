@@ -7,7 +7,7 @@ import { observers } from '../../app/observers';
 import { formatClock, formatNumber } from '../../i18n/format';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
-import type { Lang } from '../../sim/errors';
+import type { Lang } from '../../sim/engine/errors';
 import { appStore, useApp } from '../../store/appStore';
 import { useFrame } from '../panels/useFrame';
 import type { NameOf } from '../../app/describe';

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
-import type { Lang } from '../../sim/errors';
+import type { Lang } from '../../sim/engine/errors';
 import type { NodeLive } from '../../store/slices/liveSlice';
 import { GenericIcon } from './icons';
 import { Figure, NodeCard } from './NodeCard';

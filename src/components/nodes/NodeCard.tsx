@@ -3,7 +3,7 @@ import { AnimatePresence, motion } from 'motion/react';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
 import { kindName } from './kindName';
-import type { NodeConfig } from '../../sim/scenario';
+import type { NodeConfig } from '../../sim/engine/scenario';
 import type { NodeLive } from '../../store/slices/liveSlice';
 import { OnlineSwitch } from './OnlineSwitch';
 import { SlowMode } from './SlowMode';

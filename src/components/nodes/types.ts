@@ -1,5 +1,5 @@
 import type { Node } from '@xyflow/react';
-import type { NodeConfig } from '../../sim/scenario';
+import type { NodeConfig } from '../../sim/engine/scenario';
 
 /** What a canvas node carries: its scenario config. Live figures come from the store, by id. */
 export type SimNodeData = { config: NodeConfig };

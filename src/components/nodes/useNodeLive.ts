@@ -1,7 +1,7 @@
 import { localize } from '../../i18n/localize';
 import { useApp } from '../../store/appStore';
 import type { NodeLive } from '../../store/slices/liveSlice';
-import type { NodeConfig } from '../../sim/scenario';
+import type { NodeConfig } from '../../sim/engine/scenario';
 
 /** This node's own live figures (never another node's): re-renders only when they change. */
 export function useNodeLive(id: string): NodeLive | undefined {

@@ -1,6 +1,6 @@
-import { MSG_STATES, type MsgState } from '../message';
-import type { Simulation } from '../simulation';
-import { STATE_AFTER, type MessageTrace, type TraceEvent } from '../trace';
+import { MSG_STATES, type MsgState } from '../engine/message';
+import type { Simulation } from '../engine/simulation';
+import { STATE_AFTER, type MessageTrace, type TraceEvent } from '../engine/trace';
 
 /**
  * An independent oracle for message accounting. It rebuilds where every copy is from the

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Lang } from '../../sim/errors';
+import type { Lang } from '../../sim/engine/errors';
 
 /** The interface language. */
 export interface LangSlice {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { NodeStats } from '../../sim/node';
+import type { NodeStats } from '../../sim/engine/node';
 
 /** One node's figures as its card draws them: `stats()` plus the slow-mode factor. */
 export type NodeLive = NodeStats & { slowFactor: number };

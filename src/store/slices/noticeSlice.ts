@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Lang, ScenarioIssue } from '../../sim/errors';
+import type { Lang, ScenarioIssue } from '../../sim/engine/errors';
 import type { DictKey } from '../../i18n/en';
 
 /** An error the user caused (a bad file, a broken link), phrased in both languages, each issue located. */

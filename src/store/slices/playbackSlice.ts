@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { TraceEvent } from '../../sim/trace';
+import type { TraceEvent } from '../../sim/engine/trace';
 
 /** Control traffic that reached its target in a step (the trace has no event for an arrival). */
 export interface Landed {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Scenario } from '../../sim/scenario';
+import type { Scenario } from '../../sim/engine/scenario';
 
 /** Where the scenario on screen came from: a built-in (by id) or a file, paste or link. */
 export type ScenarioSource = { kind: 'builtin'; id: string } | { kind: 'custom' };

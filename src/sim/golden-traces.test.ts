@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import fanout from '../../bench/fanout.json';
+import hour from '../../bench/hour-at-1000.json';
+import { BUILTINS } from '../scenarios';
+import { parseScenario, type Scenario } from './engine/scenario';
+import { Simulation } from './engine/simulation';
+import type { TraceEvent } from './engine/trace';
+
+/**
+ * Trace types added after these hashes were recorded. They are filtered out before hashing,
+ * so the rest of the trace must stay byte-identical to what the engine produced before.
+ */
+const ADDED_LATER: ReadonlySet<string> = new Set<string>();
+
+/** Serialises a trace event with message ids instead of the (mutable) message objects. */
+function line(ev: TraceEvent): string {
+  return JSON.stringify(ev, (k, v) => (k === 'msg' ? `${v.id}/${v.root}:${v.type}:${v.key ?? ''}` : v));
+}
+
+/** Runs `scenario` at its own seed to `untilMs` and hashes its trace. */
+function traceHash(scenario: Scenario, untilMs: number): string {
+  const sim = new Simulation(scenario);
+  const h = createHash('sha256');
+  sim.on((ev) => {
+    if (!ADDED_LATER.has(ev.type)) h.update(line(ev)).update('\n');
+  });
+  sim.runUntil(untilMs);
+  return h.digest('hex');
+}
+
+function load(file: unknown): Scenario {
+  const r = parseScenario(file);
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return r.scenario;
+}
+
+/**
+ * Recorded before the engine was split into engine/ and models/ (issue #8): the restructure
+ * must not change a single byte of any trace. A behaviour change that moves one of these is
+ * a change to review, and the hash is updated in the same commit with the reason.
+ */
+const GOLDEN: Record<string, string> = {
+  'user-registered-queue': 'd18109511bc64952b2d87f8720bb4032e332265b10460767df9773f76d704a50',
+  'mm1': 'eb1968ff86d2f82a617176c0efc56ffe44b59a0039bc9e9621f41e30783a81e5',
+  'mmc': '7b9dd78e369ad5b8cb636ec1e763c035a6bb030edf9320ac21248333e1c352fc',
+  'rabbitmq-order-created': '36871709d245b07d348d37d625d20adaf1ac2e51a7228e9aefd682c5f647dfa4',
+  'kafka-order-events': 'd9cc19ba0bab1ad859529b3ef0cb746631b664da4d7971aa9de69f853aab3832',
+  'pubsub-order-created': '709cf034c2984fd0772abbd4bb1092c0e932b9c1420f167cb8bf34955b22156f',
+  'pubsub-ack-deadline': 'ae38cfbe2f4999f368bbe996e79ae3d4d1a2c24018592e48c9b60251023bf7c4',
+  'rest-order-chain': 'b96e4cf04f0598bfcbd9008aafd29fc1e45f0dd322af02b43b6e15c5024e32c1',
+  'rest-cascade': 'fec4c1bf6c2d12bce3a309d47664dcf7068add918f5165b3cb1da35999833a6d',
+  'webhook-order-paid': '56e6f9738e57df725899a233d11ee20736f47c6dbf645abe94c3c8dd8b7bce48',
+  'bench-fanout-10': '31db7c95413562ebd3b5b11f2495df9d2eb9ee4a58af1bf181e5463b9f262e7a',
+  'bench-hour-at-1000': '056e55e381bb782fe585946cdd7ef5e9163020529aad877650f78c2d9685fc2f',
+};
+
+// Built-ins run their default duration; the bench scenarios a fixed minute.
+const CASES: [string, Scenario, number][] = [
+  ...BUILTINS.map((s): [string, Scenario, number] => [s.id, s, s.durationMs]),
+  ['bench-fanout-10', load(fanout), 60_000],
+  ['bench-hour-at-1000', load(hour), 60_000],
+];
+
+describe('golden traces', () => {
+  it.each(CASES)('%s hashes as recorded', (name, scenario, untilMs) => {
+    expect(traceHash(scenario, untilMs)).toBe(GOLDEN[name]);
+  });
+
+  it('every built-in scenario has a recorded hash', () => {
+    expect(Object.keys(GOLDEN).sort()).toEqual(CASES.map(([name]) => name).sort());
+  });
+});

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { distSchema, sampler, type Sampler } from '../../engine/distributions';
+import { defineKind, nodeSchema } from '../../engine/kind';
+import { SimNode, type NodeStats } from '../../engine/node';
+import type { Rng } from '../../engine/rng';
+import type { Simulation } from '../../engine/simulation';
+
+const TICK = 1;
+
+/** Scenario fields of a producer: a service that publishes a workload. */
+export const producerSchema = nodeSchema(
+  'producer',
+  {
+    /** Mean messages per second. */
+    ratePerSec: z.number().positive().default(1),
+    /** Poisson arrivals (exponential gaps), evenly spaced, or uniform gaps in [0, 2/rate]. */
+    arrivals: z.enum(['poisson', 'constant', 'uniform']).default('poisson'),
+    /** Gap between publications; overrides ratePerSec and arrivals. */
+    interarrival: distSchema.optional(),
+    /** Publish `size` messages at each arrival instead of one: a burst. */
+    burst: z.number().int().positive().default(1),
+    /** The business event or request name, e.g. "UserRegistered". */
+    eventType: z.string().min(1).default('Event'),
+    /** How many distinct keys ("<keyPrefix>-1" … "<keyPrefix>-n") messages carry, chosen uniformly; none by default. */
+    keys: z.number().int().positive().optional(),
+    /** Keys read "<keyPrefix>-<n>". */
+    keyPrefix: z.string().min(1).default('key'),
+    startMs: z.number().nonnegative().default(0),
+    stopMs: z.number().positive().optional(),
+    /** Stop after this many publications. */
+    limit: z.number().int().positive().optional(),
+  },
+);
+
+/** A producer's config as parsed from a scenario. */
+export type ProducerConfig = z.infer<typeof producerSchema>;
+
+/**
+ * Publishes a workload to every node it links to. While offline it publishes nothing:
+ * a producer that is down loses no messages, it just makes none.
+ */
+export class Producer extends SimNode<ProducerConfig> {
+  published = 0;
+  private gap: Sampler;
+  private readonly rng: Rng;
+
+  constructor(sim: Simulation, config: ProducerConfig) {
+    super(sim, config);
+    this.rng = sim.rng(`node:${config.id}`);
+    this.gap = this.makeGap();
+  }
+
+  private makeGap(): Sampler {
+    const c = this.config;
+    if (c.interarrival) return sampler(c.interarrival, this.rng);
+    const mean = 1000 / c.ratePerSec;
+    if (c.arrivals === 'constant') return sampler({ dist: 'constant', ms: mean }, this.rng);
+    if (c.arrivals === 'uniform') return sampler({ dist: 'uniform', minMs: 0, maxMs: 2 * mean }, this.rng);
+    return sampler({ dist: 'exponential', meanMs: mean }, this.rng);
+  }
+
+  override start(): void {
+    this.sim.scheduler.schedule(this.config.startMs + this.gap(), this, TICK);
+  }
+
+  override handle(type: number): void {
+    if (type !== TICK) return;
+    const c = this.config;
+    if (c.stopMs !== undefined && this.sim.now >= c.stopMs) return;
+    if (this.online) {
+      for (let i = 0; i < c.burst; i++) {
+        if (c.limit !== undefined && this.published >= c.limit) return;
+        this.publishOne();
+      }
+    }
+    this.sim.scheduler.schedule(this.gap(), this, TICK);
+  }
+
+  private publishOne(): void {
+    const c = this.config;
+    const key = c.keys ? `${c.keyPrefix}-${1 + this.rng.int(c.keys)}` : undefined;
+    for (const link of this.sim.outgoing(this.id)) {
+      const msg = this.sim.publish(this, c.eventType, key);
+      this.sim.send(link, msg, 'publish');
+    }
+    this.published++;
+  }
+
+  /** "publish-one": one message now, whatever the schedule (the UI's "Publish one" button). Offline, it makes none. */
+  override command(name: string): void {
+    if (name === 'publish-one' && this.online) this.publishOne();
+  }
+
+  override configure(patch: Record<string, unknown>): void {
+    super.configure(patch);
+    this.gap = this.makeGap();
+  }
+
+  override stats(): NodeStats {
+    return { kind: this.kind, online: this.online, published: this.published };
+  }
+}
+
+/** The `producer` node kind. */
+export const producerKind = defineKind(producerSchema, (sim, config) => new Producer(sim, config));

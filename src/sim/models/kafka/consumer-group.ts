@@ -1,0 +1,414 @@
+import type { Link } from '../../engine/link';
+import type { Message } from '../../engine/message';
+import type { SimNode } from '../../engine/node';
+import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
+import type { KafkaTrace, Topic } from './kafka';
+import { GroupReader, type ResetArgs } from './group-reader';
+import { groupStats, type GroupStats } from './group-stats';
+
+export type { ResetArgs } from './group-reader';
+export type { GroupStats } from './group-stats';
+
+const HEARTBEAT = 1;
+const SESSION_EXPIRY = 2;
+const REBALANCE_DONE = 3;
+const AUTO_COMMIT = 4;
+
+/**
+ * How often a rebalance that is due checks again whether it can finish: it waits until every
+ * member still in the group has rejoined (is reachable) and every record in flight is settled,
+ * as Kafka's JoinGroup waits for every member to finish its poll and rejoin.
+ */
+const REJOIN_POLL_MS = 100;
+
+/** A consumer group's settings: the topic's, overridden per group. */
+export interface GroupSettings {
+  commit: 'after' | 'before';
+  autoCommitIntervalMs: number;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  rebalancePauseMs: number;
+  assignor: 'range' | 'roundrobin';
+  autoOffsetReset: 'earliest' | 'latest';
+}
+
+/** One consumer (a service linked from the topic) as its group's coordinator sees it. */
+export class Member {
+  /** In the group's membership (false once its session expired or it left). */
+  inGroup: boolean;
+  /** Left with the `leave` command: it does not rejoin until `join`. */
+  left = false;
+  /** Seen unreachable (offline or cut off) and not seen back yet. */
+  down = false;
+  lastHeartbeat = 0;
+  expiry: ScheduledEvent | undefined;
+  /** Partitions assigned in the current generation. */
+  partitions: number[] = [];
+  /** Records of this topic it processed (duplicates included). */
+  processed = 0;
+
+  constructor(
+    readonly group: ConsumerGroup,
+    readonly node: SimNode,
+    readonly link: Link,
+  ) {
+    this.inGroup = this.reachable();
+  }
+
+  get id(): string {
+    return this.node.id;
+  }
+
+  /** Online and not cut off from the broker: its heartbeats and fetches get through. */
+  reachable(): boolean {
+    return this.node.online && !this.link.partitioned;
+  }
+}
+
+/**
+ * A consumer group reading one topic: membership, partition assignment, eager rebalances; its
+ * `reader` keeps fetch positions and committed offsets. Each partition goes to exactly one member; extra
+ * members sit idle (K: KafkaConsumer javadoc). Within a partition a group processes one
+ * record at a time, in offset order, so order holds within a partition and only there.
+ *
+ * Members behave like static members (`group.instance.id` = the node id, KIP-345): one that
+ * is back within the session timeout keeps its partitions without a rebalance and resumes
+ * from the committed offset. One that stays away longer is removed, and its partitions move.
+ */
+export class ConsumerGroup implements EventTarget {
+  /** Members sorted by id, the order the range assignor uses. */
+  readonly members: Member[] = [];
+  /** Fetch positions, in-flight records, committed offsets and lag, per partition. */
+  readonly reader: GroupReader;
+  generation = 1;
+  rebalancing = false;
+  rebalances = 0;
+  /** Records deleted by retention before this group read them. */
+  expiredUnread = 0;
+  private rebalanceTimer: ScheduledEvent | undefined;
+  private rebalanceStartedAt = 0;
+  private commitTimer: ScheduledEvent | undefined;
+
+  constructor(
+    readonly topic: Topic,
+    readonly name: string,
+    /** This group's index in the topic: which copy of each record is this group's. */
+    readonly index: number,
+    public settings: GroupSettings,
+  ) {
+    this.reader = new GroupReader(topic, this);
+  }
+
+  /** Adds a member; call before `start`. */
+  add(node: SimNode, link: Link): Member {
+    const m = new Member(this, node, link);
+    this.members.push(m);
+    this.members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return m;
+  }
+
+  /** Forms the group before the run starts (no rebalance pause) and starts heartbeats and auto-commit. */
+  start(): void {
+    this.assign();
+    const sim = this.topic.sim;
+    for (const m of this.members) {
+      if (m.partitions.length > 0) this.emitAssigned(m);
+      sim.scheduler.schedule(this.settings.heartbeatIntervalMs, this, HEARTBEAT, m);
+    }
+    this.armAutoCommit();
+  }
+
+  /** Applies new settings while running. */
+  reconfigure(settings: GroupSettings): void {
+    this.settings = settings;
+    if (this.commitTimer) this.topic.sim.scheduler.cancel(this.commitTimer);
+    this.commitTimer = undefined;
+    this.armAutoCommit();
+  }
+
+  private armAutoCommit(): void {
+    const s = this.settings;
+    if (s.commit === 'after' && s.autoCommitIntervalMs > 0) {
+      this.commitTimer = this.topic.sim.scheduler.schedule(s.autoCommitIntervalMs, this, AUTO_COMMIT);
+    }
+  }
+
+  // ---- records (the reader does the work) ----
+
+  /** A record was appended to partition `p`: the group's lag grows, and the owner may fetch it. */
+  appended(p: number): void {
+    this.reader.appended(p);
+  }
+
+  /** The member processed `msg` and acks it. */
+  onAck(msg: Message): void {
+    this.reader.onAck(msg);
+  }
+
+  /** Processing of `msg` failed: the consumer seeks back to its offset and retries it, keeping the partition's order. */
+  onNack(msg: Message): void {
+    this.reader.onNack(msg);
+  }
+
+  /** `m` went offline holding `msg`: at-least-once reads it again later; at-most-once has already committed it. */
+  onLost(m: Member, msg: Message): void {
+    this.reader.onLost(m, msg);
+    this.observeDown(m);
+  }
+
+  /** Whether `copy` is partition `p`'s record in flight to a member (so not waiting in the log). */
+  holds(p: number, copy: Message): boolean {
+    return this.reader.holds(p, copy);
+  }
+
+  /** Retention moved the log start of partition `p`. */
+  afterRetention(p: number): void {
+    this.reader.afterRetention(p);
+  }
+
+  /** Moves the group's committed offsets (all partitions, or one): what follows is read and processed again. */
+  resetOffsets(args: ResetArgs): void {
+    this.reader.resetOffsets(args);
+  }
+
+  // ---- membership ----
+
+  /** Looks at every member: who is back, who is gone. Called when a consumer comes back online. */
+  wake(): void {
+    for (const m of this.members) {
+      if (m.reachable()) this.observeUp(m);
+      else this.observeDown(m);
+    }
+    this.reader.fetchAll();
+  }
+
+  /** `m` was seen unreachable: its session starts running out. */
+  observeDown(m: Member): void {
+    if (m.down) return;
+    m.down = true;
+    if (m.inGroup) this.armExpiry(m);
+  }
+
+  private armExpiry(m: Member): void {
+    if (m.expiry) return;
+    const sim = this.topic.sim;
+    const delay = Math.max(0, m.lastHeartbeat + this.settings.sessionTimeoutMs - sim.now);
+    m.expiry = sim.scheduler.schedule(delay, this, SESSION_EXPIRY, m);
+  }
+
+  /** `m` was seen reachable: a static member back in time resumes, one that was removed joins again. */
+  observeUp(m: Member): void {
+    if (m.down) {
+      m.down = false;
+      m.lastHeartbeat = this.topic.sim.now;
+      if (m.expiry) this.topic.sim.scheduler.cancel(m.expiry);
+      m.expiry = undefined;
+      if (m.inGroup) {
+        this.resume(m);
+        return;
+      }
+    }
+    if (!m.inGroup && !m.left) this.join(m);
+  }
+
+  /** A static member back within its session: same partitions, from the committed offsets. */
+  private resume(m: Member): void {
+    for (const p of m.partitions) this.reader.rewind(p);
+    this.emit({
+      type: 'kafka.member_resumed', t: this.topic.sim.now, node: this.topic.id, group: this.name, member: m.id,
+      partitions: [...m.partitions],
+    });
+    for (const p of m.partitions) this.reader.fetch(p);
+  }
+
+  private join(m: Member): void {
+    m.inGroup = true;
+    m.lastHeartbeat = this.topic.sim.now;
+    this.emit({ type: 'kafka.member_joined', t: this.topic.sim.now, node: this.topic.id, group: this.name, member: m.id });
+    this.startRebalance(`${m.id} joined`);
+  }
+
+  private remove(m: Member, reason: 'session timeout' | 'left the group'): void {
+    m.inGroup = false;
+    if (m.expiry) this.topic.sim.scheduler.cancel(m.expiry);
+    m.expiry = undefined;
+    this.emit({ type: 'kafka.member_removed', t: this.topic.sim.now, node: this.topic.id, group: this.name, member: m.id, reason });
+    this.startRebalance(`${m.id}: ${reason}`);
+  }
+
+  /** A clean leave (`consumer.close()`): it commits what it processed and leaves at once, without waiting for a timeout. */
+  leave(id: string): void {
+    const m = this.members.find((x) => x.id === id);
+    if (!m || !m.inGroup) return;
+    m.left = true;
+    if (this.settings.commit === 'after') {
+      for (const p of m.partitions) this.reader.commitProcessed(p);
+      this.emitCommitted();
+    }
+    this.remove(m, 'left the group');
+  }
+
+  /** Undoes `leave`: the member joins again (when reachable), which rebalances. */
+  rejoin(id: string): void {
+    const m = this.members.find((x) => x.id === id);
+    if (!m || !m.left) return;
+    m.left = false;
+    if (m.reachable()) this.observeUp(m);
+  }
+
+  /** Eager rebalance: every member gives up every partition and the group stops until it finishes. */
+  private startRebalance(reason: string): void {
+    const sim = this.topic.sim;
+    if (!this.rebalancing) {
+      this.rebalancing = true;
+      this.rebalances++;
+      this.rebalanceStartedAt = sim.now;
+      this.emit({
+        type: 'kafka.rebalance_started', t: sim.now, node: this.topic.id, group: this.name, generation: this.generation + 1, reason,
+      });
+      for (const m of this.members) {
+        if (m.partitions.length === 0) continue;
+        this.emit({
+          type: 'kafka.partitions_revoked', t: sim.now, node: this.topic.id, group: this.name, member: m.id, partitions: [...m.partitions],
+        });
+      }
+    }
+    // A new member or a departure during the join phase restarts it.
+    if (this.rebalanceTimer) sim.scheduler.cancel(this.rebalanceTimer);
+    this.rebalanceTimer = sim.scheduler.schedule(this.settings.rebalancePauseMs, this, REBALANCE_DONE);
+  }
+
+  private finishRebalance(): void {
+    const sim = this.topic.sim;
+    this.rebalanceTimer = undefined;
+    for (const m of this.members) {
+      if (m.reachable()) this.observeUp(m);
+      else this.observeDown(m);
+    }
+    if (this.rebalanceTimer) return; // someone joined: the join phase started again
+    let waiting = this.reader.settleAll();
+    for (const m of this.members) if (m.inGroup && m.down) waiting = true;
+    if (waiting) {
+      this.rebalanceTimer = sim.scheduler.schedule(REJOIN_POLL_MS, this, REBALANCE_DONE);
+      return;
+    }
+    // Members commit what they processed as they give their partitions up (auto-commit on revoke).
+    let committed = false;
+    if (this.settings.commit === 'after') committed = this.reader.commitOwned();
+    if (committed) this.emitCommitted();
+    this.assign();
+    this.generation++;
+    this.rebalancing = false;
+    const assignment: Record<string, number[]> = {};
+    const idle: string[] = [];
+    for (const m of this.members) {
+      if (!m.inGroup) continue;
+      assignment[m.id] = [...m.partitions];
+      if (m.partitions.length === 0) idle.push(m.id);
+      else this.emitAssigned(m);
+    }
+    this.emit({
+      type: 'kafka.rebalance_finished', t: sim.now, node: this.topic.id, group: this.name, generation: this.generation,
+      pauseMs: sim.now - this.rebalanceStartedAt, assignment, idle,
+    });
+    this.reader.fetchAll();
+  }
+
+  /** Gives each partition to one member in the group, and points every cursor at its committed offset. */
+  private assign(): void {
+    const live = this.members.filter((m) => m.inGroup);
+    for (const m of this.members) m.partitions = [];
+    const n = live.length;
+    const parts = this.reader.partitions;
+    for (let p = 0; p < parts; p++) {
+      let owner: Member | undefined;
+      if (n > 0 && this.settings.assignor === 'roundrobin') owner = live[p % n];
+      else if (n > 0) owner = live[rangeOwner(p, parts, n)];
+      owner?.partitions.push(p);
+      this.reader.own(p, owner);
+    }
+  }
+
+  // ---- timers ----
+
+  handle(type: number, data: unknown): void {
+    const sim = this.topic.sim;
+    switch (type) {
+      case HEARTBEAT: {
+        const m = data as Member;
+        // While the broker (the group coordinator) is down, nobody's session runs.
+        if (this.topic.online) {
+          if (m.reachable()) {
+            m.lastHeartbeat = sim.now;
+            this.observeUp(m);
+          } else {
+            this.observeDown(m);
+          }
+        }
+        sim.scheduler.schedule(this.settings.heartbeatIntervalMs, this, HEARTBEAT, m);
+        return;
+      }
+      case SESSION_EXPIRY: {
+        const m = data as Member;
+        m.expiry = undefined;
+        // While the broker is down no session runs out; brokerBack() restarts them.
+        if (!m.down || !m.inGroup || !this.topic.online) return;
+        if (m.lastHeartbeat + this.settings.sessionTimeoutMs > sim.now) this.armExpiry(m);
+        else this.remove(m, 'session timeout');
+        return;
+      }
+      case REBALANCE_DONE:
+        this.finishRebalance();
+        return;
+      case AUTO_COMMIT: {
+        let committed = false;
+        if (!this.rebalancing) committed = this.reader.commitOwned();
+        if (committed) this.emitCommitted();
+        this.commitTimer = sim.scheduler.schedule(this.settings.autoCommitIntervalMs, this, AUTO_COMMIT);
+        return;
+      }
+    }
+  }
+
+  /** The broker (the group coordinator) came back: every session restarts from now. */
+  brokerBack(): void {
+    for (const m of this.members) {
+      m.lastHeartbeat = this.topic.sim.now;
+      if (m.down && m.inGroup) this.armExpiry(m);
+    }
+  }
+
+  // ---- reporting ----
+
+  private emit(ev: KafkaTrace): void {
+    this.topic.sim.emit(ev);
+  }
+
+  private emitAssigned(m: Member): void {
+    this.emit({
+      type: 'kafka.partitions_assigned', t: this.topic.sim.now, node: this.topic.id, group: this.name, member: m.id,
+      partitions: [...m.partitions], generation: this.generation,
+    });
+  }
+
+  private emitCommitted(): void {
+    this.emit({ type: 'kafka.offsets_committed', t: this.topic.sim.now, node: this.topic.id, group: this.name, offsets: this.reader.offsets() });
+  }
+
+  /** The group's figures: membership, assignment, offsets and lag per partition, counters. */
+  stats(): GroupStats {
+    return groupStats(this);
+  }
+}
+
+/**
+ * Kafka's RangeAssignor for one topic: members sorted by id, each gets `parts / n` consecutive
+ * partitions and the first `parts % n` members one more. Returns the index of `p`'s owner.
+ */
+export function rangeOwner(p: number, parts: number, n: number): number {
+  const per = Math.floor(parts / n);
+  const extra = parts % n;
+  // The first `extra` members hold per + 1 partitions each.
+  const cut = extra * (per + 1);
+  return p < cut ? Math.floor(p / (per + 1)) : extra + Math.floor((p - cut) / per);
+}

@@ -1,0 +1,455 @@
+import Denque from 'denque';
+import { z } from 'zod';
+import { defineKind, nodeSchema } from '../../engine/kind';
+import type { Link } from '../../engine/link';
+import type { Message } from '../../engine/message';
+import { SimNode, type NodeStats } from '../../engine/node';
+import type { ScheduledEvent } from '../../engine/scheduler';
+import type { Simulation } from '../../engine/simulation';
+import type { Channel, SignalKind } from '../../engine/trace';
+import { deathMeta, isDeadLetterCycle, type DeathReason } from './dead-letter';
+
+const EXPIRE = 1;
+
+/** Trace events of the RabbitMQ-style queue (they travel in `ExchangeTrace`). */
+export type QueueTrace =
+  | { type: 'queue.dead_lettered'; t: number; node: string; msgId: number; reason: DeathReason; exchange: string }
+  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number };
+
+/** Scenario fields of a queue: a RabbitMQ-style FIFO buffer between publishers and competing consumers. */
+export const queueSchema = nodeSchema('queue', {
+  /**
+   * Unacked deliveries each consumer may hold (`basic.qos`, per consumer). RabbitMQ's own default
+   * is 0 (unlimited, RMQ/confirms); microsim defaults to 1, the most conservative value the docs
+   * name, so a backlog stays visible in the queue rather than in the consumers' buffers.
+   */
+  prefetch: z.number().int().nonnegative().default(1),
+  /** Manual ack (the consumer acks after processing) or auto-ack (done once sent: RMQ/confirms). */
+  ack: z.enum(['manual', 'auto']).default('manual'),
+  /** Classic or quorum. Quorum queues default to a delivery limit of 20 (RabbitMQ 4.0+) and cap prefetch at 2,000. */
+  queueType: z.enum(['classic', 'quorum']).default('classic'),
+  /**
+   * What a consumer's nack means. Clients default to `requeue=true` (RMQ/confirms): back near the
+   * head, marked redelivered. `dead-letter` is `requeue=false`: to the dead-letter exchange, or discarded.
+   */
+  onNack: z.enum(['requeue', 'dead-letter']).default('requeue'),
+  /** `x-message-ttl` in ms; none by default. A message's own `meta.expirationMs` also applies; the lower wins (RMQ/ttl). */
+  messageTtlMs: z.number().nonnegative().optional(),
+  /** `x-max-length`: ready messages at most; unlimited by default (RMQ/maxlength). */
+  maxLength: z.number().int().nonnegative().optional(),
+  /** `x-overflow` when full: drop the oldest (RabbitMQ's default) or refuse the newest (RMQ/maxlength). */
+  overflow: z.enum(['drop-head', 'reject-publish']).default('drop-head'),
+  /** `x-dead-letter-exchange`: the id of an exchange this queue links to; without it dead letters are discarded (RMQ/dlx). */
+  deadLetterExchange: z.string().optional(),
+  /** `x-dead-letter-routing-key`: replaces the message's routing key when dead-lettered; the original is kept otherwise. */
+  deadLetterRoutingKey: z.string().optional(),
+  /** Unsuccessful deliveries allowed before a message is dead-lettered (`x-delivery-limit`); -1 = none. Quorum default 20. */
+  deliveryLimit: z.number().int().min(-1).optional(),
+  /**
+   * A dead-letter queue: with no consumers linked, what arrives is parked (ledger state `dead`,
+   * by reason) for someone to inspect. With consumers it is an ordinary queue.
+   */
+  deadLetterQueue: z.boolean().default(false),
+});
+
+/** A queue's config as parsed from a scenario. */
+export type QueueConfig = z.infer<typeof queueSchema>;
+
+/** One consumer: a link to a node that gets deliveries, and what it holds unacked. */
+interface Consumer {
+  readonly link: Link;
+  readonly node: SimNode;
+  /** Deliveries not yet acked, in delivery order (manual ack only). Acks come mostly oldest first, so a deque beats a set here. */
+  readonly unacked: Denque<Message>;
+  delivered: number;
+}
+
+/**
+ * A RabbitMQ-style queue (SEMANTICS §1). A producer linked straight to it publishes through the
+ * default exchange, which binds every queue by its name (RMQ/exchanges); an exchange linked to it
+ * routes by binding. What happens to a copy here:
+ *
+ * - FIFO, round-robin among online consumers with room under their prefetch (RMQ/consumer-priority).
+ * - Manual ack: a consumer that goes away (offline, its channel closed) gets *all* its unacked
+ *   deliveries requeued at the head, in order, marked redelivered (RMQ/confirms). That includes
+ *   copies it already processed whose ack had not arrived yet: they are processed again and the
+ *   ledger counts a duplicate. Auto-ack: a delivery is done once sent; what the consumer held is lost.
+ * - nack: requeue near the head, or dead-letter as `rejected` (`onNack`). A message that has failed
+ *   more than `deliveryLimit` deliveries here is dead-lettered as `delivery_limit` instead. Every
+ *   failed delivery counts: a nack stands for `basic.reject` (RabbitMQ 4.3 stops counting `basic.nack`).
+ * - TTL (queue and per message, the lower wins) is checked only at the head: an expired message
+ *   behind a live one waits, and counts, until it reaches the head (RMQ/ttl). A requeue keeps the
+ *   original expiry.
+ * - Max length counts ready messages; `drop-head` dead-letters the oldest as `maxlen`,
+ *   `reject-publish` discards the newest.
+ *
+ * Accounting of dead letters: with a dead-letter exchange the copy travels on (channel
+ * `dead-letter`) with its history in `meta` (`deaths`, `deathReason`, like `x-death`) and is
+ * counted in `deadLettered` by reason; it lands in another queue, buffered, or parked (state
+ * `dead`) in a `deadLetterQueue` without consumers. Without one it is discarded (`dropped`, by
+ * reason), as RabbitMQ does. A message dead-lettered back into a queue it already died in, with no
+ * rejection on the way, is dropped as a cycle (RMQ/dlx).
+ *
+ * Known simplification: a consumer that goes offline holding nothing, and comes back before its
+ * in-flight ack arrives, keeps that ack valid.
+ */
+export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> {
+  protected readonly ready = new Denque<Message>();
+  protected consumers: Consumer[] = [];
+  private readonly byNode = new Map<SimNode, Consumer>();
+  private deadLetterLink: Link | undefined;
+  private cursor = 0;
+  private dispatching = false;
+  private expiry: ScheduledEvent | undefined;
+  private parked = 0;
+  private acked = 0;
+  private nacked = 0;
+  private requeued = 0;
+  private redelivered = 0;
+  private expired = 0;
+  private staleAcks = 0;
+  private readonly deadLettered: Record<string, number> = {};
+  private readonly dropped: Record<string, number> = {};
+  private readonly parkedBy: Record<string, number> = {};
+
+  constructor(sim: Simulation, config: C) {
+    super(sim, config);
+  }
+
+  protected override isBroker(): boolean {
+    return true;
+  }
+
+  override start(): void {
+    this.wire();
+  }
+
+  /**
+   * Splits the outgoing links into consumers and the dead-letter exchange. A queue never delivers
+   * to an exchange: a link to one that is not the dead-letter exchange carries nothing.
+   */
+  private wire(): void {
+    this.deadLetterLink = undefined;
+    const consumers: Consumer[] = [];
+    for (const link of this.sim.outgoing(this.id)) {
+      if (link.to.id === this.config.deadLetterExchange) {
+        this.deadLetterLink = link;
+        continue;
+      }
+      if (link.to.kind === 'exchange') continue;
+      const known = this.byNode.get(link.to);
+      consumers.push(known ?? { link, node: link.to, unacked: new Denque(), delivered: 0 });
+    }
+    this.consumers = consumers;
+    this.byNode.clear();
+    for (const c of consumers) this.byNode.set(c.node, c);
+    if (this.cursor >= consumers.length) this.cursor = 0;
+  }
+
+  override receive(msg: Message, _from: SimNode, channel: Channel): void {
+    if (!this.online) {
+      this.discard(msg, 'queue offline');
+      return;
+    }
+    if (channel === 'dead-letter' && isDeadLetterCycle(msg, this.id)) {
+      this.discard(msg, 'dead-letter cycle');
+      return;
+    }
+    if (this.config.deadLetterQueue && this.consumers.length === 0) {
+      this.park(msg);
+      return;
+    }
+    const max = this.config.maxLength;
+    if (max !== undefined && this.config.overflow === 'reject-publish' && this.ready.length >= max) {
+      this.discard(msg, 'reject-publish');
+      return;
+    }
+    this.stampExpiry(msg);
+    this.ready.push(msg);
+    this.showBacklog();
+    this.sim.enqueue(this, msg, this.ready.length);
+    if (max !== undefined) while (this.ready.length > max) this.deadLetter(this.take(), 'maxlen');
+    this.dispatch();
+  }
+
+  override acksWanted(): boolean {
+    return this.config.ack === 'manual';
+  }
+
+  /** Hands ready messages to consumers with room, round-robin, expiring dead heads on the way. Re-entrant calls are ignored. */
+  protected dispatch(): void {
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      const cs = this.consumers;
+      const n = cs.length;
+      while (this.ready.length > 0) {
+        const head = this.ready.peekFront()!;
+        // Strictly past: a TTL of 0 still lets a message go to a consumer ready for it (RMQ/ttl).
+        if (expiresAt(head) < this.sim.now) {
+          this.deadLetter(this.take(), 'expired');
+          continue;
+        }
+        if (!this.online) break;
+        let chosen = -1;
+        for (let i = 0; i < n; i++) {
+          const k = (this.cursor + i) % n;
+          if (this.hasRoom(cs[k]!)) {
+            chosen = k;
+            break;
+          }
+        }
+        if (chosen < 0) break;
+        this.cursor = (chosen + 1) % n;
+        this.handOut(cs[chosen]!, this.take());
+      }
+    } finally {
+      this.dispatching = false;
+    }
+    this.armExpiry();
+  }
+
+  private handOut(c: Consumer, msg: Message): void {
+    c.delivered++;
+    if (msg.redelivered) this.redelivered++;
+    const manual = this.config.ack === 'manual';
+    if (manual) c.unacked.push(msg);
+    this.sim.deliver(c.link, msg);
+    // Lost on the network: there is nothing left to ack.
+    if (manual && msg.state === 'dropped') removeAt(c.unacked, indexIn(c.unacked, msg));
+  }
+
+  private hasRoom(c: Consumer): boolean {
+    if (!c.node.online) return false;
+    // Auto-ack ignores prefetch: the broker pushes as fast as it can (RMQ/confirms).
+    if (this.config.ack === 'auto') return true;
+    let prefetch = this.config.prefetch;
+    // Quorum queues cap prefetch at 2,000 (RMQ/consumer-prefetch).
+    if (this.config.queueType === 'quorum' && (prefetch === 0 || prefetch > 2000)) prefetch = 2000;
+    return prefetch === 0 || c.unacked.length < prefetch;
+  }
+
+  override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode): void {
+    if (!msg || (kind !== 'ack' && kind !== 'nack')) return;
+    if (this.config.ack === 'auto') {
+      // The broker forgot it when it was sent; a consumer that fails it loses it.
+      if (kind === 'nack' && msg.state === 'processing') this.discard(msg, 'auto-ack: processing failed');
+      return;
+    }
+    const c = this.byNode.get(from);
+    const at = c ? indexIn(c.unacked, msg) : -1;
+    if (at < 0) {
+      // Its channel closed before this got through, and the message was requeued then.
+      this.staleAcks++;
+      return;
+    }
+    if (!from.online) {
+      // The consumer went away before its ack or nack arrived: the channel is closed, so
+      // this and everything else it held go back (the broker learns it only now).
+      this.closeChannel(c!, msg);
+    } else {
+      removeAt(c!.unacked, at);
+      if (kind === 'ack') {
+        this.acked++;
+      } else {
+        this.nacked++;
+        if (this.config.onNack === 'dead-letter') this.deadLetter(msg, 'rejected');
+        else this.giveBack(msg, 'nack');
+      }
+    }
+    this.dispatch();
+  }
+
+  override onConsumerLost(msg: Message, consumer: SimNode): void {
+    if (this.config.ack === 'auto') {
+      this.discard(msg, 'auto-ack: consumer went offline');
+      return;
+    }
+    const c = this.byNode.get(consumer);
+    // Already requeued when the channel closed.
+    if (!c || indexIn(c.unacked, msg) < 0) return;
+    this.closeChannel(c, msg);
+    this.dispatch();
+  }
+
+  /**
+   * The consumer's channel is gone: every unacked delivery it had returns to the head of the
+   * queue in its original order, except copies still on the wire to it (`lost` excepted), which
+   * come back one by one when it refuses them.
+   */
+  private closeChannel(c: Consumer, lost: Message): void {
+    const held = c.unacked.toArray();
+    c.unacked.clear();
+    const back: Message[] = [];
+    for (const m of held) {
+      if (m === lost || m.state !== 'transit') back.push(m);
+      else c.unacked.push(m);
+    }
+    this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: back.length });
+    const reason = `consumer ${c.node.id} went offline`;
+    for (let i = back.length - 1; i >= 0; i--) this.giveBack(back[i]!, reason);
+  }
+
+  /** A failed delivery returns: to the head, redelivered, unless it has used up its delivery limit. */
+  private giveBack(msg: Message, reason: string): void {
+    const limit = this.config.deliveryLimit ?? (this.config.queueType === 'quorum' ? 20 : -1);
+    const base = msg.meta?.deliveryBase;
+    const attempts = msg.deliveries - (typeof base === 'number' ? base : 0);
+    if (limit >= 0 && attempts > limit) {
+      this.deadLetter(msg, 'delivery_limit');
+      return;
+    }
+    msg.redelivered = true;
+    this.requeued++;
+    this.ready.unshift(msg);
+    this.showBacklog();
+    this.sim.requeue(this, msg, reason);
+  }
+
+  /** Sends `msg` to the dead-letter exchange with its history, or discards it when there is none. */
+  private deadLetter(msg: Message, reason: DeathReason): void {
+    if (reason === 'expired') this.expired++;
+    const link = this.deadLetterLink;
+    if (!link) {
+      this.discard(msg, reason);
+      return;
+    }
+    msg.meta = deathMeta(msg, this.id, reason, this.config.deadLetterRoutingKey);
+    // Dead-lettering republishes: the next queue sees a fresh message.
+    msg.redelivered = false;
+    bump(this.deadLettered, reason);
+    this.sim.emit({ type: 'queue.dead_lettered', t: this.sim.now, node: this.id, msgId: msg.id, reason, exchange: link.to.id });
+    this.sim.send(link, msg, 'dead-letter');
+  }
+
+  private park(msg: Message): void {
+    const reason = msg.meta?.deathReason;
+    const why = typeof reason === 'string' ? reason : 'parked';
+    this.parked++;
+    bump(this.parkedBy, why);
+    this.showBacklog();
+    this.sim.deadLetter(this, msg, why);
+  }
+
+  private discard(msg: Message, reason: string): void {
+    bump(this.dropped, reason);
+    this.sim.drop(this, msg, reason);
+  }
+
+  private take(): Message {
+    const msg = this.ready.shift()!;
+    this.showBacklog();
+    return msg;
+  }
+
+  private showBacklog(): void {
+    this.setBacklog(this.ready.length + this.parked);
+  }
+
+  /** Records when `msg` expires in this queue (from now), or clears a stale expiry from another queue. */
+  private stampExpiry(msg: Message): void {
+    const meta = msg.meta;
+    let life = this.config.messageTtlMs;
+    const own = meta?.expirationMs;
+    if (typeof own === 'number' && (life === undefined || own < life)) life = own;
+    if (life !== undefined) {
+      if (meta) meta.expiresAt = this.sim.now + life;
+      else msg.meta = { expiresAt: this.sim.now + life };
+    } else if (meta && meta.expiresAt !== undefined) {
+      meta.expiresAt = undefined;
+    }
+  }
+
+  /** Keeps one timer for the head's expiry: the head alone can expire (RMQ/ttl). */
+  private armExpiry(): void {
+    const head = this.ready.peekFront();
+    if (!head) return;
+    const at = expiresAt(head);
+    if (at === Infinity) return;
+    if (this.expiry && this.expiry.time <= at) return;
+    if (this.expiry) this.sim.scheduler.cancel(this.expiry);
+    this.expiry = this.sim.scheduler.schedule(Math.max(0, at - this.sim.now), this, EXPIRE);
+  }
+
+  override handle(type: number): void {
+    if (type !== EXPIRE) return;
+    this.expiry = undefined;
+    for (let head = this.ready.peekFront(); head && expiresAt(head) <= this.sim.now; head = this.ready.peekFront()) {
+      this.deadLetter(this.take(), 'expired');
+    }
+    this.dispatch();
+  }
+
+  override wake(): void {
+    this.dispatch();
+  }
+
+  protected override onlineChanged(): void {
+    // Offline, the broker keeps what it holds (durable queue, persistent messages) and refuses
+    // publishes; back online, it resumes delivering.
+    if (this.online) this.dispatch();
+  }
+
+  override configure(patch: Record<string, unknown>): void {
+    const wasManual = this.config.ack === 'manual';
+    super.configure(patch);
+    if (wasManual && this.config.ack === 'auto') for (const c of this.consumers) c.unacked.clear();
+    this.wire();
+    this.dispatch();
+  }
+
+  /** `purge`: removes every ready message (not the unacked ones), as `queue.purge` does. */
+  override command(name: string): void {
+    if (name !== 'purge') return;
+    while (this.ready.length > 0) this.discard(this.take(), 'purged');
+  }
+
+  override stats(): NodeStats {
+    let unacked = 0;
+    const consumers: Record<string, { delivered: number; unacked: number }> = {};
+    for (const c of this.consumers) {
+      unacked += c.unacked.length;
+      consumers[c.node.id] = { delivered: c.delivered, unacked: c.unacked.length };
+    }
+    return {
+      ...super.stats(),
+      ready: this.ready.length,
+      unacked,
+      parked: this.parked,
+      acked: this.acked,
+      nacked: this.nacked,
+      requeued: this.requeued,
+      redelivered: this.redelivered,
+      expired: this.expired,
+      staleAcks: this.staleAcks,
+      deadLettered: { ...this.deadLettered },
+      dropped: { ...this.dropped },
+      parkedByReason: { ...this.parkedBy },
+      consumers,
+    };
+  }
+}
+
+/** When `msg` expires in the queue holding it, or Infinity. */
+function expiresAt(msg: Message): number {
+  const at = msg.meta?.expiresAt;
+  return typeof at === 'number' ? at : Infinity;
+}
+
+/** Where `msg` is in `list`, searching from the oldest, or -1. */
+function indexIn(list: Denque<Message>, msg: Message): number {
+  for (let i = 0, n = list.length; i < n; i++) if (list.peekAt(i) === msg) return i;
+  return -1;
+}
+
+function removeAt(list: Denque<Message>, i: number): void {
+  if (i === 0) list.shift();
+  else if (i > 0) list.removeOne(i);
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** The `queue` node kind. */
+export const queueKind = defineKind(queueSchema, (sim, config) => new Queue(sim, config));
