@@ -22,6 +22,10 @@ export function useFollow<T>(pick: (s: FollowState) => T): T {
 /** Adds one hop of the followed message (a no-op when already known). */
 export function addFollowedHop(from: string, to: string): void {
   const s = followStore.getState();
+  if (from === to) {
+    if (!s.nodes.includes(from)) followStore.setState({ nodes: [...s.nodes, from] });
+    return;
+  }
   const id = `${from}->${to}`;
   const back = `${to}->${from}`;
   if (s.edges.includes(id) || s.edges.includes(back)) {

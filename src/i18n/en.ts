@@ -1,4 +1,5 @@
 import { panelsEn } from './panelsEn';
+import { visualEn } from './visualEn';
 
 /**
  * Every string the interface shows, in English. This table defines the keys: the Spanish
@@ -6,6 +7,7 @@ import { panelsEn } from './panelsEn';
  */
 export const en = {
   ...panelsEn,
+  ...visualEn,
   appTitle: 'microsim',
   appTagline: 'Watch microservices talk',
   scenario: 'Scenario',

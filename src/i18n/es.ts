@@ -1,9 +1,11 @@
 import type { Dict } from './en';
 import { panelsEs } from './panelsEs';
+import { visualEs } from './visualEs';
 
 /** Every string the interface shows, in Spanish. Typed as `Dict`: a missing key does not compile. */
 export const es: Dict = {
   ...panelsEs,
+  ...visualEs,
   appTitle: 'microsim',
   appTagline: 'Mira cómo hablan los microservicios',
   scenario: 'Escenario',

@@ -1,7 +1,7 @@
 import {
-  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, type AriaLabelConfig, type Edge, type NodeMouseHandler,
+  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, type AriaLabelConfig, type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
@@ -15,9 +15,11 @@ import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
 import { fitViewOptions } from './fitView';
-import { edgeTypes } from './FlowEdge';
+import { edgeTypes, type SimFlowEdge } from './FlowEdge';
 import { Legend } from './Legend';
-import { MessageLayer } from './MessageLayer';
+import { controller } from '../../app/runtime';
+import { FollowHighlight } from './FollowHighlight';
+import { MessageLayer, messageAt } from './MessageLayer';
 
 const defaultEdgeOptions = { type: 'sim', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
 const initialFit = fitViewOptions();
@@ -28,7 +30,17 @@ const onNodeClick: NodeMouseHandler = (e, node) => {
   if ((e.target as Element).closest('button, select, input, label')) return;
   appStore.getState().select(node.id);
 };
-const onPaneClick = () => appStore.getState().select(null);
+// A click on a moving message follows it; anywhere else on the pane clears the selection.
+const onPaneClick = (e: ReactMouseEvent) => {
+  const root = messageAt(e.clientX, e.clientY);
+  if (root >= 0) controller.follow(root);
+  else appStore.getState().select(null);
+};
+// Moving messages sit on edges: a click on an edge may be a click on one.
+const onEdgeClick = (e: ReactMouseEvent) => {
+  const root = messageAt(e.clientX, e.clientY);
+  if (root >= 0) controller.follow(root);
+};
 
 /**
  * The canvas: React Flow draws the scenario's nodes (one card component per kind) and links,
@@ -68,6 +80,7 @@ export function FlowCanvas() {
           disableKeyboardA11y
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
+          onEdgeClick={onEdgeClick}
           proOptions={proOptions}
           ariaLabelConfig={ariaLabelConfig}
         >
@@ -79,6 +92,7 @@ export function FlowCanvas() {
         </ReactFlow>
         <Narration />
         <Legend />
+        <FollowHighlight />
       </ReactFlowProvider>
     </div>
   );
@@ -97,7 +111,7 @@ function canvasLabels(t: T): Partial<AriaLabelConfig> {
   };
 }
 
-function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: Edge[] } {
+function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: SimFlowEdge[] } {
   const positions = layoutScenario(scenario);
   const nodes: SimFlowNode[] = scenario.nodes.map((config) => ({
     id: config.id,
@@ -105,6 +119,10 @@ function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: Edge[] } {
     position: positions.get(config.id)!,
     data: { config },
   }));
-  const edges: Edge[] = scenario.links.map((l) => ({ id: edgeId(l.from, l.to), source: l.from, target: l.to }));
+  const kindOf = new Map(scenario.nodes.map((n) => [n.id, n.kind]));
+  const edges: SimFlowEdge[] = scenario.links.map((l) => ({
+    id: edgeId(l.from, l.to), source: l.from, target: l.to, type: 'sim',
+    data: { link: l, fromKind: kindOf.get(l.from) ?? '', toKind: kindOf.get(l.to) ?? '' },
+  }));
   return { nodes, edges };
 }

@@ -1,18 +1,109 @@
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo, useEffect, useLayoutEffect } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type Edge } from '@xyflow/react';
+import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
 import { edgePaths } from '../../app/edgePaths';
+import { ownerColours, type GroupLive } from '../../app/owners';
+import type { DictKey } from '../../i18n/en';
+import { localize } from '../../i18n/localize';
+import { useT } from '../../i18n/useT';
+import type { LinkConfig } from '../../sim/engine/scenario';
+import { useApp } from '../../store/appStore';
+
+/** What an edge knows of its link: the scenario's link and the kinds at both ends. */
+export interface SimEdgeData extends Record<string, unknown> {
+  link: LinkConfig;
+  fromKind: string;
+  toKind: string;
+}
+
+/** A canvas edge. */
+export type SimFlowEdge = Edge<SimEdgeData, 'sim'>;
 
 /**
  * A link between two nodes: a quiet bezier curve (never `animated`: moving messages are the
- * message layer's job). It reports its path to the message layer whenever it changes.
+ * message layer's job). It reports its path to the message layer whenever it changes, and
+ * draws the mechanics that live on the link: a RabbitMQ binding key, the circuit breaker
+ * guarding a REST dependency, the Kafka partitions a consumer owns (in its colour), a pub/sub
+ * subscription's own copy.
  */
-export const FlowEdge = memo(function FlowEdge(props: EdgeProps) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd } = props;
-  const [path] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+export const FlowEdge = memo(function FlowEdge(props: EdgeProps<SimFlowEdge>) {
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   useLayoutEffect(() => edgePaths.set(id, path), [id, path]);
   useEffect(() => () => edgePaths.delete(id), [id]);
-  return <BaseEdge id={id} path={path} markerEnd={markerEnd} className="flow-edge" />;
+  const owner = useOwnedPartitions(data, source, target);
+  const style = owner ? { stroke: owner.colour, strokeWidth: 2.5 } : undefined;
+  // Labels sit at 40 % of the way (a bezier's midpoint is where siblings fan apart least).
+  const x = sourceX + (labelX - sourceX) * 0.8;
+  const y = sourceY + (labelY - sourceY) * 0.8;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className="flow-edge" style={style} />
+      <EdgeLabelRenderer>
+        <EdgeMechanics data={data} source={source} target={target} x={x} y={y} owner={owner} />
+      </EdgeLabelRenderer>
+    </>
+  );
 });
+
+function useOwnedPartitions(data: SimEdgeData | undefined, source: string, target: string): { colour: string; parts: string } | null {
+  const isKafka = data?.fromKind === 'topic';
+  const group = data?.link.group;
+  const scenario = useApp((s) => s.scenario);
+  const colours = useMemo(() => ownerColours(isKafka ? scenario : null), [isKafka, scenario]);
+  const parts = useApp((s) => {
+    if (!isKafka || !group) return null;
+    const g = (s.live[source]?.groups as Record<string, GroupLive> | undefined)?.[group];
+    const owned = g?.assignment?.[target];
+    return owned ? owned.map((p) => `P${p}`).join(' · ') : '';
+  });
+  if (!isKafka || parts === null) return null;
+  return { colour: colours.get(target) ?? '#64748b', parts };
+}
+
+function EdgeMechanics({ data, source, target, x, y, owner }: {
+  data: SimEdgeData | undefined; source: string; target: string; x: number; y: number; owner: { colour: string; parts: string } | null;
+}) {
+  const { t, lang } = useT();
+  const breaker = useApp((s) => {
+    const deps = s.live[source]?.dependencies as Record<string, { breaker?: string }> | undefined;
+    return deps?.[target]?.breaker;
+  });
+  const targetLabel = useApp((s) => localize(s.scenario?.nodes.find((n) => n.id === target)?.label, lang, target));
+  const pos = { transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` };
+  if (!data) return null;
+  if (data.fromKind === 'exchange' && data.link.bindingKey !== undefined && data.link.bindingKey !== '') {
+    return (
+      <div className="edge-label edge-label--binding" style={pos} data-testid="binding-key" aria-label={t('bindingKeyA11y', { key: data.link.bindingKey })}>
+        {data.link.bindingKey}
+      </div>
+    );
+  }
+  if (breaker) {
+    const state = breaker.toLowerCase().replace(/[^a-z]+/g, '_');
+    const known = ['closed', 'open', 'half_open'].includes(state);
+    const text = t('edgeBreaker', { name: targetLabel, state: known ? t(`breaker_${state}` as DictKey) : breaker });
+    return (
+      <div className={`edge-label edge-label--breaker-${state.replace('_', '-')}`} style={pos} data-testid="edge-breaker" data-state={state}>
+        {text}
+      </div>
+    );
+  }
+  if (owner) {
+    return owner.parts ? (
+      <div className="edge-label edge-label--owner" style={{ ...pos, backgroundColor: owner.colour }} data-testid="edge-owner" data-owner={target} data-colour={owner.colour}>
+        {owner.parts}
+      </div>
+    ) : null;
+  }
+  if (data.fromKind === 'pubsub-topic' && data.toKind === 'subscription') {
+    return (
+      <div className="edge-label edge-label--fanout" style={pos}>
+        {t('fanOutCopy')}
+      </div>
+    );
+  }
+  return null;
+}
 
 /** Edge kinds on the canvas; module scope for React Flow. */
 export const edgeTypes = { sim: FlowEdge };

@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { LaneOwners, useOwnerColours } from '../flow/KafkaOwners';
 import { QueueIcon } from './icons';
 import { NodeCard } from './NodeCard';
 import type { SimFlowNode } from './types';
@@ -20,6 +21,8 @@ interface LogRange {
 }
 
 interface Group {
+  assignment?: Record<string, number[]>;
+  position?: number[];
   committed?: number[];
   lag?: number[];
   idle?: string[];
@@ -40,11 +43,13 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
   const log = (Array.isArray(live?.log) ? live.log : []) as LogRange[];
   const groups = Object.entries((live?.groups ?? {}) as Record<string, Group>);
   const longest = Math.max(1, ...log.map((p) => p.logEnd));
+  const colours = useOwnerColours();
   return (
     <NodeCard id={id} config={data.config} live={live} accent="broker" icon={<QueueIcon />}>
       <div className="lanes">
         {log.slice(0, MAX_LANES).map((p) => (
           <div key={p.partition} className="lane">
+            <LaneOwners partition={p.partition} groups={groups} colours={colours} />
             <span className="lane__name">{t('partitionLane', { n: p.partition })}</span>
             <span className="lane__track">
               <motion.span
