@@ -19,6 +19,5 @@ export const visualEn = {
   committedVsPosition: 'committed {committed} · position {position}',
   edgeBreaker: 'breaker {name}: {state}',
   variantBox: 'Variant: {name}',
-  suffixNote: '(A), (B), (C) mark the same service in each variant of the scenario.',
   fanOutCopy: 'its own copy',
 } as const;

@@ -17,6 +17,5 @@ export const visualEs: { readonly [K in keyof typeof visualEn]: string } = {
   committedVsPosition: 'confirmado {committed} · posición {position}',
   edgeBreaker: 'cortacircuitos {name}: {state}',
   variantBox: 'Variante: {name}',
-  suffixNote: '(A), (B), (C) marcan el mismo servicio en cada variante del escenario.',
   fanOutCopy: 'su propia copia',
 };

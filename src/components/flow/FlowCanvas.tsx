@@ -19,6 +19,7 @@ import { edgeTypes, type SimFlowEdge } from './FlowEdge';
 import { Legend } from './Legend';
 import { controller } from '../../app/runtime';
 import { FollowHighlight } from './FollowHighlight';
+import { VariantBoxes } from './VariantBoxes';
 import { MessageLayer, messageAt } from './MessageLayer';
 
 const defaultEdgeOptions = { type: 'sim', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
@@ -85,6 +86,7 @@ export function FlowCanvas() {
           ariaLabelConfig={ariaLabelConfig}
         >
           <Background gap={24} size={1.2} color="#d7dde6" />
+          <VariantBoxes scenario={scenario} />
           <MessageLayer />
           <AutoLayout scenario={scenario} onDone={reveal} />
           <RefitOnResize />

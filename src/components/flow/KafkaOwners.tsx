@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { ownerColours, ownerOf, type GroupLive } from '../../app/owners';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
@@ -22,7 +22,7 @@ export function LaneOwners({ partition, groups, colours }: { partition: number; 
   const scenario = useApp((s) => s.scenario);
   const name = (id: string) => localize(scenario?.nodes.find((n) => n.id === id)?.label, lang, id);
   return (
-    <>
+    <span className="lane__owners">
       {groups.map(([group, g]) => {
         const owner = ownerOf(g, partition);
         const colour = owner ? (colours.get(owner) ?? '#64748b') : 'transparent';
@@ -43,6 +43,22 @@ export function LaneOwners({ partition, groups, colours }: { partition: number; 
           />
         );
       })}
+    </span>
+  );
+}
+
+/**
+ * A group's position on a partition lane (a hollow mark: the next offset it will fetch) next
+ * to its committed offset (the filled tick, its child): the gap between them is what it has
+ * read but not committed yet. A commit is seen as the tick jumping up to the mark.
+ */
+export function PositionAndCommit({ colour, position, longest, children }: { colour: string; position: number | undefined; longest: number; children: ReactNode }) {
+  return (
+    <>
+      {position === undefined ? null : (
+        <span className="lane__pos" data-testid="lane-position" style={{ left: `${(100 * position) / longest}%`, borderColor: colour }} />
+      )}
+      {children}
     </>
   );
 }

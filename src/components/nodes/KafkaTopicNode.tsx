@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
-import { LaneOwners, useOwnerColours } from '../flow/KafkaOwners';
+import { LaneOwners, PositionAndCommit, useOwnerColours } from '../flow/KafkaOwners';
 import { QueueIcon } from './icons';
 import { NodeCard } from './NodeCard';
 import type { SimFlowNode } from './types';
@@ -60,7 +60,9 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
               />
               {groups.map(([name, g], gi) => {
                 const committed = g.committed?.[p.partition];
+                const position = g.position?.[p.partition];
                 return committed === undefined ? null : (
+                  <PositionAndCommit key={name} colour={GROUP_COLOURS[gi % GROUP_COLOURS.length]!} position={position} longest={longest}>
                   <motion.span
                     key={name}
                     className="lane__tick"
@@ -69,6 +71,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
                     animate={{ left: `${(100 * committed) / longest}%` }}
                     transition={{ duration: 0.2 }}
                   />
+                  </PositionAndCommit>
                 );
               })}
             </span>
