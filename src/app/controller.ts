@@ -152,6 +152,7 @@ export class SimController {
     this.resetShownClock(sim.now);
     this.flights.followed = followStore.getState().root ?? -1;
     this.flights.onFollowedHop = addFollowedHop;
+    this.flights.commitTargets = new Set([...sim.nodes].filter(([, n]) => n.kind === 'topic').map(([id]) => id));
     for (const listener of this.simListeners) listener(sim);
   }
 

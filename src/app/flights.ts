@@ -45,6 +45,8 @@ export class FlightBuffer {
   mergeWithinMs = 0;
   /** The root message being followed: its flights never merge with others. */
   followed = -1;
+  /** Nodes (Kafka topics) where a consumer's ack is an offset commit: drawn as a commit, not an ack. */
+  commitTargets: ReadonlySet<string> = new Set();
   /** Called with [from, to] whenever a flight of the followed message is added. */
   onFollowedHop: ((from: string, to: string) => void) | null = null;
   private readonly routeIndex = new Map<string, number>();
@@ -88,7 +90,8 @@ export class FlightBuffer {
       }
     } else if (ev.type === 'signal.sent') {
       const root = ev.msgId === undefined ? -1 : (this.rootOfCopy.get(ev.msgId) ?? -1);
-      this.add(ev.t, Math.max(ev.t, ev.arriveAt), ev.from, ev.to, signalStyle(ev.signal, ev.ok), 0, root);
+      const style = ev.signal === 'ack' && this.commitTargets.has(ev.to) ? STYLE.commit : signalStyle(ev.signal, ev.ok);
+      this.add(ev.t, Math.max(ev.t, ev.arriveAt), ev.from, ev.to, style, 0, root);
     }
   };
   private lastInstantT = 0;

@@ -38,3 +38,21 @@ export function findVariants(scenario: Scenario): Variant[] {
   if (new Set(out.map(shape)).size !== 1) return [];
   return out.map((nodes) => ({ nodes }));
 }
+
+/** A Kafka consumer group with two or more members, drawn as one box. */
+export interface GroupBox {
+  group: string;
+  nodes: string[];
+}
+
+/** The consumer groups of the scenario's Kafka topics that have at least two members. */
+export function findConsumerGroups(scenario: Scenario): GroupBox[] {
+  const topics = new Set(scenario.nodes.filter((n) => n.kind === 'topic').map((n) => n.id));
+  const groups = new Map<string, string[]>();
+  for (const l of scenario.links) {
+    if (!topics.has(l.from) || !l.group) continue;
+    const key = `${l.from}\u0000${l.group}`;
+    groups.set(key, [...(groups.get(key) ?? []), l.to]);
+  }
+  return [...groups].filter(([, nodes]) => nodes.length >= 2).map(([key, nodes]) => ({ group: key.split('\u0000')[1]!, nodes }));
+}

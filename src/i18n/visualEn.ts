@@ -5,6 +5,7 @@
  */
 export const visualEn = {
   legendSlower: 'Hops are drawn slower than they happen (at least {ms} ms each); a number beside a shape counts the messages it stands for.',
+  legendCommit: 'offset commit',
   legendFollowing: 'Following message #{id}',
   followStop: 'Stop following',
   followHint: 'Click a moving message to follow it.',
@@ -17,7 +18,8 @@ export const visualEn = {
   partitionUnowned: 'P{n}: nobody',
   ownerLegend: 'Partition owners',
   committedVsPosition: 'committed {committed} · position {position}',
-  edgeBreaker: 'breaker {name}: {state}',
+  edgeBreaker: 'breaker: {state}',
+  groupBox: 'consumer group {group}',
   variantBox: 'Variant: {name}',
   fanOutCopy: 'its own copy',
 } as const;

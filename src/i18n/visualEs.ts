@@ -3,6 +3,7 @@ import type { visualEn } from './visualEn';
 /** The canvas's drawn mechanics in Spanish: exactly the keys of visualEn. */
 export const visualEs: { readonly [K in keyof typeof visualEn]: string } = {
   legendSlower: 'Los saltos se dibujan más despacio de lo que ocurren (al menos {ms} ms cada uno); un número junto a una forma cuenta los mensajes que representa.',
+  legendCommit: 'confirmación de offset',
   legendFollowing: 'Siguiendo el mensaje n.º {id}',
   followStop: 'Dejar de seguir',
   followHint: 'Haz clic en un mensaje en movimiento para seguirlo.',
@@ -15,7 +16,8 @@ export const visualEs: { readonly [K in keyof typeof visualEn]: string } = {
   partitionUnowned: 'P{n}: nadie',
   ownerLegend: 'Dueños de las particiones',
   committedVsPosition: 'confirmado {committed} · posición {position}',
-  edgeBreaker: 'cortacircuitos {name}: {state}',
+  edgeBreaker: 'cortacircuitos: {state}',
+  groupBox: 'grupo de consumidores {group}',
   variantBox: 'Variante: {name}',
   fanOutCopy: 'su propia copia',
 };

@@ -32,9 +32,9 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<SimFlowEdge>) {
   useEffect(() => () => edgePaths.delete(id), [id]);
   const owner = useOwnedPartitions(data, source, target);
   const style = owner ? { stroke: owner.colour, strokeWidth: 2.5 } : undefined;
-  // Labels sit at 40 % of the way (a bezier's midpoint is where siblings fan apart least).
-  const x = sourceX + (labelX - sourceX) * 0.8;
-  const y = sourceY + (labelY - sourceY) * 0.8;
+  // Labels sit at about 70 % of the way: siblings leaving one node fan apart there, and the
+  // label is read next to the node it concerns (the bound queue, the owning consumer).
+  const [x, y] = pointAt(0.7, sourceX, sourceY, targetX, targetY, labelX, labelY);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className="flow-edge" style={style} />
@@ -81,9 +81,16 @@ function EdgeMechanics({ data, source, target, x, y, owner }: {
   if (breaker) {
     const state = breaker.toLowerCase().replace(/[^a-z]+/g, '_');
     const known = ['closed', 'open', 'half_open'].includes(state);
-    const text = t('edgeBreaker', { name: targetLabel, state: known ? t(`breaker_${state}` as DictKey) : breaker });
+    const text = t('edgeBreaker', { state: known ? t(`breaker_${state}` as DictKey) : breaker });
+    // Above the link, so moving calls stay visible; its full name is in the tooltip and on the card.
     return (
-      <div className={`edge-label edge-label--breaker-${state.replace('_', '-')}`} style={pos} data-testid="edge-breaker" data-state={state}>
+      <div
+        className={`edge-label edge-label--breaker-${state.replace('_', '-')}`}
+        style={{ transform: `translate(-50%, -100%) translate(${x}px, ${y - 8}px)` }}
+        title={t('breakerTo', { name: targetLabel })}
+        data-testid="edge-breaker"
+        data-state={state}
+      >
         {text}
       </div>
     );
@@ -103,6 +110,22 @@ function EdgeMechanics({ data, source, target, x, y, owner }: {
     );
   }
   return null;
+}
+
+/**
+ * The point at parameter `t` of React Flow's left-to-right bezier (control points half the
+ * horizontal distance out, level with each end); for a link drawn backwards, a point on the
+ * straight line through the midpoint.
+ */
+function pointAt(t: number, sx: number, sy: number, tx: number, ty: number, mx: number, my: number): [number, number] {
+  const dx = tx - sx;
+  if (dx < 0) return [mx + (tx - mx) * (2 * t - 1), my + (ty - my) * (2 * t - 1)];
+  const u = 1 - t;
+  const c1x = sx + dx / 2;
+  const c2x = tx - dx / 2;
+  const x = u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * tx;
+  const y = u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ty + t * t * t * ty;
+  return [x, y];
 }
 
 /** Edge kinds on the canvas; module scope for React Flow. */
