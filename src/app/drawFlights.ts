@@ -26,6 +26,8 @@ export interface PaintClock {
   hopMs: number;
   /** Root message followed, or -1. */
   followed: number;
+  /** Text drawn beside the followed message (its routing key or event type). */
+  followedLabel?: string;
 }
 
 /**
@@ -171,6 +173,7 @@ export class FlightPainter {
     ctx.globalAlpha = following ? 0.35 : 1;
     this.labels(ctx, used, transform, dpr);
     ctx.globalAlpha = 1;
+    if (following && clock.followedLabel) this.followedLabels(ctx, used, clock.followedLabel, transform);
     return drawn;
   }
 
@@ -209,6 +212,24 @@ export class FlightPainter {
       ctx.fillStyle = FLIGHT_STYLES[st]!.color;
       ctx.fillText(text, x, y);
       labels++;
+    }
+  }
+
+  /** The followed message's routing key (or event type) beside each of its shapes. */
+  private followedLabels(ctx: CanvasRenderingContext2D, used: number, text: string, [tx, ty, zoom]: readonly [number, number, number]): void {
+    ctx.font = '600 12px ui-monospace, SFMono-Regular, Menlo, monospace';
+    ctx.textBaseline = 'middle';
+    const w = ctx.measureText(text).width;
+    for (let j = 0; j < used; j++) {
+      if (!this.sFollowed[j]) continue;
+      const x = this.sx[j]! * zoom + tx + 12;
+      const y = this.sy[j]! * zoom + ty - 14;
+      ctx.fillStyle = 'rgba(15,23,42,0.92)';
+      ctx.beginPath();
+      ctx.roundRect(x - 4, y - 9, w + 8, 18, 5);
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.fillText(text, x, y);
     }
   }
 

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { debug } from '../../app/debug';
 import { FlightPainter } from '../../app/drawFlights';
 import { followStore } from '../../app/follow';
+import { observers } from '../../app/observers';
 import { edgePaths } from '../../app/edgePaths';
 import { controller } from '../../app/runtime';
 
@@ -43,7 +44,8 @@ export function MessageLayer() {
       const flights = controller.flights;
       if (flights.count === 0 && blank) return;
       const t0 = performance.now();
-      const clock = { shown, wall, hopMs: controller.hopMs, followed: followStore.getState().root ?? -1 };
+      const followed = followStore.getState().root ?? -1;
+      const clock = { shown, wall, hopMs: controller.hopMs, followed, followedLabel: followed === -1 ? undefined : observers.lives.get(followed)?.type };
       const drawn = painter.paint(ctx, flights, clock, flow.getState().transform, dpr);
       debug.draw(performance.now() - t0, drawn, painter.shapes);
       blank = drawn === 0;
