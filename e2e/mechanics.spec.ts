@@ -34,11 +34,15 @@ test('following one message lights its whole path (every copy, to every bound qu
   await page.getByRole('list', { name: 'Event log' }).getByRole('button', { name: 'Life of order.eu.created #1', exact: true }).first().click();
   await expect(page.getByText('Following message #1')).toBeVisible();
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(2500);
+  // Until every copy has reached its consumer (a few ms simulated; generous for a busy machine).
+  const style = page.getByTestId('follow-style');
+  for (const hop of ['billing->billing-svc', 'shipping->shipping-svc', 'notifications->notify-svc']) {
+    await expect.poll(async () => (await style.textContent()) ?? '', { timeout: 20_000 }).toContain(hop);
+  }
   await page.getByRole('button', { name: 'Pause' }).click();
   // order.eu.created matches all three bindings: three copies, each delivered to its consumer.
   for (const id of ['orders-eu->orders', 'orders->billing', 'orders->shipping', 'orders->notifications', 'billing->billing-svc', 'shipping->shipping-svc', 'notifications->notify-svc']) {
-    await expect.poll(() => edge(page, id).evaluate((el) => Number(getComputedStyle(el).opacity)), { message: id }).toBe(1);
+    await expect.poll(() => edge(page, id).evaluate((el) => Number(getComputedStyle(el).opacity)), { message: id, timeout: 10_000 }).toBe(1);
   }
   // The other producer's link and card are dimmed.
   expect(await edge(page, 'orders-us->orders').evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(0.5);
