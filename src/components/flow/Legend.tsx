@@ -13,7 +13,8 @@ export function Legend() {
   const { t } = useT();
   const followed = useFollow((s) => s.root);
   return (
-    <div className="legend-box">
+    <>
+      {/* At the top of the canvas: the drawer (where a message is picked in the log) covers the bottom. */}
       {followed !== null ? (
         <div className="follow-bar" role="status">
           <span className="follow-bar__dot" aria-hidden="true" />
@@ -23,11 +24,13 @@ export function Legend() {
           </button>
         </div>
       ) : null}
-      <LegendShapes />
-      <p className="legend__note">
-        {t('legendSlower', { ms: HOP_MS })} {followed === null ? t('followHint') : null}
-      </p>
-    </div>
+      <div className="legend-box">
+        <LegendShapes />
+        <p className="legend__note">
+          {t('legendSlower', { ms: HOP_MS })} {followed === null ? t('followHint') : null}
+        </p>
+      </div>
+    </>
   );
 }
 
