@@ -3,6 +3,7 @@ import { builtin } from '../scenarios';
 import { createAppStore } from '../store/appStore';
 import { createFrameStore } from '../store/frameStore';
 import { SimController } from './controller';
+import { HOP_MS } from './flights';
 
 /** A controller on fresh stores, driven by hand: each tick is one 16 ms frame. */
 function rig() {
@@ -69,5 +70,33 @@ describe('the controller', () => {
     controller.setSlow('email', 5);
     expect(app.getState().live.email?.slowFactor).toBe(5);
     expect(controller.recorded).toEqual([expect.objectContaining({ do: 'slow', node: 'email', factor: 5, at: 0 })]);
+  });
+
+  it('a card changes only once the message that changes it has arrived on screen (HOP_MS later)', () => {
+    const { app, controller, frames } = rig();
+    const producer = Object.keys(app.getState().live).find((id) => app.getState().live[id]?.kind === 'producer')!;
+    controller.step(); // the first publication
+    expect(app.getState().live[producer]?.published).toBe(0);
+    frames(Math.floor(HOP_MS / 16) - 2);
+    expect(app.getState().live[producer]?.published).toBe(0);
+    frames(4);
+    expect(app.getState().live[producer]?.published).toBe(1);
+  });
+
+  it('"publish one" publishes exactly one message and is recorded, so a seek back replays it', () => {
+    const { app, controller, frames, frame } = rig();
+    const producer = Object.keys(app.getState().live).find((id) => app.getState().live[id]?.kind === 'producer')!;
+    controller.publishOne(producer);
+    expect(frame.getState().totals?.published).toBe(1);
+    expect(controller.recorded).toEqual([expect.objectContaining({ do: 'command', command: 'publish-one', node: producer, at: 0 })]);
+    controller.seekTo(100);
+    frames(3);
+    const at100 = frame.getState().totals?.published;
+    controller.seekTo(0);
+    frames(3);
+    controller.seekTo(100);
+    frames(3);
+    expect(frame.getState().totals?.published).toBe(at100);
+    expect(at100).toBeGreaterThanOrEqual(1);
   });
 });

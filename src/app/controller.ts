@@ -10,9 +10,11 @@ import type { ScenarioSource } from '../store/slices/scenarioSlice';
 import type { DictKey } from '../i18n/en';
 import { translate } from '../i18n/translate';
 import { debug } from './debug';
-import { FlightBuffer } from './flights';
+import { FlightBuffer, HOP_MS } from './flights';
+import { addFollowedHop, followStore } from './follow';
 import { FrameBudget } from './frameBudget';
 import { FrameLoop } from './frameLoop';
+import { ShownClock } from './shownClock';
 import { clampSpeed, Pacer, planSeek, Throttle } from './playback';
 import { StorePublisher, type PublishedRun } from './publisher';
 import { readerOf, type RunReader } from './runReader';
@@ -78,10 +80,12 @@ export class SimController {
   private readonly liveThrottle: Throttle;
   private readonly publisher: StorePublisher;
   private readonly loop = new FrameLoop((wall) => this.tick(wall));
-  private readonly frameListeners = new Set<(now: number) => void>();
+  private readonly frameListeners = new Set<(shown: number, wall: number) => void>();
   private readonly runListeners = new Set<(run: RunHandle) => void>();
   /** Where play stops by itself (a guided tour's moment), or null. */
   private stopAt: number | null = null;
+  /** The simulated time the screen shows (the engine's, `hopMs` of wall time ago). */
+  private readonly shown = new ShownClock(HOP_MS);
 
   constructor(
     private readonly app: AppStore,
@@ -90,7 +94,7 @@ export class SimController {
   ) {
     this.budget = new FrameBudget(PLAY_BUDGET_MS, wallClock);
     this.liveThrottle = new Throttle(wallClock, LIVE_EVERY_MS, LIVE_EVERY_FRAMES);
-    this.publisher = new StorePublisher(app, frame);
+    this.publisher = new StorePublisher(app, frame, HOP_MS);
   }
 
   private get sim(): Simulation | null {
@@ -132,7 +136,7 @@ export class SimController {
     this.install(sim);
     const loadId = this.app.getState().loadId + 1;
     this.app.setState({ scenario, source: options.source, seed, loadId, playing: false, lastStep: null, seekingTo: null, selected: null });
-    this.publish(true);
+    this.publish(true, this.wallClock(), true);
     return true;
   }
 
@@ -144,7 +148,7 @@ export class SimController {
     this.timeline = [];
     this.install(new Simulation(CATALOG, scenario, { seed }));
     this.app.setState({ playing: false, lastStep: null, seekingTo: null });
-    this.publish(true);
+    this.publish(true, this.wallClock(), true);
   }
 
   /** Back to t = 0 with the same scenario and another seed: the same workload, other random draws. */
@@ -164,6 +168,11 @@ export class SimController {
     this.run = run;
     this.detach = sim.on(this.flights.listener);
     if (!keepHorizon) this.publisher.reset();
+    else this.publisher.dropPending();
+    this.shown.reset(sim.now);
+    this.flights.followed = followStore.getState().root ?? -1;
+    this.flights.onFollowedHop = addFollowedHop;
+    this.flights.commitTargets = new Set(run.reader.nodes.filter((n) => n.kind === 'topic').map((n) => n.id));
     for (const listener of this.runListeners) listener(this.handle(run));
     return run;
   }
@@ -237,7 +246,12 @@ export class SimController {
     if (!sim || this.job) return;
     this.pause();
     try {
+      const before = sim.now;
       const events = sim.step();
+      const wall = this.wallClock();
+      this.shown.note(wall, before);
+      this.shown.note(wall, sim.now);
+      this.flights.flush();
       // An ack or response arriving is in the trace (signal.arrived): nothing to infer from the flights.
       this.app.setState({ lastStep: events ? { kind: 'events', t: sim.now, events, landed: [] } : { kind: 'end', t: sim.now } });
     } catch (e) {
@@ -264,7 +278,45 @@ export class SimController {
     this.app.setState({ seekingTo: target, lastStep: null });
   }
 
+  // ---- what the screen shows ----
+
+  /**
+   * Wall ms the cards and moving messages lag behind the engine, so that a card never changes
+   * before the moving message that changes it has arrived on screen (docs/ARCHITECTURE.md,
+   * "Drawing messages"). 0 shows everything as it happens.
+   */
+  get hopMs(): number {
+    return this.shown.hopMs;
+  }
+
+  set hopMs(ms: number) {
+    this.shown.hopMs = ms;
+    this.publisher.hopMs = ms;
+  }
+
+  /**
+   * The simulated time the screen shows at wall time `wall`: the engine's time `hopMs` ago
+   * (interpolated between frames). Moving messages are drawn against it, and the cards show
+   * figures taken then.
+   */
+  shownAt(wall: number): number {
+    return this.sim ? this.shown.at(wall) : 0;
+  }
+
+  // ---- following one message ----
+
+  /** Follows the publication `root` (all its copies), or stops following with null. */
+  follow(root: number | null): void {
+    this.flights.followed = root ?? -1;
+    followStore.setState({ root, edges: [], nodes: [] });
+  }
+
   // ---- actions ----
+
+  /** A producer publishes exactly one message now (recorded like any action, so a replay repeats it). */
+  publishOne(node: string): void {
+    this.act({ do: 'command', node, command: 'publish-one' });
+  }
 
   /** Takes `node` online or offline now; recorded, so the run replays identically. */
   setOnline(node: string, online: boolean): void {
@@ -292,13 +344,17 @@ export class SimController {
     }
     // Acting now starts a new branch: recorded actions after this moment no longer happen.
     this.timeline = [...sim.recorded];
-    this.publish(true);
+    // The online switch and slow mode show the new state now; the figures follow `hopMs` later.
+    this.publish(true, this.wallClock(), false, true);
   }
 
   // ---- the frame loop ----
 
-  /** Calls `listener` once per animation frame with the simulated time; returns the unsubscribe. */
-  onFrame(listener: (now: number) => void): () => void {
+  /**
+   * Calls `listener` once per animation frame with the simulated time the screen shows (see
+   * `shownAt`; the engine's own during a seek) and the frame's wall time; returns the unsubscribe.
+   */
+  onFrame(listener: (shown: number, wall: number) => void): () => void {
     this.frameListeners.add(listener);
     return () => this.frameListeners.delete(listener);
   }
@@ -328,16 +384,22 @@ export class SimController {
       this.fail(e);
     }
     debug.engine(this.wallClock() - t0);
-    if (!this.job) this.flights.prune(sim.now);
-    this.publish(false);
-    const now = this.now;
-    for (const listener of this.frameListeners) listener(now);
+    if (!this.job) {
+      this.shown.note(wall, sim.now);
+      this.flights.settle(sim.now, wall, this.hopMs);
+    }
+    this.publish(false, wall);
+    const shown = this.job ? this.now : this.shownAt(wall);
+    for (const listener of this.frameListeners) listener(shown, wall);
   }
 
   private advance(sim: Simulation, dt: number): void {
     const from = sim.now;
     const stop = this.stopAt;
-    const wanted = this.pacer.target(from, dt, this.app.getState().speed);
+    const speed = this.app.getState().speed;
+    // Hops closer than a quarter frame on one link are drawn as one pulse.
+    this.flights.mergeWithinMs = speed * 4;
+    const wanted = this.pacer.target(from, dt, speed);
     const reached = this.budget.run(sim, stop === null ? wanted : Math.min(stop, wanted));
     this.pacer.played(from, sim.now, dt, reached);
     if (stop !== null && reached && sim.now >= stop) this.pause();
@@ -349,13 +411,14 @@ export class SimController {
     this.job = null;
     this.flights.ignoreBefore = -Infinity;
     this.flights.prune(job.run.sim.now);
+    this.shown.reset(job.run.sim.now);
     this.app.setState({ seekingTo: null });
-    this.publish(true);
+    this.publish(true, this.wallClock(), true);
   }
 
   // ---- publishing ----
 
-  private publish(force: boolean): void {
+  private publish(force: boolean, wall = this.wallClock(), immediate = false, switchesNow = false): void {
     if (!this.run) return;
     const playing = this.app.getState().playing;
     this.publisher.publish(this.run, {
@@ -364,6 +427,9 @@ export class SimController {
       behind: (said) => this.pacer.behind(playing, said),
       actualSpeed: this.pacer.actualSpeed,
       liveDue: (f) => this.liveThrottle.due(f),
+      wall,
+      immediate,
+      switchesNow,
     });
   }
 

@@ -12,6 +12,8 @@ class DebugCounters {
   framesWithRenders = 0;
   drawn = 0;
   shapes = 0;
+  /** Shapes drawn, summed over the frames since the last reset (mean per frame = shapesSum / frames). */
+  shapesSum = 0;
   private rendersAtLastFrame = 0;
   readonly drawMs = new Float64Array(RING);
   readonly engineMs = new Float64Array(RING);
@@ -40,11 +42,12 @@ class DebugCounters {
     this.drawMs[this.drawCount++ % RING] = ms;
     this.drawn = drawn;
     this.shapes = shapes;
+    this.shapesSum += shapes;
   }
 
   /** Zeroes every counter (start of a measurement). */
   reset(): void {
-    this.renders = this.frames = this.framesWithRenders = this.drawCount = this.engineCount = 0;
+    this.renders = this.frames = this.framesWithRenders = this.drawCount = this.engineCount = this.shapesSum = 0;
     this.rendersAtLastFrame = 0;
   }
 
@@ -56,6 +59,7 @@ class DebugCounters {
       framesWithRenders: this.framesWithRenders,
       drawn: this.drawn,
       shapes: this.shapes,
+      meanShapes: this.frames ? this.shapesSum / this.frames : 0,
       draw: stats(this.drawMs, this.drawCount),
       engine: stats(this.engineMs, this.engineCount),
     };

@@ -24,10 +24,11 @@ export const FLIGHT_STYLES: readonly FlightStyle[] = [
   { shape: 'cross', color: '#dc2626', size: 6, legend: 'legendFailed' }, // 6 failed / lost
   { shape: 'circle', color: '#475569', size: 5 }, // 7 dead letter
   { shape: 'circle', color: '#94a3b8', size: 3 }, // 8 other control traffic
+  { shape: 'square', color: '#b45309', size: 4, legend: 'legendCommit' }, // 9 Kafka offset commit (a record processed)
 ];
 
 /** Style ids by meaning. */
-export const STYLE = { event: 0, request: 1, response: 2, retry: 3, ack: 4, nack: 5, failed: 6, deadLetter: 7, control: 8 } as const;
+export const STYLE = { event: 0, request: 1, response: 2, retry: 3, ack: 4, nack: 5, failed: 6, deadLetter: 7, control: 8, commit: 9 } as const;
 
 // Complete records: a channel or signal added to the engine is a type error here until it has a look.
 const CHANNEL_STYLE: Readonly<Record<Channel, number>> = {

@@ -23,26 +23,53 @@ export interface FrameFacts {
   actualSpeed: number;
   /** Whether node figures are due (throttled by the caller). */
   liveDue: (force: boolean) => boolean;
+  /** Wall time of this frame, ms. */
+  wall: number;
+  /**
+   * Show the figures taken now at once instead of `hopMs` later (a load, a reset, the end of
+   * a seek: nothing is in flight on screen to wait for).
+   */
+  immediate?: boolean;
+  /** The user just acted: the cards' online switch and slow mode show the new state now. */
+  switchesNow?: boolean;
 }
 
 /**
  * Projects a run into the stores: the frame store each frame it changed (clock, event count,
  * totals, horizon, pacing), and node figures and settings into the app store when due, each
  * node's entry keeping its identity while unchanged. The only writer of those fields.
+ *
+ * Cause before effect: node figures are taken when due but shown `hopMs` of wall time later,
+ * once the moving message that changed them has arrived on screen (docs/ARCHITECTURE.md,
+ * "Drawing messages"). Settings, the online switch and slow mode are the user's own controls
+ * and show at once.
  */
 export class StorePublisher {
   private liveKeys = new Map<string, string>();
   private horizon = 0;
+  /** The newest figures taken; an unchanged node keeps its object. */
+  private built: Record<string, NodeLive> = {};
+  /** Figures taken, waiting `hopMs` before the cards show them. */
+  private pending: { wall: number; live: Record<string, NodeLive> }[] = [];
 
   constructor(
     private readonly app: AppStore,
     private readonly frame: FrameStore,
+    /** Wall ms the cards lag behind the engine (0: no lag). */
+    public hopMs = 0,
   ) {}
 
   /** A new run from t = 0: forget the old one's figures and horizon. */
   reset(): void {
     this.liveKeys = new Map();
+    this.built = {};
+    this.pending = [];
     this.horizon = 0;
+  }
+
+  /** Drops figures waiting to be shown (the screen's clock jumped: a seek landed). */
+  dropPending(): void {
+    this.pending = [];
   }
 
   /** Publishes `run` as `facts` say. */
@@ -57,30 +84,81 @@ export class StorePublisher {
         now, events: run.events, totals: run.totals(), horizon: Math.max(this.horizon, now), behind, actualSpeed: facts.actualSpeed,
       });
     }
-    if (seeking || !facts.liveDue(facts.force)) return;
-    this.publishNodes(run.reader);
+    if (seeking) return;
+    const reader = run.reader;
+    if (facts.liveDue(facts.force)) {
+      this.publishConfigs(reader);
+      const live = this.take(reader);
+      if (facts.immediate || this.hopMs <= 0) {
+        this.pending = [];
+        this.show(reader, live);
+        return;
+      }
+      this.pending.push({ wall: facts.wall, live });
+    }
+    if (!this.showDue(reader, facts.wall) && facts.switchesNow) this.show(reader, this.app.getState().live);
   }
 
-  private publishNodes(reader: RunReader): void {
-    const { live: prevLive, configs: prevConfigs } = this.app.getState();
-    const live: Record<string, NodeLive> = {};
-    const configs: Record<string, Readonly<NodeConfig>> = {};
-    let liveChanged = Object.keys(prevLive).length !== reader.nodes.length;
-    let configsChanged = Object.keys(prevConfigs).length !== reader.nodes.length;
+  /** The figures now; a node whose figures did not change keeps the same object (no re-render). */
+  private take(reader: RunReader): Record<string, NodeLive> {
+    const prev = this.built;
+    const next: Record<string, NodeLive> = {};
+    let changed = Object.keys(prev).length !== reader.nodes.length;
     for (const { id } of reader.nodes) {
       const stats = reader.stats(id)!;
       const key = JSON.stringify(stats);
-      if (key === this.liveKeys.get(id) && prevLive[id]) live[id] = prevLive[id];
+      if (key === this.liveKeys.get(id) && prev[id]) next[id] = prev[id];
       else {
-        live[id] = stats;
+        next[id] = stats;
         this.liveKeys.set(id, key);
-        liveChanged = true;
+        changed = true;
       }
-      // The engine replaces a node's config object on each change, so identity says it all.
+    }
+    if (changed) this.built = next;
+    return this.built;
+  }
+
+  /** Shows the newest figures taken at least `hopMs` ago; returns whether it showed any. */
+  private showDue(reader: RunReader, wall: number): boolean {
+    const q = this.pending;
+    let due = -1;
+    while (due + 1 < q.length && q[due + 1]!.wall <= wall - this.hopMs) due++;
+    if (due < 0) return false;
+    const { live } = q[due]!;
+    q.splice(0, due + 1);
+    this.show(reader, live);
+    return true;
+  }
+
+  /** Puts `live` on the cards, with each node's online switch and slow mode as they are now. */
+  private show(reader: RunReader, live: Record<string, NodeLive>): void {
+    const prev = this.app.getState().live;
+    let out = live;
+    for (const { id } of reader.nodes) {
+      const l = out[id];
+      const now = reader.switches(id);
+      if (l && now && (l.online !== now.online || l.slowFactor !== now.slowFactor)) {
+        if (out === live) out = { ...live };
+        const fixed = { ...l, online: now.online, slowFactor: now.slowFactor };
+        out[id] = prev[id] && JSON.stringify(prev[id]) === JSON.stringify(fixed) ? prev[id] : fixed;
+      }
+    }
+    if (out === prev) return;
+    const keys = Object.keys(out);
+    if (keys.length === Object.keys(prev).length && keys.every((k) => out[k] === prev[k])) return;
+    this.app.setState({ live: out });
+  }
+
+  /** Each node's settings; the engine replaces a node's config object on each change, so identity says it all. */
+  private publishConfigs(reader: RunReader): void {
+    const prev = this.app.getState().configs;
+    const configs: Record<string, Readonly<NodeConfig>> = {};
+    let changed = Object.keys(prev).length !== reader.nodes.length;
+    for (const { id } of reader.nodes) {
       const config = reader.config(id)!;
       configs[id] = config;
-      if (prevConfigs[id] !== config) configsChanged = true;
+      if (prev[id] !== config) changed = true;
     }
-    if (liveChanged || configsChanged) this.app.setState({ ...(liveChanged ? { live } : {}), ...(configsChanged ? { configs } : {}) });
+    if (changed) this.app.setState({ configs });
   }
 }

@@ -16,6 +16,8 @@ export interface RunReader {
   config(id: string): Readonly<NodeConfig> | undefined;
   /** A node's figures now, with its slow-mode factor. */
   stats(id: string): NodeLive | undefined;
+  /** A node's user-set switches now (online, slow-mode factor), which the cards show without delay. */
+  switches(id: string): { online: boolean; slowFactor: number } | undefined;
   /** Messages waiting at a node now (for a webhook sender: its pending retries). */
   backlog(id: string): number;
 }
@@ -32,6 +34,10 @@ export function readerOf(sim: Simulation): RunReader {
     stats: (id) => {
       const node = sim.nodes.get(id);
       return node ? { ...node.stats(), slowFactor: node.slowFactor } : undefined;
+    },
+    switches: (id) => {
+      const node = sim.nodes.get(id);
+      return node ? { online: node.online, slowFactor: node.slowFactor } : undefined;
     },
     backlog: (id) => sim.nodes.get(id)?.backlogNow() ?? NaN,
   };

@@ -3,6 +3,7 @@ import { compareEn } from './compareEn';
 import { capital, termEn } from './glossary';
 import { panelsEn } from './panelsEn';
 import { tourEn } from './tourEn';
+import { visualEn } from './visualEn';
 
 /**
  * Every string the interface shows, in English. This table defines the keys: the Spanish
@@ -13,6 +14,7 @@ export const en = {
   ...boundaryEn,
   ...compareEn,
   ...tourEn,
+  ...visualEn,
   appTitle: 'microsim',
   appTagline: 'Watch microservices talk',
   scenario: 'Scenario',

@@ -4,6 +4,7 @@ import { boundaryEs } from './boundaryEs';
 import { compareEs } from './compareEs';
 import { panelsEs } from './panelsEs';
 import { tourEs } from './tourEs';
+import { visualEs } from './visualEs';
 
 /** Every string the interface shows, in Spanish. Typed as `Dict`: a missing key does not compile. */
 export const es: Dict = {
@@ -11,6 +12,7 @@ export const es: Dict = {
   ...boundaryEs,
   ...compareEs,
   ...tourEs,
+  ...visualEs,
   appTitle: 'microsim',
   appTagline: 'Mira cómo hablan los microservicios',
   scenario: 'Escenario',

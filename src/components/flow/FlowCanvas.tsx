@@ -1,7 +1,7 @@
 import {
-  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type AriaLabelConfig, type Edge, type NodeMouseHandler,
+  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type AriaLabelConfig, type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
@@ -18,9 +18,12 @@ import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
 import { compactScale, fitViewOptions } from './fitView';
-import { edgeTypes } from './FlowEdge';
+import { edgeTypes, type SimFlowEdge } from './FlowEdge';
 import { Legend } from './Legend';
-import { MessageLayer } from './MessageLayer';
+import { controller } from '../../app/runtime';
+import { FollowHighlight } from './FollowHighlight';
+import { VariantBoxes } from './VariantBoxes';
+import { MessageLayer, messageAt } from './MessageLayer';
 
 const defaultEdgeOptions = { type: 'sim', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
 const initialFit = fitViewOptions();
@@ -31,7 +34,17 @@ const onNodeClick: NodeMouseHandler = (e, node) => {
   if ((e.target as Element).closest('button, select, input, label')) return;
   appStore.getState().select(node.id);
 };
-const onPaneClick = () => appStore.getState().select(null);
+// A click on a moving message follows it; anywhere else on the pane clears the selection.
+const onPaneClick = (e: ReactMouseEvent) => {
+  const root = messageAt(e.clientX, e.clientY);
+  if (root >= 0) controller.follow(root);
+  else appStore.getState().select(null);
+};
+// Moving messages sit on edges: a click on an edge may be a click on one.
+const onEdgeClick = (e: ReactMouseEvent) => {
+  const root = messageAt(e.clientX, e.clientY);
+  if (root >= 0) controller.follow(root);
+};
 
 /**
  * The canvas: React Flow draws the scenario's nodes (one card component per kind) and links,
@@ -71,10 +84,12 @@ export function FlowCanvas() {
           disableKeyboardA11y
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
+          onEdgeClick={onEdgeClick}
           proOptions={proOptions}
           ariaLabelConfig={ariaLabelConfig}
         >
           <Background gap={24} size={1.2} color="#d7dde6" />
+          <VariantBoxes scenario={scenario} />
           <MessageLayer />
           <AutoLayout scenario={scenario} onDone={reveal} />
           <RefitOnResize />
@@ -85,6 +100,7 @@ export function FlowCanvas() {
         <Narration />
         <TourLayer />
         <Legend />
+        <FollowHighlight />
       </ReactFlowProvider>
     </div>
   );
@@ -137,7 +153,7 @@ function canvasLabels(t: T): Partial<AriaLabelConfig> {
   };
 }
 
-function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: Edge[] } {
+function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: SimFlowEdge[] } {
   const positions = layoutScenario(scenario);
   const nodes: SimFlowNode[] = scenario.nodes.map((config) => ({
     id: config.id,
@@ -145,6 +161,10 @@ function toGraph(scenario: Scenario): { nodes: SimFlowNode[]; edges: Edge[] } {
     position: positions.get(config.id)!,
     data: { config, ui: kindUi(config.kind) },
   }));
-  const edges: Edge[] = scenario.links.map((l) => ({ id: edgeId(l.from, l.to), source: l.from, target: l.to }));
+  const kindOf = new Map(scenario.nodes.map((n) => [n.id, n.kind]));
+  const edges: SimFlowEdge[] = scenario.links.map((l) => ({
+    id: edgeId(l.from, l.to), source: l.from, target: l.to, type: 'sim',
+    data: { link: l, fromKind: kindOf.get(l.from) ?? '', toKind: kindOf.get(l.to) ?? '' },
+  }));
   return { nodes, edges };
 }

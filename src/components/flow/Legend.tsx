@@ -1,8 +1,40 @@
+import { HOP_MS } from '../../app/flights';
 import { FLIGHT_STYLES, type Shape } from '../../app/flightStyles';
+import { useFollow } from '../../app/follow';
+import { controller } from '../../app/runtime';
 import { useT } from '../../i18n/useT';
+import './flow-visual.css';
 
-/** What the shapes and colours of moving messages mean. */
+/**
+ * What the shapes and colours of moving messages mean, that hops are drawn slower than they
+ * happen, and, while one message is followed, which one with a way to stop.
+ */
 export function Legend() {
+  const { t } = useT();
+  const followed = useFollow((s) => s.root);
+  return (
+    <>
+      {/* At the top of the canvas: the drawer (where a message is picked in the log) covers the bottom. */}
+      {followed !== null ? (
+        <div className="follow-bar" role="status">
+          <span className="follow-bar__dot" aria-hidden="true" />
+          {t('legendFollowing', { id: followed })}
+          <button type="button" className="follow-bar__stop" onClick={() => controller.follow(null)}>
+            {t('followStop')}
+          </button>
+        </div>
+      ) : null}
+      <div className="legend-box">
+        <LegendShapes />
+        <p className="legend__note">
+          {t('legendSlower', { ms: HOP_MS })} {followed === null ? t('followHint') : null}
+        </p>
+      </div>
+    </>
+  );
+}
+
+function LegendShapes() {
   const { t } = useT();
   return (
     <ul className="legend" aria-label={t('legend')}>

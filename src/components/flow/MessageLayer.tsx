@@ -2,8 +2,19 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { debug } from '../../app/debug';
 import { FlightPainter } from '../../app/drawFlights';
+import { followStore } from '../../app/follow';
+import { observers } from '../../app/observers';
 import { edgePaths } from '../../app/edgePaths';
 import { controller } from '../../app/runtime';
+
+let current: { painter: FlightPainter; canvas: HTMLCanvasElement } | null = null;
+
+/** The root id of the moving message drawn nearest the page point (clientX, clientY), or -1. */
+export function messageAt(clientX: number, clientY: number): number {
+  if (!current) return -1;
+  const r = current.canvas.getBoundingClientRect();
+  return current.painter.hit(clientX - r.left, clientY - r.top, 12);
+}
 
 /**
  * The one animation layer for moving messages: a canvas over the flow, redrawn once per
@@ -17,6 +28,7 @@ export function MessageLayer() {
     const el = canvas.current!;
     const ctx = el.getContext('2d')!;
     const painter = new FlightPainter(edgePaths);
+    current = { painter, canvas: el };
     let dpr = 1;
     let blank = true;
     const resize = () => {
@@ -28,15 +40,18 @@ export function MessageLayer() {
     const observer = new ResizeObserver(resize);
     observer.observe(el);
     resize();
-    const off = controller.onFrame((now) => {
+    const off = controller.onFrame((shown, wall) => {
       const flights = controller.flights;
       if (flights.count === 0 && blank) return;
       const t0 = performance.now();
-      const drawn = painter.paint(ctx, flights, now, flow.getState().transform, dpr);
+      const followed = followStore.getState().root ?? -1;
+      const clock = { shown, wall, hopMs: controller.hopMs, followed, followedLabel: followed === -1 ? undefined : observers.lives.get(followed)?.type };
+      const drawn = painter.paint(ctx, flights, clock, flow.getState().transform, dpr);
       debug.draw(performance.now() - t0, drawn, painter.shapes);
       blank = drawn === 0;
     });
     return () => {
+      current = null;
       off();
       observer.disconnect();
     };

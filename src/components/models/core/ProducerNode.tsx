@@ -3,9 +3,10 @@ import { memo } from 'react';
 import { useRenderCount } from '../../../app/debug';
 import { formatNumber } from '../../../i18n/format';
 import { useT } from '../../../i18n/useT';
+import { PublishOne } from '../../flow/PublishOne';
 import { Figure, NodeCard } from '../../nodes/NodeCard';
 import type { SimFlowNode } from '../../nodes/types';
-import { useNodeLive, useNodeSettings } from '../../nodes/useNodeLive';
+import { useNodeLabel, useNodeLive, useNodeSettings } from '../../nodes/useNodeLive';
 
 /** A producer: how many it has published and at what rate (its current one, after an edit). */
 export const ProducerNode = memo(function ProducerNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -13,10 +14,12 @@ export const ProducerNode = memo(function ProducerNode({ id, data }: NodeProps<S
   const { t, lang } = useT();
   const live = useNodeLive(id);
   const rate = useNodeSettings(data.config).ratePerSec;
+  const label = useNodeLabel(data.config);
   return (
     <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <Figure name={t('published')} value={formatNumber(Number(live?.published ?? 0), lang)} />
       {typeof rate === 'number' ? <Figure name={t('rateLabel')} value={t('rate', { rate: formatNumber(rate, lang, 2) })} tone="muted" /> : null}
+      <PublishOne id={id} label={label} online={live?.online ?? data.config.online ?? true} />
     </NodeCard>
   );
 });

@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useRenderCount } from '../../../app/debug';
 import { formatNumber } from '../../../i18n/format';
 import { useT } from '../../../i18n/useT';
+import { LaneOwners, PositionAndCommit, useOwnerColours } from '../../flow/KafkaOwners';
 import { NodeCard } from '../../nodes/NodeCard';
 import type { SimFlowNode } from '../../nodes/types';
 import { useNodeLive } from '../../nodes/useNodeLive';
@@ -19,6 +20,8 @@ interface LogRange {
 }
 
 interface Group {
+  assignment?: Record<string, number[]>;
+  position?: number[];
   committed?: number[];
   lag?: number[];
   idle?: string[];
@@ -39,11 +42,13 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
   const log = (Array.isArray(live?.log) ? live.log : []) as LogRange[];
   const groups = Object.entries((live?.groups ?? {}) as Record<string, Group>);
   const longest = Math.max(1, ...log.map((p) => p.logEnd));
+  const colours = useOwnerColours();
   return (
     <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <div className="lanes">
         {log.slice(0, MAX_LANES).map((p) => (
           <div key={p.partition} className="lane">
+            <LaneOwners partition={p.partition} groups={groups} colours={colours} />
             <span className="lane__name">{t('partitionLane', { n: p.partition })}</span>
             <span className="lane__track">
               <m.span
@@ -54,7 +59,9 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
               />
               {groups.map(([name, g], gi) => {
                 const committed = g.committed?.[p.partition];
+                const position = g.position?.[p.partition];
                 return committed === undefined ? null : (
+                  <PositionAndCommit key={name} colour={GROUP_COLOURS[gi % GROUP_COLOURS.length]!} position={position} longest={longest}>
                   <m.span
                     key={name}
                     className="lane__tick"
@@ -63,6 +70,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
                     animate={{ left: `${(100 * committed) / longest}%` }}
                     transition={{ duration: 0.2 }}
                   />
+                  </PositionAndCommit>
                 );
               })}
             </span>

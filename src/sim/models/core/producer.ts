@@ -85,6 +85,11 @@ export class Producer extends SimNode<ProducerConfig> {
     this.published++;
   }
 
+  /** "publish-one": one message now, whatever the schedule (the UI's "Publish one" button). Offline, it makes none. */
+  override command(name: string): void {
+    if (name === 'publish-one' && this.online) this.publishOne();
+  }
+
   override configure(patch: Record<string, unknown>): void {
     super.configure(patch);
     this.gap = this.makeGap();

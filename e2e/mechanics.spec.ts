@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { node, openApp, readNumber, seek, totals } from './helpers';
+
+const edge = (page: Page, id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`);
+const opacity = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => Number(getComputedStyle(el).opacity));
+
+test('"Publish one" sends exactly one message, and the card counts it once it has arrived', async ({ page }) => {
+  await openApp(page, '#s=user-registered-queue');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(await readNumber(totals(page), 'Published')).toBe(0);
+  await page.getByRole('button', { name: /^Publish one message from / }).click();
+  await expect.poll(() => readNumber(totals(page), 'Published')).toBe(1);
+  const producer = page.locator('.card--producer');
+  await expect.poll(() => readNumber(producer, 'Published')).toBe(1);
+  // Paused: nothing else is published, however long we wait.
+  await page.waitForTimeout(1200);
+  expect(await readNumber(totals(page), 'Published')).toBe(1);
+  expect(await readNumber(producer, 'Published')).toBe(1);
+});
+
+test('a topic exchange shows the binding key on each of its edges', async ({ page }) => {
+  await openApp(page, '#s=rabbitmq-order-created');
+  const keys = page.getByTestId('binding-key');
+  await expect(keys.first()).toBeVisible();
+  const texts = await keys.allInnerTexts();
+  expect(texts.sort()).toEqual(['order.#', 'order.*.created', 'order.eu.*']);
+  for (const k of await keys.all()) await expect(k).toBeVisible();
+});
+
+test('following one message lights its whole path (every copy, to every bound queue and on to its consumer) and dims the rest', async ({ page }) => {
+  await openApp(page, '#s=rabbitmq-order-created');
+  await page.getByRole('button', { name: 'Publish one message from Order service (EU)' }).click();
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await page.getByRole('list', { name: 'Event log' }).getByRole('button', { name: 'Life of order.eu.created #1', exact: true }).first().click();
+  await expect(page.getByText('Following message #1')).toBeVisible();
+  await page.getByRole('button', { name: 'Play' }).click();
+  // Until every copy has reached its consumer (a few ms simulated; generous for a busy machine).
+  const style = page.getByTestId('follow-style');
+  for (const hop of ['billing->billing-svc', 'shipping->shipping-svc', 'notifications->notify-svc']) {
+    await expect.poll(async () => (await style.textContent()) ?? '', { timeout: 20_000 }).toContain(hop);
+  }
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // order.eu.created matches all three bindings: three copies, each delivered to its consumer.
+  for (const id of ['orders-eu->orders', 'orders->billing', 'orders->shipping', 'orders->notifications', 'billing->billing-svc', 'shipping->shipping-svc', 'notifications->notify-svc']) {
+    await expect.poll(() => edge(page, id).evaluate((el) => Number(getComputedStyle(el).opacity)), { message: id, timeout: 10_000 }).toBe(1);
+  }
+  // The other producer's link and card are dimmed.
+  expect(await edge(page, 'orders-us->orders').evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(0.5);
+  expect(await opacity(page, '.react-flow__node[data-id="orders-us"]')).toBeLessThan(0.5);
+  expect(await opacity(page, '.react-flow__node[data-id="shipping-svc"]')).toBe(1);
+  await page.getByRole('button', { name: 'Stop following' }).click();
+  expect(await edge(page, 'orders-us->orders').evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
+});
+
+test('Kafka: a partition changes owner colour when a member goes offline and the group rebalances', async ({ page }) => {
+  await openApp(page, '#s=kafka-order-events');
+  await seek(page, 12_000, '0:12.000');
+  const owners = page.locator('[data-testid="lane-owner"][data-group="billing"]');
+  await expect(owners).toHaveCount(3);
+  const before = await owners.evaluateAll((els) => els.map((e) => ({ owner: e.getAttribute('data-owner'), colour: getComputedStyle(e).backgroundColor })));
+  expect(new Set(before.map((o) => o.owner))).toEqual(new Set(['billing-1', 'billing-2']));
+  // Billing 2 goes offline at 15 s; its session expires 6 s later and billing 1 takes every partition.
+  await seek(page, 30_000, '0:30.000');
+  await expect.poll(async () => owners.evaluateAll((els) => els.map((e) => e.getAttribute('data-owner')))).toEqual(['billing-1', 'billing-1', 'billing-1']);
+  await page.waitForTimeout(800); // the colour fades to the new owner's
+  const after = await owners.evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+  const moved = before.findIndex((o) => o.owner === 'billing-2');
+  expect(after[moved]).not.toBe(before[moved]!.colour);
+  expect(after[moved]).toBe(before.find((o) => o.owner === 'billing-1')!.colour);
+  // The edge to billing 2 no longer carries partitions; billing 1's lists all three in its colour.
+  await expect(page.locator('[data-testid="edge-owner"][data-owner="billing-1"]')).toHaveText('P0 · P1 · P2');
+  await expect(page.locator('[data-testid="edge-owner"][data-owner="billing-2"]')).toHaveCount(0);
+  await expect(node(page, 'Billing 2')).toBeVisible();
+});
