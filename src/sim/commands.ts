@@ -9,6 +9,8 @@ const none = z.object({}).strict();
  * know, or arguments of the wrong shape, are refused before they reach the model.
  */
 export const COMMANDS: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>> = {
+  /** Publish a single message now (the card's "Publish one"). */
+  producer: { 'publish-one': none },
   queue: { purge: none },
   subscription: { subscribe: none, unsubscribe: none },
   'pubsub-topic': { subscribe: z.object({ subscription: name }).strict(), unsubscribe: z.object({ subscription: name }).strict() },
