@@ -10,7 +10,7 @@ export const visualEs: { readonly [K in keyof typeof visualEn]: string } = {
   followHint: 'Haz clic en un mensaje en movimiento para seguirlo.',
   followThis: 'Seguir en el lienzo',
   publishOne: 'Publicar uno',
-  publishOneNamed: 'Publicar un mensaje desde {name}',
+  publishOneNamed: 'Publicar uno desde {name}',
   bindingKeyA11y: 'clave de enlace {key}',
   routingKeyOf: 'clave de enrutamiento {key}',
   partitionOwner: 'P{n}: {owner}',
