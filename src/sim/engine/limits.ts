@@ -31,9 +31,9 @@ export const LIMITS = {
   dedupeMemory: 1_000_000,
   /** Attempts of a retry or webhook schedule. */
   attempts: 1_000,
-  /** Parallel slots of a service, a prefetch, an outstanding window. */
+  /** Parallel slots of a service, a prefetch, the messages a subscriber may hold unacked. */
   slots: 10_000,
-  /** Anything counted (maxLength, keys, limit, window sizes). */
+  /** Anything counted (maxLength, keys, limit, sliding-buffer sizes). */
   count: 100_000_000,
   /** Any duration in a setting, in ms: 10 years of simulated time. */
   ms: 3.2e11,
