@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import { deadLetterNodes, layoutScenario } from './layout';
+import { deadLetterNodes, layoutScenario, stack } from './layout';
 
 const layout = (id: string) => {
   const s = builtin(id)!;
@@ -34,10 +34,41 @@ describe('layoutScenario', () => {
     expect(services).toEqual([...services].sort((a, b) => a - b));
   });
 
-  it('follows the flow: every link goes left to right', () => {
+  it('follows the flow: every link goes left to right, or straight down into the dead-letter lane', () => {
     for (const id of ['rabbitmq-order-created', 'rest-cascade', 'pubsub-ack-deadline', 'kafka-order-events']) {
       const { s, at } = layout(id);
-      for (const l of s.links) expect(at.get(l.to)!.x, `${id}: ${l.from} → ${l.to}`).toBeGreaterThan(at.get(l.from)!.x);
+      const dead = deadLetterNodes(s);
+      for (const l of s.links) {
+        const into = dead.has(l.to) && !dead.has(l.from);
+        if (into) expect(at.get(l.to)!.x, `${id}: ${l.from} → ${l.to}`).toBeGreaterThanOrEqual(at.get(l.from)!.x);
+        else expect(at.get(l.to)!.x, `${id}: ${l.from} → ${l.to}`).toBeGreaterThan(at.get(l.from)!.x);
+      }
     }
+  });
+
+  it('starts the dead-letter lane under the column that feeds it, so it adds no column on the right', () => {
+    const { s, at } = layout('rabbitmq-order-created');
+    const right = (ids: string[]) => Math.max(...ids.map((id) => at.get(id)!.x));
+    const main = s.nodes.map((n) => n.id).filter((id) => !deadLetterNodes(s).has(id));
+    expect(at.get('orders-dlx')!.x).toBe(at.get('billing')!.x);
+    expect(right(['orders-dlq'])).toBeLessThanOrEqual(right(main));
+  });
+
+  it('lays compact cards out automatically even when the scenario places its nodes (positions are for full cards)', () => {
+    const s = builtin('user-registered-fanout')!;
+    const own = layoutScenario(s, undefined, 'full');
+    const compact = layoutScenario(s, undefined, 'compact');
+    expect(s.nodes.every((n) => own.get(n.id)!.x === n.position!.x)).toBe(true);
+    expect(s.nodes.some((n) => compact.get(n.id)!.x !== n.position!.x)).toBe(true);
+  });
+
+  it('stacks a column near where each card wants to be, never overlapping, in the given order', () => {
+    // Apart: each card exactly where it wants.
+    expect(stack([{ height: 40, want: 20 }, { height: 40, want: 200 }], 10)).toEqual([0, 180]);
+    // Two cards wanting the same centre share it: one above, one below, 10 px apart.
+    expect(stack([{ height: 40, want: 100 }, { height: 40, want: 100 }], 10)).toEqual([55, 105]);
+    // A third pushes the block it joins, which stays centred on the mean of the wishes.
+    const tops = stack([{ height: 40, want: 0 }, { height: 40, want: 0 }, { height: 40, want: 300 }], 10);
+    expect(tops).toEqual([-45, 5, 280]);
   });
 });

@@ -16,10 +16,37 @@ export interface Size {
 /** The size a card is guessed to have before it is measured. */
 export const GUESSED_SIZE: Size = { width: 232, height: 180 };
 
-const NODESEP = 30;
-const RANKSEP = 76;
-/** Gap between the main flow and the dead-letter lane below it, px. */
-const LANE_GAP = 56;
+/** Gaps between cards, px: within a column, between columns, above the dead-letter lane. */
+interface Spacing {
+  nodesep: number;
+  ranksep: number;
+  laneGap: number;
+}
+/** Full cards. */
+const FULL: Spacing = { nodesep: 30, ranksep: 76, laneGap: 56 };
+/** Compact cards (zoomed out): half the air, so the diagram fits larger. */
+const COMPACT: Spacing = { nodesep: 20, ranksep: 40, laneGap: 30 };
+
+/** Edge label size guessed from its text, px (12 px monospace, 7.3 px a character, plus padding). */
+function labelSize(text: string): Size {
+  return { width: Math.ceil(text.length * 7.3) + 18, height: 22 };
+}
+
+/**
+ * The room the label drawn on a link needs, if it has one (see FlowEdge): a RabbitMQ binding
+ * key, a REST caller's breaker state, a pub/sub subscription's "its own copy" (its longer,
+ * Spanish form), a Kafka consumer's partitions ("P0 · P1 · P2"). dagre leaves that room between the two columns.
+ */
+function linkLabel(link: Scenario['links'][number], nodes: ReadonlyMap<string, Scenario['nodes'][number]>): Size | undefined {
+  const key = (link as { bindingKey?: unknown }).bindingKey;
+  if (typeof key === 'string' && key !== '') return labelSize(key);
+  const source = nodes.get(link.from) as { kind: string; circuitBreaker?: unknown } | undefined;
+  if (source?.circuitBreaker) return labelSize('breaker: half-open');
+  const from = source?.kind, to = nodes.get(link.to)?.kind;
+  if (from === 'pubsub-topic' && to === 'subscription') return labelSize('su propia copia');
+  if (from === 'topic' && (link as { group?: unknown }).group) return labelSize('P0 · P1 · P2');
+  return undefined;
+}
 
 /** Whether the scenario places every node itself (then no automatic layout happens). */
 export function hasPositions(scenario: Scenario): boolean {
@@ -65,15 +92,19 @@ export function deadLetterNodes(scenario: Scenario): Set<string> {
 }
 
 /**
- * Where each node goes: the scenario's own positions when every node has one, otherwise a
+ * Where each node goes: the scenario's own positions when every node has one (full cards only), otherwise a
  * left-to-right layered layout (dagre) following the links, spaced by each card's size
  * (measured when known, guessed before). Within a column, siblings keep the order of their
  * parents, then the scenario's order (Worker 1 above Worker 2), so links cross less; the
  * dead-letter exchanges, queues and topics get their own lane below the main flow.
  */
-export function layoutScenario(scenario: Scenario, sizes?: ReadonlyMap<string, Size>): Map<string, Point> {
+export function layoutScenario(
+  scenario: Scenario, sizes?: ReadonlyMap<string, Size>, density: 'full' | 'compact' = 'full',
+): Map<string, Point> {
+  const gap = density === 'compact' ? COMPACT : FULL;
   const out = new Map<string, Point>();
-  if (hasPositions(scenario)) {
+  // A scenario's own positions are drawn for full cards; compact cards get the automatic layout.
+  if (density === 'full' && hasPositions(scenario)) {
     for (const n of scenario.nodes) out.set(n.id, n.position!);
     return out;
   }
@@ -83,9 +114,11 @@ export function layoutScenario(scenario: Scenario, sizes?: ReadonlyMap<string, S
   const order = new Map(scenario.nodes.map((n, i) => [n.id, i]));
 
   // Columns from dagre over the whole graph (so a dead-letter node sits right of what feeds it).
-  const all = runDagre(scenario.nodes.map((n) => n.id), scenario.links, size);
+  const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
+  const label = (l: Scenario['links'][number]) => linkLabel(l, byId);
+  const all = runDagre(scenario.nodes.map((n) => n.id), scenario.links, size, gap, label);
   const mainLinks = scenario.links.filter((l) => !dead.has(l.from) && !dead.has(l.to));
-  const flow = runDagre(main.map((n) => n.id), mainLinks, size);
+  const flow = runDagre(main.map((n) => n.id), mainLinks, size, gap, label);
   const column = new Map<string, number>();
   for (const n of scenario.nodes) column.set(n.id, Math.round((dead.has(n.id) ? all : flow).get(n.id)!.x));
 
@@ -102,39 +135,85 @@ export function layoutScenario(scenario: Scenario, sizes?: ReadonlyMap<string, S
       return placed.length ? placed.reduce((s, p) => s + row.get(p)!, 0) / placed.length : Infinity;
     };
     here.sort((a, b) => key(a) - key(b) || order.get(a)! - order.get(b)!);
-    const total = here.reduce((s, id) => s + size(id).height, 0) + NODESEP * (here.length - 1);
-    let y = centre - total / 2;
-    for (const id of here) {
+    const total = here.reduce((s, id) => s + size(id).height, 0) + gap.nodesep * (here.length - 1);
+    // Each card wants its centre level with its parents; cards with none pack after the others
+    // (or, in a column of only those, around dagre's centre). Then the nearest non-overlapping rows.
+    const wants: number[] = [];
+    here.forEach((id, i) => {
+      const k = key(id);
+      const prev = i > 0 ? wants[i - 1]! + (size(here[i - 1]!).height + size(id).height) / 2 + gap.nodesep : centre - total / 2 + size(id).height / 2;
+      wants.push(Number.isFinite(k) ? k : prev);
+    });
+    const tops = stack(here.map((id, i) => ({ height: size(id).height, want: wants[i]! })), gap.nodesep);
+    here.forEach((id, i) => {
       const s = size(id);
-      out.set(id, { x: x - s.width / 2, y });
-      row.set(id, y + s.height / 2);
-      y += s.height + NODESEP;
-    }
+      out.set(id, { x: x - s.width / 2, y: tops[i]! });
+      row.set(id, tops[i]! + s.height / 2);
+    });
   }
 
   // The dead-letter lane, under the lowest card of the main flow.
   let bottom = -Infinity;
   for (const n of main) bottom = Math.max(bottom, out.get(n.id)!.y + size(n.id).height);
-  const laneTop = (Number.isFinite(bottom) ? bottom : 0) + LANE_GAP;
+  const laneTop = (Number.isFinite(bottom) ? bottom : 0) + gap.laneGap;
+  // The lane starts under the column that feeds it (one column earlier than dagre puts it), so
+  // it never adds a column to the right of the main flow.
+  const lane = scenario.nodes.filter((m) => dead.has(m.id));
+  const feeders = scenario.links.filter((l) => dead.has(l.to) && !dead.has(l.from)).map((l) => column.get(l.from)!);
+  const laneLeft = Math.min(...lane.map((n) => column.get(n.id)!));
+  const shift = feeders.length && Number.isFinite(laneLeft) ? Math.max(0, laneLeft - Math.max(...feeders)) : 0;
   const laneColumns = new Map<number, number>();
-  for (const n of scenario.nodes.filter((m) => dead.has(m.id))) {
-    const x = column.get(n.id)!;
+  for (const n of lane) {
+    const x = column.get(n.id)! - shift;
     const y = laneColumns.get(x) ?? laneTop;
     const s = size(n.id);
     out.set(n.id, { x: x - s.width / 2, y });
-    laneColumns.set(x, y + s.height + NODESEP);
+    laneColumns.set(x, y + s.height + gap.nodesep);
   }
   return out;
 }
 
+/**
+ * The tops of cards stacked in a column, in the given order, as near as can be to the centre
+ * each wants, never closer than `gap`: cards that would overlap form a block centred on the
+ * mean of their wishes (pool adjacent violators), merging with the block above while they
+ * still overlap.
+ */
+export function stack(cards: readonly { height: number; want: number }[], gap: number): number[] {
+  interface Block { first: number; count: number; height: number; sum: number; top: number }
+  const blocks: Block[] = [];
+  cards.forEach((c, i) => {
+    let b: Block = { first: i, count: 1, height: c.height, sum: c.want - c.height / 2, top: c.want - c.height / 2 };
+    for (let prev = blocks.at(-1); prev && prev.top + prev.height + gap > b.top; prev = blocks.at(-1)) {
+      blocks.pop();
+      const shift = prev.height + gap;
+      const sum = prev.sum + b.sum - b.count * shift;
+      const count = prev.count + b.count;
+      b = { first: prev.first, count, height: shift + b.height, sum, top: sum / count };
+    }
+    blocks.push(b);
+  });
+  const tops: number[] = [];
+  for (const b of blocks) {
+    let y = b.top;
+    for (let i = b.first; i < b.first + b.count; i++) {
+      tops.push(y);
+      y += cards[i]!.height + gap;
+    }
+  }
+  return tops;
+}
+
 function runDagre(
-  ids: readonly string[], links: readonly { from: string; to: string }[], size: (id: string) => Size,
+  ids: readonly string[], links: Scenario['links'], size: (id: string) => Size, gap: Spacing,
+  label: (link: Scenario['links'][number]) => Size | undefined,
 ): Map<string, Point> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: NODESEP, ranksep: RANKSEP, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: gap.nodesep, ranksep: gap.ranksep, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) g.setNode(id, { ...size(id) });
-  for (const l of links) if (ids.includes(l.from) && ids.includes(l.to)) g.setEdge(l.from, l.to);
+  // A labelled link gets its label's width between the two columns (dagre adds a label rank).
+  for (const l of links) if (ids.includes(l.from) && ids.includes(l.to)) g.setEdge(l.from, l.to, { ...label(l), labelpos: 'c' });
   dagre.layout(g);
   // Centres.
   return new Map(ids.map((id) => [id, { x: g.node(id).x, y: g.node(id).y }]));

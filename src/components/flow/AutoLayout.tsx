@@ -3,44 +3,139 @@ import { useEffect, useRef } from 'react';
 import { layoutScenario, type Point, type Size } from '../../app/layout';
 import type { Scenario } from '../../sim/engine/scenario';
 import type { SimFlowNode } from '../nodes/types';
-import { compactScale, fitViewOptions } from './fitView';
+import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM } from './fitView';
 
-/** Layout passes at most: the first with full cards, then again if the fit made them compact. */
-const PASSES = 3;
+type Density = 'full' | 'compact';
 
 /**
- * Once React Flow has measured the cards, lays the scenario out again with their real sizes
- * (dagre spaces by size, so tall cards do not overlap), fits the view (again after the cards
- * turn compact, if the fit zoomed out that far), then reveals the canvas. Reads the node array once, on demand, never by subscription.
+ * Lays the scenario out with the cards' measured sizes and fits it, then keeps the layout
+ * right for the cards' density (semantic zoom):
+ * - on load, full cards if the diagram fits at FULL_ZOOM or more; otherwise compact cards
+ *   (name, one key figure, state colour, the switch), laid out again with their own sizes and
+ *   tighter gaps, and fitted: the diagram uses the canvas' width instead of shrinking the
+ *   full cards until their text breaks;
+ * - later, zooming in well past that fit turns the cards full, zooming out below FULL_ZOOM
+ *   turns them compact; each switch lays the diagram out again around the card nearest the
+ *   centre of the screen, which stays where it was.
+ * Sets `data-zoom` on the canvas container (the CSS draws the density). Reads the node array on
+ * demand, never by subscription. Reveals the canvas (`onDone`) after the first fit.
  */
 export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: () => void }) {
   const measured = useNodesInitialized();
   const flow = useReactFlow<SimFlowNode>();
   const store = useStoreApi<SimFlowNode>();
-  const done = useRef(false);
+  const started = useRef(false);
   useEffect(() => {
-    if (!measured || done.current) return;
-    done.current = true;
-    const pass = (n: number) => {
-      const sizes = new Map<string, Size>();
-      for (const node of flow.getNodes()) if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
-      const positions = layoutScenario(scenario, sizes);
-      flow.setNodes((nodes) => nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })));
-      const { width, height, transform } = store.getState();
-      const before = compactScale(transform[2]);
-      const options = fitViewOptions(extent(positions, sizes), { width, height }, narrationBox());
-      // Positions apply on the next render; fit after it. If the fit changed how compact the
-      // cards are (semantic zoom), their sizes change: once measured again, lay out again.
-      requestAnimationFrame(() => {
-        void flow.fitView(options).then(() => {
-              if (n + 1 < PASSES && compactScale(store.getState().transform[2]) !== before) setTimeout(() => pass(n + 1), 80);
-          else onDone();
-        });
-      });
+    if (!measured || started.current) return;
+    started.current = true;
+    let density: Density = 'full';
+    let threshold = FULL_ZOOM;
+    let busy = true;
+    let live = true;
+
+    const setDensity = (d: Density) => {
+      density = d;
+      const el = store.getState().domNode?.closest<HTMLElement>('.flow');
+      if (el) el.dataset.zoom = d;
     };
-    pass(0);
+    const sizes = () => {
+      const out = new Map<string, Size>();
+      for (const node of flow.getNodes()) if (node.measured?.width && node.measured.height) out.set(node.id, { width: node.measured.width, height: node.measured.height });
+      return out;
+    };
+    const place = (d: Density) => {
+      const s = sizes();
+      const positions = layoutScenario(scenario, s, d);
+      flow.setNodes((nodes) => nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })));
+      return extent(positions, s);
+    };
+    const canvas = () => ({ width: store.getState().width, height: store.getState().height });
+
+    const load = async () => {
+      setDensity('full');
+      const full = place('full');
+      await frames(1);
+      if (fitZoom(full, canvas(), narrationBox()) < FULL_ZOOM) {
+        setDensity('compact');
+        await measuredAgain();
+        const compact = place('compact');
+        await frames(1);
+        await flow.fitView(fitViewOptions(compact, canvas(), narrationBox()));
+        threshold = compactBelow(store.getState().transform[2]);
+      } else {
+        await flow.fitView(fitViewOptions(full, canvas(), narrationBox()));
+      }
+      if (!live) return;
+      busy = false;
+      onDone();
+    };
+
+    // A switch of density keeps the card nearest the screen's centre where it is on screen.
+    const redraw = async (d: Density) => {
+      busy = true;
+      const anchor = nearestToCentre();
+      setDensity(d);
+      await measuredAgain();
+      place(d);
+      await frames(1);
+      if (anchor) {
+        const node = flow.getInternalNode(anchor.id);
+        const [, , zoom] = store.getState().transform;
+        if (node) {
+          const { x, y } = centre(node.internals.positionAbsolute, node.measured);
+          void flow.setViewport({ x: anchor.screenX - x * zoom, y: anchor.screenY - y * zoom, zoom });
+        }
+      }
+      await frames(1);
+      busy = false;
+      check();
+    };
+    const nearestToCentre = () => {
+      const [tx, ty, zoom] = store.getState().transform;
+      const { width, height } = canvas();
+      let best: { id: string; screenX: number; screenY: number; d: number } | null = null;
+      for (const node of flow.getNodes()) {
+        const internal = flow.getInternalNode(node.id);
+        if (!internal) continue;
+        const c = centre(internal.internals.positionAbsolute, node.measured);
+        const screenX = tx + c.x * zoom, screenY = ty + c.y * zoom;
+        const d = Math.hypot(screenX - width / 2, screenY - height / 2);
+        if (!best || d < best.d) best = { id: node.id, screenX, screenY, d };
+      }
+      return best;
+    };
+    const check = () => {
+      if (busy || !live) return;
+      const want: Density = store.getState().transform[2] < threshold ? 'compact' : 'full';
+      if (want !== density) void redraw(want);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.transform[2] !== prev.transform[2]) check();
+    });
+    void load();
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [measured, flow, store, scenario, onDone]);
   return null;
+}
+
+function frames(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+}
+
+/** After a density switch: the CSS applies, the cards resize, React Flow measures them again. */
+async function measuredAgain(): Promise<void> {
+  await frames(2);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+}
+
+function centre(p: Point, size: { width?: number; height?: number } | undefined): Point {
+  return { x: p.x + (size?.width ?? 0) / 2, y: p.y + (size?.height ?? 0) / 2 };
 }
 
 function extent(positions: ReadonlyMap<string, Point>, sizes: ReadonlyMap<string, Size>): Size {

@@ -1,5 +1,5 @@
 import {
-  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, useStore, useStoreApi, type AriaLabelConfig, type NodeMouseHandler,
+  Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type AriaLabelConfig, type NodeMouseHandler,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useRenderCount } from '../../app/debug';
@@ -17,7 +17,7 @@ import { kindUi } from '../models/catalog';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
-import { compactScale, fitViewOptions } from './fitView';
+import { fitViewOptions } from './fitView';
 import { edgeTypes, type SimFlowEdge } from './FlowEdge';
 import { Legend } from './Legend';
 import { controller } from '../../app/runtime';
@@ -93,7 +93,6 @@ export function FlowCanvas() {
           <MessageLayer />
           <AutoLayout scenario={scenario} onDone={reveal} />
           <RefitOnResize />
-          <SemanticZoom />
           <EdgeNames scenario={scenario} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
@@ -104,24 +103,6 @@ export function FlowCanvas() {
       </ReactFlowProvider>
     </div>
   );
-}
-
-/**
- * Semantic zoom: zoomed out, the cards turn compact (name, one key figure, state colour, the
- * online switch) and what they keep is enlarged so it stays readable; zoomed in, full cards.
- * Sets `data-zoom` and `--k` on the canvas container; the CSS does the rest, so no card
- * component needs to know. Renders nothing; must sit inside the ReactFlow component.
- */
-function SemanticZoom() {
-  const k = useStore((s) => compactScale(s.transform[2]));
-  const store = useStoreApi();
-  useEffect(() => {
-    const el = store.getState().domNode?.closest<HTMLElement>('.flow');
-    if (!el) return;
-    el.dataset.zoom = k > 1 ? 'compact' : 'full';
-    el.style.setProperty('--k', String(k));
-  }, [k, store]);
-  return null;
 }
 
 /**

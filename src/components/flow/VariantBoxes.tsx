@@ -6,7 +6,7 @@ import { useT } from '../../i18n/useT';
 import type { Scenario } from '../../sim/engine/scenario';
 import './flow-visual.css';
 
-const PAD = 18;
+const PAD = 10;
 
 /**
  * A labelled box around each variant of a scenario that runs the same system twice (the

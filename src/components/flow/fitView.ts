@@ -30,17 +30,24 @@ function px(p: typeof EDGE) {
   return { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` } as const;
 }
 
-/** Zoom at and above which cards are drawn in full. */
-const FULL_ZOOM = 0.96;
-/** Smallest text a card shows in full, px: below FULL_ZOOM it would draw under 11 px. */
-const SMALLEST_PX = 11.5;
-
+/** Zoom below which a diagram laid out with full cards is drawn with compact ones instead. */
+export const FULL_ZOOM = 0.96;
 /**
- * How much a compact card enlarges what it keeps, at `zoom`: 1 when cards are drawn in full,
- * else enough that its smallest kept text still draws at 11 px or more (in steps of 0.05, so
- * zooming re-renders rarely).
+ * How far a compact diagram may be zoomed in past its fit before its cards turn full again:
+ * the compact fit is often above FULL_ZOOM (compact cards are small), so the switch back
+ * waits until the user has clearly zoomed in to read more.
  */
-export function compactScale(zoom: number): number {
-  if (zoom >= FULL_ZOOM) return 1;
-  return Math.min(3, Math.ceil((SMALLEST_PX / 11 / zoom) * 20) / 20);
+const COMPACT_HEADROOM = 1.2;
+
+/** The zoom under which cards are compact, after a compact diagram was fitted at `fitZoom`. */
+export function compactBelow(fitZoom: number): number {
+  return Math.max(FULL_ZOOM, fitZoom * COMPACT_HEADROOM);
+}
+
+/** The zoom `fitViewOptions` lands on for this diagram, canvas and narration card. */
+export function fitZoom(diagram: Box, canvas: Box, narration: Box): number {
+  const p = fitViewOptions(diagram, canvas, narration).padding as Record<'top' | 'right' | 'bottom' | 'left', string>;
+  const n = (v: string) => parseFloat(v);
+  const zoom = Math.min((canvas.width - n(p.left) - n(p.right)) / diagram.width, (canvas.height - n(p.top) - n(p.bottom)) / diagram.height);
+  return Math.min(1.1, Math.max(0.3, zoom));
 }
