@@ -36,6 +36,6 @@ test('in a REST scenario the totals say what they count: producer messages apart
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => readNumber(totals(page), 'Sent by services'), { timeout: 10_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(totals(page)).toContainText('Lost or failed');
+  await expect(totals(page)).toContainText('Failed requests');
   await expect.poll(async () => (await readNumber(totals(page), 'Published')) === (await readNumber(node(page, 'Shoppers'), 'Published'))).toBe(true);
 });

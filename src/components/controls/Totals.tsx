@@ -7,18 +7,32 @@ import type { DictKey } from '../../i18n/en';
 import { useApp } from '../../store/appStore';
 import { LiveText } from '../LiveText';
 
-const FIELDS: readonly [DictKey, keyof LedgerTotals, string][] = [
-  ['processed', 'processed', 'good'],
-  ['inFlight', 'inTransit', ''],
-  ['waiting', 'buffered', ''],
-  ['dropped', 'dropped', 'bad'],
-  ['deadLettered', 'deadLettered', 'bad'],
+interface Field {
+  label: DictKey;
+  read: (t: LedgerTotals) => number;
+  tone: string;
+  hint?: DictKey;
+  /** Shown only where calls can fail (REST). */
+  calls?: boolean;
+}
+
+const FIELDS: readonly Field[] = [
+  { label: 'processed', read: (t) => t.processed, tone: 'good' },
+  { label: 'inFlight', read: (t) => t.inTransit, tone: '' },
+  { label: 'waiting', read: (t) => t.buffered, tone: '' },
+  // Lost: gone for good. A failed or refused request is not lost: its caller knows, and counts it apart.
+  { label: 'dropped', read: (t) => t.dropped - t.failed - t.rejected, tone: 'bad' },
+  { label: 'failedRequests', read: (t) => t.failed, tone: 'failed', hint: 'failedRequestsHint', calls: true },
+  { label: 'rejectedRequests', read: (t) => t.rejected, tone: 'rejected', hint: 'rejectedRequestsHint', calls: true },
+  { label: 'lateResponses', read: (t) => t.late, tone: 'late', hint: 'lateResponsesHint', calls: true },
+  { label: 'deadLettered', read: (t) => t.deadLettered, tone: 'bad' },
 ];
 
 /**
  * The message ledger's totals, updated per frame without React. "Published" counts what the
  * producer cards count; messages the services create themselves (calls, requests) are counted
- * apart, and where calls can fail (REST) "Lost" says it includes failed calls.
+ * apart. Where calls can fail (REST), failed requests, rejected requests and late answers each
+ * get their own counter and colour, and "Lost" counts only messages gone for good.
  */
 export function Totals() {
   const { t, lang } = useT();
@@ -26,9 +40,10 @@ export function Totals() {
   const producers = useMemo(() => scenario?.nodes.filter((n) => n.kind === 'producer').map((n) => n.id) ?? [], [scenario]);
   const hasCalls = useMemo(() => scenario?.nodes.some((n) => n.kind.startsWith('rest-')) ?? false, [scenario]);
   const byProducers = useApp((s) => producers.reduce((sum, id) => sum + Number(s.live[id]?.published ?? 0), 0));
+  const fields = useMemo(() => FIELDS.filter((f) => hasCalls || !f.calls), [hasCalls]);
   const formats = useMemo(
-    () => FIELDS.map(([, field]) => (f: FrameState) => formatNumber(f.totals?.[field] ?? 0, lang)),
-    [lang],
+    () => fields.map((field) => (f: FrameState) => formatNumber(f.totals ? field.read(f.totals) : 0, lang)),
+    [fields, lang],
   );
   const byServices = useMemo(
     () => (f: FrameState) => formatNumber(Math.max(0, (f.totals?.published ?? 0) - byProducers), lang),
@@ -51,10 +66,9 @@ export function Totals() {
           <span className="total__name">{t('sentByServices')}</span> <LiveText className="total__value" format={byServices} />
         </span>
       ) : null}
-      {FIELDS.map(([label, , tone], i) => (
-        <span key={label} className={`total${tone ? ` total--${tone}` : ''}`}>
-          <span className="total__name">{t(label === 'dropped' && hasCalls ? 'droppedOrFailed' : label)}</span>{' '}
-          <LiveText className="total__value" format={formats[i]!} />
+      {fields.map(({ label, tone, hint }, i) => (
+        <span key={label} className={`total${tone ? ` total--${tone}` : ''}`} title={hint ? t(hint) : undefined}>
+          <span className="total__name">{t(label)}</span> <LiveText className="total__value" format={formats[i]!} />
         </span>
       ))}
     </div>

@@ -66,7 +66,16 @@ export interface LedgerTotals {
   done: number;
   deadLettered: number;
   dropped: number;
+  /** Of the dropped: requests that failed (an error answer, a refused connection, a timeout). */
+  failed: number;
+  /** Of the dropped: requests refused before being sent (fail fast: an open breaker, a full bulkhead). */
+  rejected: number;
+  /** Answers that came after their caller had given up on the request (not a copy: counted apart). */
+  late: number;
 }
+
+/** Why a dropped copy is gone: lost (for good), or a request that failed or was refused. */
+export type DropOutcome = 'lost' | 'failed' | 'rejected';
 
 // A switch compiles to a jump on interned strings: cheaper on the hot path than a keyed lookup.
 function index(state: MsgState): number {
@@ -99,6 +108,9 @@ export class Ledger {
   processed = 0;
   duplicates = 0;
   suppressed = 0;
+  failed = 0;
+  rejected = 0;
+  late = 0;
 
   /** A new original message, in transit from its publisher. */
   create(type: string, key: string | undefined, origin: string, now: number, meta?: Record<string, unknown>): Message {
@@ -137,6 +149,13 @@ export class Ledger {
     msg.state = state;
   }
 
+  /** Drops a copy (see `move`), counting a failed or rejected request apart from a loss. */
+  drop(msg: Message, outcome: DropOutcome): void {
+    this.move(msg, 'dropped');
+    if (outcome === 'failed') this.failed++;
+    else if (outcome === 'rejected') this.rejected++;
+  }
+
   /** Copies alive right now: in transit, buffered or being processed. */
   get live(): number {
     const c = this.counts;
@@ -154,7 +173,7 @@ export class Ledger {
     return {
       published: this.published, copies: this.copies, delivered: this.delivered, processed: this.processed,
       duplicates: this.duplicates, suppressed: this.suppressed, inTransit: c[0]!, buffered: c[1]!, processing: c[2]!, done: c[3]!,
-      deadLettered: c[4]!, dropped: c[5]!,
+      deadLettered: c[4]!, dropped: c[5]!, failed: this.failed, rejected: this.rejected, late: this.late,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { checkCommand, checkPatch } from './actionCheck';
 import { LIMITS, LimitError, RunGuard } from './limits';
-import { Ledger, type LedgerTotals, type Message, type MsgState } from './message';
+import { Ledger, type DropOutcome, type LedgerTotals, type Message, type MsgState } from './message';
 import { Link } from './link';
 import type { SimNode, NodeStats, SignalData } from './node';
 import type { Catalog } from './kind';
@@ -491,9 +491,12 @@ export class Simulation implements EventTarget {
     this.emit({ type: 'message.dead_lettered', t: this.now, node: node.id, msg, reason });
   }
 
-  /** `msg` is lost at `node`, with the reason. Final. */
-  drop(node: SimNode, msg: Message, reason: string): void {
-    this.ledger.move(msg, 'dropped');
+  /**
+   * `msg` is gone at `node`, with the reason. Final. `outcome` tells a loss from a request that
+   * failed or was refused (the totals count those apart: a failed call is not a lost message).
+   */
+  drop(node: SimNode, msg: Message, reason: string, outcome: DropOutcome = 'lost'): void {
+    this.ledger.drop(msg, outcome);
     this.emit({ type: 'message.dropped', t: this.now, node: node.id, msg, reason });
   }
 

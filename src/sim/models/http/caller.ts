@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dependencyStats, type CallerStats, type DependencyStats } from './caller-stats';
 import type { Link } from '../../engine/link';
-import type { Message } from '../../engine/message';
+import type { DropOutcome, Message } from '../../engine/message';
 import type { SignalData, SimNode } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
@@ -48,6 +48,15 @@ export const FAIL_REASON: Readonly<Record<FailKind, string>> = {
   bulkheadFull: 'bulkhead full',
   budgetExhausted: 'retry budget exhausted',
   rejected: 'caller saturated',
+};
+
+/**
+ * How the totals count each way a call fails: refused before it was sent (fail fast, as
+ * resilience4j's CallNotPermittedException and BulkheadFullException do), or failed.
+ */
+const OUTCOME: Readonly<Record<FailKind, DropOutcome>> = {
+  connection: 'failed', '5xx': 'failed', timeout: 'failed', budgetExhausted: 'failed',
+  circuitOpen: 'rejected', bulkheadFull: 'rejected', rejected: 'rejected',
 };
 
 const IDLE = 0;
@@ -254,6 +263,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
     const call = msg ? this.inflight.get(msg.id) : undefined;
     if (!msg || call === undefined || call.dep.link.to !== from) {
       this.lateResponses++;
+      sim.ledger.late++;
       if (msg) {
         sim.emit({
           type: 'http.response', t: sim.now, node: this.owner.id, from: from.id, msg, attempt: 0, status, latencyMs: 0, late: true,
@@ -332,7 +342,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
       call.msg = sim.copy(this.owner, msg, 'buffered');
     } else if (timedOut) {
       // The old copy is still out there and may yet be processed, as wasted work.
-      sim.drop(this.owner, msg, FAIL_REASON.timeout);
+      sim.drop(this.owner, msg, FAIL_REASON.timeout, 'failed');
       call.msg = sim.copy(this.owner, msg, 'buffered');
     } else {
       sim.received(this.owner, msg, call.dep.link.to);
@@ -355,7 +365,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
       this.failed[failure]++;
       call.dep.failed++;
       this.failedLatency.record(latency);
-      if (!call.handedOver && msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, FAIL_REASON[failure]);
+      if (!call.handedOver && msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, FAIL_REASON[failure], OUTCOME[failure]);
     }
     sim.emit({
       type: 'http.call_ended', t: sim.now, node: this.owner.id, to: call.dep.id, msg, ok: failure === undefined,
