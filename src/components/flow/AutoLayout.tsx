@@ -1,4 +1,4 @@
-import { useNodesInitialized, useReactFlow, useStoreApi } from '@xyflow/react';
+import { getNodesBounds, useNodesInitialized, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { layoutScenario, type Point, type Size } from '../../app/layout';
 import type { Scenario } from '../../sim/engine/scenario';
@@ -6,6 +6,14 @@ import type { SimFlowNode } from '../nodes/types';
 import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM } from './fitView';
 
 type Density = 'full' | 'compact';
+
+/** Canvases narrower than this are phones: the diagram is not shrunk below PHONE_ZOOM to fit. */
+const PHONE_WIDTH = 640;
+/**
+ * The smallest zoom a phone fits to: compact text (12.5 px at least) stays at 11 px or more.
+ * A wider diagram starts at its left end, and the learner pans (drags) to see the rest.
+ */
+const PHONE_ZOOM = 0.9;
 
 /**
  * Lays the scenario out with the cards' measured sizes and fits it, then keeps the layout
@@ -61,6 +69,7 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
         const compact = place('compact');
         await frames(1);
         await flow.fitView(fitViewOptions(compact, canvas(), narrationBox()));
+        if (canvas().width < PHONE_WIDTH && store.getState().transform[2] < PHONE_ZOOM) await readableOnPhone();
         threshold = compactBelow(store.getState().transform[2]);
       } else {
         await flow.fitView(fitViewOptions(full, canvas(), narrationBox()));
@@ -68,6 +77,17 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       if (!live) return;
       busy = false;
       onDone();
+    };
+
+    // On a phone: readable text, the diagram's left end in view, centred in the height left
+    // between the narration card and the legend.
+    const readableOnPhone = async () => {
+      const b = getNodesBounds(flow.getNodes());
+      const { height } = canvas();
+      const top = narrationBox().height + 28;
+      const bottom = height - 56;
+      const y = Math.max(top, top + (bottom - top - b.height * PHONE_ZOOM) / 2);
+      await flow.setViewport({ x: 16 - b.x * PHONE_ZOOM, y: y - b.y * PHONE_ZOOM, zoom: PHONE_ZOOM });
     };
 
     // A switch of density keeps the card nearest the screen's centre where it is on screen.

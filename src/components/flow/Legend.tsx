@@ -26,7 +26,7 @@ export function Legend() {
       ) : null}
       <div className="legend-box">
         <LegendShapes />
-        <p className="legend__note">
+        <p className="legend__note" title={t('legendSlower', { ms: HOP_MS })}>
           {t('legendSlower', { ms: HOP_MS })} {followed === null ? t('followHint') : null}
         </p>
       </div>
