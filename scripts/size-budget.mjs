@@ -19,11 +19,12 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The budget, KB (1000 bytes) gzipped at level 9. The goal is 190 (issue #13). The perf branch
- * measured 253.8; merged with this round's other work (motion, tours, hardening, the compare
- * controller's shared chunk) main measures 293.4, so the budget holds that plus a small margin:
- * it stops further growth while the first load is brought back down (see the README, "Size and speed").
+ * measured 253.8; merged with that round's other work (motion, tours, hardening, the compare
+ * controller's shared chunk) main measured 293.4, and 293.6 on perf3 (the engine chunk grew by
+ * 0.2 KB), so the budget holds that plus 2 KB: it stops further growth while the first load is
+ * brought back down (see the README, "Size and speed", for what is in it and what 190 needs).
  */
-export const BUDGET_KB = 296;
+export const BUDGET_KB = 295.6;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');

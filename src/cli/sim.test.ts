@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { main, parseDuration, type Io } from './sim';
 
-function run(args: string[], files: Record<string, string> = {}) {
+function run(args: string[], files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
+    env,
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     readFile: (p) => {
@@ -71,6 +72,38 @@ describe('headless runner', () => {
     expect(run(['mm1', '--seed', 'x']).code).toBe(2);
     expect(run(['mm1', '--bogus']).code).toBe(2);
     expect(run([]).code).toBe(2);
+  });
+
+  it('speaks Spanish with --lang es: refusals, limits and its own argument errors, in the texts the app uses', () => {
+    const bad = run(['bad.json', '--lang', 'es'], { 'bad.json': '{"id":"x","title":"t","nodes":[{"id":"a","kind":"servce"}]}' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('bad.json no es un escenario válido:');
+    expect(bad.err).toContain('nodes[0] ("a").kind: Tipo de nodo desconocido "servce"');
+    expect(bad.err).toMatch(/^uso: npm run sim/m);
+    expect(run(['nope', '--lang=es']).err).toContain('No hay ningún escenario incorporado llamado "nope"');
+    const limit = run(['mm1', '--max-events', '10', '--lang', 'es']);
+    expect(limit.code).toBe(2);
+    expect(limit.err).toMatch(/^Detenido tras 10 eventos \(--max-events\) en t = [\d.]+ ms\.$/);
+    expect(run(['mm1', '--seed', 'x', '--lang', 'es']).err).toContain('--seed: "x" no es un número entero');
+    expect(run(['mm1', '--until', 'pronto', '--lang', 'es']).err).toContain('--until: "pronto" no es una duración');
+    expect(run(['mm1', '--bogus', '--lang', 'es']).err).toContain('opción desconocida --bogus');
+    expect(run(['--lang', 'es']).err).toContain('no se ha indicado ningún escenario');
+    const cmp = run(['c.json', '--lang', 'es'], { 'c.json': '{"compare":"nada"}' });
+    expect(cmp.code).toBe(2);
+    expect(cmp.err).toContain('c.json no es una comparación válida:');
+  });
+
+  it('takes the language from the locale when there is no --lang (LC_ALL, then LC_MESSAGES, then LANG)', () => {
+    const nope = (env: Record<string, string>, args: string[] = []) => run(['nope', ...args], {}, env).err;
+    expect(nope({ LANG: 'es_ES.UTF-8' })).toContain('No hay ningún escenario incorporado');
+    expect(nope({ LC_MESSAGES: 'es_MX' })).toContain('No hay ningún escenario incorporado');
+    expect(nope({ LC_ALL: 'C.UTF-8', LANG: 'es_ES.UTF-8' })).toContain('No built-in scenario is called');
+    expect(nope({ LANG: 'et_EE.UTF-8' })).toContain('No built-in scenario is called');
+    expect(nope({})).toContain('No built-in scenario is called');
+    expect(nope({ LANG: 'es_ES.UTF-8' }, ['--lang', 'en'])).toContain('No built-in scenario is called');
+    const fr = run(['mm1', '--lang', 'fr']);
+    expect(fr.code).toBe(2);
+    expect(fr.err).toContain('--lang: "fr" is not a language microsim speaks (en, es)');
   });
 
   it('reads durations with units', () => {

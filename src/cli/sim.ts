@@ -1,10 +1,11 @@
 /**
  * The headless runner: `npm run sim -- <scenario or comparison file, or built-in id> [--until 60s] [--seed 42]
- * [--json] [--max-events 50000000] [--max-wall 60s]`.
+ * [--json] [--max-events 50000000] [--max-wall 60s] [--lang en|es]`.
  * Runs a scenario in Node, with no browser, and prints a summary (or one JSON document). A
  * comparison (file or built-in id) runs all its columns on one clock and prints the scoreboard.
  * A bad argument or file, or a run stopped by a limit (the engine's own, or --max-events /
- * --max-wall), prints what is wrong and exits with code 2; never a stack trace.
+ * --max-wall), prints what is wrong and exits with code 2; never a stack trace. Errors are in
+ * English or Spanish: `--lang`, else the environment's locale (LC_ALL, LC_MESSAGES, LANG).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,14 +14,12 @@ import { ComparisonRun } from '../compare/run';
 import { ComparisonInputError, loadComparison } from '../compare/load';
 import { scoreboardText } from '../compare/table';
 import { BUILTINS, builtin } from '../scenarios';
-import { formatIssues, phrase } from '../sim/engine/errors';
+import { formatIssues, phrase, type Lang } from '../sim/engine/errors';
 import { type Scenario } from '../sim/engine/scenario';
 import { Simulation, type RunReport } from '../sim/engine/simulation';
 import { CATALOG, parseScenarioText } from '../sim/catalog';
 import { LimitError } from '../sim/engine/limits';
-
-const USAGE =
-  'usage: npm run sim -- <scenario.json | comparison.json | built-in id> [--until 60s] [--seed 42] [--json] [--max-events 50000000] [--max-wall 60s]';
+import { cliPhrase, langFlag, langOf, type CliMessageKey } from './messages';
 
 /** Events a run may take by default: a sweep in CI can never hang (mm1 for an hour is about 0.1 M). */
 export const DEFAULT_MAX_EVENTS = 50_000_000;
@@ -36,20 +35,31 @@ export interface Io {
   readFile(path: string): string;
   /** Wall-clock ms, for --max-wall; tests pass a fake one. */
   wallMs?: () => number;
+  /** The environment whose locale picks the language when there is no --lang (process.env by default). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-class UsageError extends Error {}
+/** A bad argument or file: its message in either language (`message` is the English one). */
+class UsageError extends Error {
+  constructor(readonly text: (lang: Lang) => string) {
+    super(text('en'));
+  }
+
+  static of(key: CliMessageKey, params: Record<string, string | number> = {}): UsageError {
+    return new UsageError((lang) => cliPhrase(lang, key, params));
+  }
+}
 
 /** Parses "90s", "5m", "1h", "250ms" or a bare number of milliseconds into ms. */
 export function parseDuration(text: string, option = '--until'): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new UsageError(`${option}: "${text}" is not a duration (try 60s, 5m, 1h or 250ms)`);
+  if (!m) throw UsageError.of('badDuration', { option, text });
   const n = Number(m[1]);
   const unit = m[2] ?? 'ms';
   return n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
 }
 
-function loadScenario(target: string, io: Io): Scenario {
+function loadScenario(target: string, io: Io, lang: Lang): Scenario {
   const known = builtin(target);
   if (known) return known;
   let text: string;
@@ -58,41 +68,45 @@ function loadScenario(target: string, io: Io): Scenario {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !target.includes('/') && !target.endsWith('.json')) {
-      throw new UsageError(phrase('en', 'unknownBuiltin', { id: target, ids: BUILTINS.map((s) => s.id).join(', ') }));
+      throw new UsageError((l) => phrase(l, 'unknownBuiltin', { id: target, ids: BUILTINS.map((s) => s.id).join(', ') }));
     }
-    throw new UsageError(`cannot read ${target}: ${(e as Error).message}`);
+    throw UsageError.of('cannotRead', { file: target, detail: (e as Error).message });
   }
-  const result = parseScenarioText(text);
-  if (!result.ok) throw new UsageError(`${target} is not a valid scenario:\n${formatIssues(result.issues)}`);
+  const result = parseScenarioText(text, lang);
+  if (!result.ok) throw new UsageError((l) => `${cliPhrase(l, 'notScenario', { file: target })}\n${formatIssues(result.issues)}`);
   return result.scenario;
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export function main(argv: string[], io: Io): number {
+  // The language first, so that every message, even about the other arguments, is in it.
+  const chosen = langOf(langFlag(argv), io.env ?? process.env);
+  const lang: Lang = typeof chosen === 'string' ? chosen : 'en';
   try {
+    if (typeof chosen !== 'string') throw UsageError.of('badLang', { text: chosen.bad });
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
         until: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false },
-        'max-events': { type: 'string' }, 'max-wall': { type: 'string' },
+        'max-events': { type: 'string' }, 'max-wall': { type: 'string' }, lang: { type: 'string' },
       },
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no scenario given' : 'give one scenario only');
+    if (positionals.length !== 1) throw UsageError.of(positionals.length === 0 ? 'noScenario' : 'oneScenario');
     let seed: number | undefined;
     if (values.seed !== undefined) {
-      if (!/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed: "${values.seed}" is not an integer`);
+      if (!/^-?\d+$/.test(values.seed)) throw UsageError.of('badSeed', { text: values.seed });
       seed = Number(values.seed);
     }
     let maxEvents = DEFAULT_MAX_EVENTS;
     if (values['max-events'] !== undefined) {
       if (!/^\d+$/.test(values['max-events']) || Number(values['max-events']) < 1) {
-        throw new UsageError(`--max-events: "${values['max-events']}" is not a positive integer`);
+        throw UsageError.of('badMaxEvents', { text: values['max-events'] });
       }
       maxEvents = Number(values['max-events']);
     }
     const maxWall = values['max-wall'] !== undefined ? parseDuration(values['max-wall'], '--max-wall') : DEFAULT_MAX_WALL_MS;
-    const comparison = loadComparison(positionals[0]!, io.readFile);
+    const comparison = loadComparison(positionals[0]!, io.readFile, lang);
     if (comparison) {
       const run = new ComparisonRun(comparison.comparison, comparison.columns, seed);
       const until = values.until !== undefined ? parseDuration(values.until) : comparison.columns[0]!.scenario.durationMs;
@@ -101,7 +115,7 @@ export function main(argv: string[], io: Io): number {
       io.out(values.json ? JSON.stringify(report, null, 2) : scoreboardText(report));
       return 0;
     }
-    const scenario = loadScenario(positionals[0]!, io);
+    const scenario = loadScenario(positionals[0]!, io, lang);
     const until = values.until !== undefined ? parseDuration(values.until) : scenario.durationMs;
     const sim = new Simulation(CATALOG, scenario, { seed });
     runBounded(sim, until, maxEvents, maxWall, io.wallMs ?? (() => performance.now()));
@@ -109,18 +123,36 @@ export function main(argv: string[], io: Io): number {
     io.out(values.json ? JSON.stringify(report, null, 2) : summary(report));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ComparisonInputError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(e as Error).message}\n${USAGE}`);
+    const usage = cliPhrase(lang, 'usage');
+    if (e instanceof UsageError) {
+      io.err(`${e.text(lang)}\n${usage}`);
+      return 2;
+    }
+    if (e instanceof ComparisonInputError) {
+      io.err(`${e.message}\n${usage}`);
+      return 2;
+    }
+    const code = (e as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${argumentsText(e as Error, code, lang)}\n${usage}`);
       return 2;
     }
     if (e instanceof LimitError) {
-      io.err(e.text('en'));
+      io.err(e.text(lang));
       return 2;
     }
     // A bug, not bad input: say so in one line, without a stack trace.
-    io.err(`microsim stopped on an internal error (please report it): ${e instanceof Error ? e.message : String(e)}`);
+    io.err(cliPhrase(lang, 'internal', { detail: e instanceof Error ? e.message : String(e) }));
     return 1;
   }
+}
+
+/** Node's parseArgs errors are in English: the runner names the option in the chosen language. */
+function argumentsText(e: Error, code: string, lang: Lang): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  if (option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return cliPhrase(lang, 'unknownOption', { option });
+  if (option && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return cliPhrase(lang, 'optionValue', { option });
+  return cliPhrase(lang, 'badArguments', { detail: e.message });
 }
 
 /** The same bounds for a comparison: its columns' events together, and the wall clock, checked a second of simulated time at a time. */

@@ -1,5 +1,5 @@
 import { builtin } from '../scenarios';
-import { formatIssues } from '../sim/engine/errors';
+import { formatIssues, type Lang } from '../sim/engine/errors';
 import { builtinComparison, type BuiltinComparison } from './builtins';
 import { isComparison, parseComparison } from './comparison';
 import { comparisonColumns } from './generate';
@@ -12,7 +12,7 @@ export class ComparisonInputError extends Error {}
  * compares. Undefined when the target is not a comparison (then it is a scenario). Throws
  * ComparisonInputError for a comparison file with problems.
  */
-export function loadComparison(target: string, readFile: (path: string) => string): BuiltinComparison | undefined {
+export function loadComparison(target: string, readFile: (path: string) => string, lang: Lang = 'en'): BuiltinComparison | undefined {
   const known = builtinComparison(target);
   if (known) return known;
   let data: unknown;
@@ -22,9 +22,10 @@ export function loadComparison(target: string, readFile: (path: string) => strin
     return undefined; // Not a readable JSON file: the scenario loader says what is wrong.
   }
   if (!isComparison(data)) return undefined;
-  const parsed = parseComparison(data);
-  if (!parsed.ok) throw new ComparisonInputError(`${target} is not a valid comparison:\n${formatIssues(parsed.issues)}`);
-  const columns = comparisonColumns(parsed.comparison, builtin);
-  if (!columns.ok) throw new ComparisonInputError(`${target} is not a valid comparison:\n${formatIssues(columns.issues)}`);
+  const parsed = parseComparison(data, lang);
+  const invalid = lang === 'es' ? `${target} no es una comparación válida:` : `${target} is not a valid comparison:`;
+  if (!parsed.ok) throw new ComparisonInputError(`${invalid}\n${formatIssues(parsed.issues)}`);
+  const columns = comparisonColumns(parsed.comparison, builtin, lang);
+  if (!columns.ok) throw new ComparisonInputError(`${invalid}\n${formatIssues(columns.issues)}`);
   return { comparison: parsed.comparison, columns: columns.columns };
 }

@@ -77,12 +77,20 @@ export class Producer extends SimNode<ProducerConfig> {
 
   private publishOne(): void {
     const c = this.config;
-    const key = c.keys ? `${c.keyPrefix}-${1 + this.rng.int(c.keys)}` : undefined;
+    const key = c.keys ? this.keyName(this.rng.int(c.keys)) : undefined;
     for (const link of this.sim.outgoing(this.id)) {
       const msg = this.sim.publish(this, c.eventType, key);
       this.sim.send(link, msg, 'publish');
     }
     this.published++;
+  }
+
+  /** Key names built so far, by index: one string per key, not one per message (the first 4,096 keys). */
+  private keyNames: string[] = [];
+
+  private keyName(i: number): string {
+    if (i >= 4096) return `${this.config.keyPrefix}-${i + 1}`;
+    return (this.keyNames[i] ??= `${this.config.keyPrefix}-${i + 1}`);
   }
 
   /** "publish-one": one message now, whatever the schedule (the UI's "Publish one" button). Offline, it makes none. */
@@ -92,6 +100,7 @@ export class Producer extends SimNode<ProducerConfig> {
 
   override configure(patch: Record<string, unknown>): void {
     super.configure(patch);
+    this.keyNames = [];
     this.gap = this.makeGap();
   }
 

@@ -52,6 +52,8 @@ export interface Job {
   slot: number;
   /** When it started, as a count of starts at this service: restores start order when abandoned. */
   started: number;
+  /** Its Kafka partition lane (see laneOf), worked out once on arrival: startWaiting scans the inbox by it. */
+  lane: string | undefined;
 }
 
 /**
@@ -121,7 +123,9 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       return;
     }
     if (msg.state !== 'dropped') this.sim.received(this, msg, from);
-    this.inbox.push({ msg, from, channel, done: undefined, slot: -1, started: 0 });
+    const job: Job = { msg, from, channel, done: undefined, slot: -1, started: 0, lane: undefined };
+    job.lane = laneOf(job);
+    this.inbox.push(job);
     this.startWaiting();
   }
 
@@ -143,11 +147,13 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   protected startWaiting(): void {
     while (this.active.size < this.config.concurrency && this.inbox.length > 0) {
       let i = 0;
-      if (this.lanes.size > 0) while (i < this.inbox.length && this.lanes.has(laneOf(this.inbox[i]!) ?? '')) i++;
-      if (i === this.inbox.length) return;
+      if (this.lanes.size > 0) {
+        for (let lane = this.inbox[0]!.lane; lane !== undefined && this.lanes.has(lane); lane = this.inbox[i]!.lane) {
+          if (++i === this.inbox.length) return;
+        }
+      }
       const job = i === 0 ? this.inbox.shift()! : this.inbox.splice(i, 1)[0]!;
-      const lane = laneOf(job);
-      if (lane !== undefined) this.lanes.add(lane);
+      if (job.lane !== undefined) this.lanes.add(job.lane);
       job.started = ++this.starts;
       this.active.add(job);
       if (job.msg.state !== 'dropped') this.sim.startProcessing(this, job.msg);
@@ -239,9 +245,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   }
 
   private freeLane(job: Job): void {
-    if (this.lanes.size === 0) return;
-    const lane = laneOf(job);
-    if (lane !== undefined) this.lanes.delete(lane);
+    if (job.lane !== undefined && this.lanes.size > 0) this.lanes.delete(job.lane);
   }
 
   override configure(patch: Record<string, unknown>): void {

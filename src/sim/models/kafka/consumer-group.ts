@@ -46,6 +46,12 @@ export class Member {
   lastHeartbeat = 0;
   /** Polls so far: the max.poll.interval.ms check looks at the latest only. */
   polls = 0;
+  /** When its latest poll's max.poll.interval.ms runs out. */
+  pollDeadline = 0;
+  /** The one pending max.poll.interval.ms check (see ConsumerGroup.polled), or undefined… */
+  pollTimer: ScheduledEvent | undefined;
+  /** …and the deadline it was set for. */
+  pollTimerFor = 0;
   expiry: ScheduledEvent | undefined;
   /** Partitions assigned in the current generation. */
   partitions: number[] = [];
@@ -263,7 +269,19 @@ export class ConsumerGroup implements EventTarget {
   /** `m` got a poll's records: if it is still on them after `max.poll.interval.ms`, it leaves the group. */
   polled(m: Member): void {
     m.polls++;
-    this.topic.sim.scheduler.schedule(this.settings.maxPollIntervalMs, this, POLL_INTERVAL, { m, poll: m.polls });
+    const scheduler = this.topic.sim.scheduler;
+    m.pollDeadline = scheduler.now + this.settings.maxPollIntervalMs;
+    // One pending check per member, moved on when it fires early, not one per poll: at a few
+    // dozen polls a second, a timer per poll kept ~10,000 events pending for the 5 minutes of
+    // max.poll.interval.ms, and every event paid for the deeper heap.
+    if (m.pollTimer && m.pollTimerFor > m.pollDeadline) {
+      scheduler.cancel(m.pollTimer);
+      m.pollTimer = undefined;
+    }
+    if (!m.pollTimer) {
+      m.pollTimer = scheduler.schedule(this.settings.maxPollIntervalMs, this, POLL_INTERVAL, m);
+      m.pollTimerFor = m.pollDeadline;
+    }
   }
 
   private remove(m: Member, reason: RemovalReason): void {
@@ -387,8 +405,13 @@ export class ConsumerGroup implements EventTarget {
         return;
       }
       case POLL_INTERVAL: {
-        const { m, poll } = data as { m: Member; poll: number };
-        if (m.polls === poll && m.inGroup && !m.down && this.reader.busyWith(m)) this.remove(m, 'max.poll.interval.ms exceeded');
+        const m = data as Member;
+        m.pollTimer = undefined;
+        // A later poll moved the deadline: check again then.
+        if (m.pollDeadline !== m.pollTimerFor) {
+          m.pollTimer = sim.scheduler.schedule(m.pollDeadline - sim.now, this, POLL_INTERVAL, m);
+          m.pollTimerFor = m.pollDeadline;
+        } else if (m.inGroup && !m.down && this.reader.busyWith(m)) this.remove(m, 'max.poll.interval.ms exceeded');
         return;
       }
       case SESSION_EXPIRY: {

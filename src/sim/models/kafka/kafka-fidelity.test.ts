@@ -124,6 +124,30 @@ describe('defect 3: poll batches', () => {
     expect(removed).toEqual(['slow@301s: max.poll.interval.ms exceeded']);
     expect(topicStats(sim).groups.g!.rebalances).toBeGreaterThanOrEqual(1);
   });
+
+  it('the 300 s count from the latest poll: a member that polled every second for a minute, then stalls, leaves 300 s after its last poll', () => {
+    const sim = build({
+      nodes: [
+        { id: 'p', kind: 'producer', ratePerSec: 1, arrivals: 'constant', limit: 120 },
+        { id: 't', kind: 'topic' },
+        { id: 'slow', kind: 'service', serviceTime: { dist: 'constant', ms: 5 } },
+      ],
+      links: [{ from: 'p', to: 't' }, { from: 't', to: 'slow', group: 'g' }],
+      actions: [{ at: 60_500, do: 'configure', node: 'slow', patch: { serviceTime: { dist: 'constant', ms: 1_000_000 } } }],
+    });
+    let lastPoll = 0;
+    const removed: number[] = [];
+    sim.on((ev) => {
+      if (ev.type === 'message.processing' && ev.node === 'slow' && removed.length === 0) lastPoll = ev.t;
+      if (ev.type === 'kafka.member_removed') removed.push(ev.t);
+    });
+    sim.runUntil(400_000);
+    // The stalled record started about when its poll arrived (61 s); none of the 60 earlier polls' deadlines removes it.
+    expect(lastPoll).toBeGreaterThan(60_000);
+    expect(removed).toHaveLength(1);
+    expect(removed[0]! - lastPoll).toBeGreaterThan(299_000);
+    expect(removed[0]! - lastPoll).toBeLessThanOrEqual(300_000);
+  });
 });
 
 describe('defect 6: auto.offset.reset for a group with no committed offset', () => {
