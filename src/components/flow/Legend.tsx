@@ -1,8 +1,10 @@
 import { HOP_MS } from '../../app/flights';
 import { FLIGHT_STYLES, type Shape } from '../../app/flightStyles';
 import { useFollow } from '../../app/follow';
+import { observers } from '../../app/observers';
 import { controller } from '../../app/runtime';
 import { useT } from '../../i18n/useT';
+import { useApp } from '../../store/appStore';
 import './flow-visual.css';
 
 /**
@@ -12,13 +14,25 @@ import './flow-visual.css';
 export function Legend() {
   const { t } = useT();
   const followed = useFollow((s) => s.root);
+  const exchange = useApp((s) => s.scenario?.nodes.find((n) => n.kind === 'exchange') as { routingKeyFrom?: string } | undefined);
+  // What is followed: its type, and the key that routes it. Behind an exchange, the routing key
+  // the bindings match (as the exchange reads it: meta, else its type or key); elsewhere its key.
+  const msg = followed === null ? undefined : observers.lives.get(followed)?.steps.find((e) => 'msg' in e)?.msg;
+  const routingKey = msg && exchange
+    ? typeof msg.meta?.routingKey === 'string' ? msg.meta.routingKey : exchange.routingKeyFrom === 'key' ? msg.key : msg.type
+    : undefined;
   return (
     <>
       {/* At the top of the canvas: the drawer (where a message is picked in the log) covers the bottom. */}
       {followed !== null ? (
         <div className="follow-bar" role="status">
           <span className="follow-bar__dot" aria-hidden="true" />
-          {t('legendFollowing', { id: followed })}
+          {msg ? t('legendFollowingNamed', { type: msg.type, id: followed }) : t('legendFollowing', { id: followed })}
+          {routingKey ? (
+            <code className="follow-bar__key">{t('followRoutingKey', { key: routingKey })}</code>
+          ) : msg?.key ? (
+            <code className="follow-bar__key">{t('followKey', { key: msg.key })}</code>
+          ) : null}
           <button type="button" className="follow-bar__stop" onClick={() => controller.follow(null)}>
             {t('followStop')}
           </button>
