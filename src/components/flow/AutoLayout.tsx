@@ -1,6 +1,7 @@
 import { getNodesBounds, useNodesInitialized, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { layoutScenario, type Point, type Size } from '../../app/layout';
+import { findConsumerGroups, findVariants } from '../../app/variants';
 import type { Scenario } from '../../sim/engine/scenario';
 import type { SimFlowNode } from '../nodes/types';
 import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM } from './fitView';
@@ -58,21 +59,24 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       return extent(positions, s);
     };
     const canvas = () => ({ width: store.getState().width, height: store.getState().height });
+    // Boxes around variants and consumer groups have their title above the top cards.
+    const extraTop = findVariants(scenario).length + findConsumerGroups(scenario).length > 0 ? 34 : 0;
+    const fit = (diagram: Size) => fitViewOptions(diagram, canvas(), narrationBox(), extraTop);
 
     const load = async () => {
       setDensity('full');
       const full = place('full');
       await frames(1);
-      if (fitZoom(full, canvas(), narrationBox()) < FULL_ZOOM) {
+      if (fitZoom(full, canvas(), narrationBox(), extraTop) < FULL_ZOOM) {
         setDensity('compact');
         await measuredAgain();
         const compact = place('compact');
         await frames(1);
-        await flow.fitView(fitViewOptions(compact, canvas(), narrationBox()));
+        await flow.fitView(fit(compact));
         if (canvas().width < PHONE_WIDTH && store.getState().transform[2] < PHONE_ZOOM) await readableOnPhone();
         threshold = compactBelow(store.getState().transform[2]);
       } else {
-        await flow.fitView(fitViewOptions(full, canvas(), narrationBox()));
+        await flow.fitView(fit(full));
       }
       if (!live) return;
       busy = false;

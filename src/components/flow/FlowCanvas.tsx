@@ -17,6 +17,7 @@ import { kindUi } from '../models/catalog';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
 import { AutoLayout } from './AutoLayout';
+import { ClearOfDrawer } from './ClearOfDrawer';
 import { fitViewOptions } from './fitView';
 import { edgeTypes, type SimFlowEdge } from './FlowEdge';
 import { Legend } from './Legend';
@@ -93,6 +94,7 @@ export function FlowCanvas() {
           <MessageLayer />
           <AutoLayout scenario={scenario} onDone={reveal} />
           <RefitOnResize />
+          <ClearOfDrawer />
           <EdgeNames scenario={scenario} />
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>

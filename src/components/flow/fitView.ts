@@ -15,12 +15,14 @@ export interface Box {
 /**
  * How to fit the diagram clear of the narration card in the top-left corner: beside it or
  * below it, whichever shows the diagram bigger (wide chains go below, tall graphs beside).
+ * `extraTop` keeps room above the cards for what is drawn there (a group box's title).
  */
-export function fitViewOptions(diagram?: Box, canvas?: Box, narration?: Box): FitViewOptions<SimFlowNode> {
+export function fitViewOptions(diagram?: Box, canvas?: Box, narration?: Box, extraTop = 0): FitViewOptions<SimFlowNode> {
   const base = { maxZoom: 1.1, minZoom: 0.3 };
-  if (!diagram || !canvas || !narration || narration.height === 0) return { ...base, padding: px(EDGE) };
-  const beside = { ...EDGE, left: narration.width + GAP + 14 };
-  const below = { ...EDGE, top: narration.height + GAP + 14 };
+  const edge = { ...EDGE, top: EDGE.top + extraTop };
+  if (!diagram || !canvas || !narration || narration.height === 0) return { ...base, padding: px(edge) };
+  const beside = { ...edge, left: narration.width + GAP + 14 };
+  const below = { ...edge, top: narration.height + GAP + 14 + extraTop };
   const zoom = (p: typeof EDGE) =>
     Math.min((canvas.width - p.left - p.right) / diagram.width, (canvas.height - p.top - p.bottom) / diagram.height);
   return { ...base, padding: px(zoom(beside) >= zoom(below) ? beside : below) };
@@ -45,8 +47,8 @@ export function compactBelow(fitZoom: number): number {
 }
 
 /** The zoom `fitViewOptions` lands on for this diagram, canvas and narration card. */
-export function fitZoom(diagram: Box, canvas: Box, narration: Box): number {
-  const p = fitViewOptions(diagram, canvas, narration).padding as Record<'top' | 'right' | 'bottom' | 'left', string>;
+export function fitZoom(diagram: Box, canvas: Box, narration: Box, extraTop = 0): number {
+  const p = fitViewOptions(diagram, canvas, narration, extraTop).padding as Record<'top' | 'right' | 'bottom' | 'left', string>;
   const n = (v: string) => parseFloat(v);
   const zoom = Math.min((canvas.width - n(p.left) - n(p.right)) / diagram.width, (canvas.height - n(p.top) - n(p.bottom)) / diagram.height);
   return Math.min(1.1, Math.max(0.3, zoom));
