@@ -9,6 +9,7 @@ export const restEn = {
   lbPolicy_least_outstanding: 'least outstanding',
   lbPolicy_power_of_two: 'power of two',
   lbReplicaLine: '{sent} sent · {inFlight} in flight',
+  lbNow: '{n} now',
   lbInRotation: 'in rotation',
   lbEjected: 'ejected',
   lbReplicasA11y: `Requests per ${termEn('replica')}`,

@@ -7,6 +7,7 @@ export const restEs: Readonly<Record<keyof typeof restEn, string>> = {
   lbPolicy_least_outstanding: 'menos pendientes',
   lbPolicy_power_of_two: 'dos al azar',
   lbReplicaLine: '{sent} enviadas · {inFlight} en curso',
+  lbNow: '{n} ahora',
   lbInRotation: 'en rotación',
   lbEjected: 'expulsada',
   lbReplicasA11y: `Peticiones por ${termEs('replica')}`,
