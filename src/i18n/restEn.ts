@@ -17,6 +17,5 @@ export const restEn = {
   lbTimeouts: `${capital(termEn('timeout'))}s (504)`,
   lbForwarded: 'Forwarded',
   idemReplayed: 'Replayed',
-  idemCharged: 'Charged',
-  idemDuplicates: 'Charged twice',
+  idemDuplicates: 'Run twice',
 } as const;

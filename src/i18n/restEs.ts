@@ -15,6 +15,5 @@ export const restEs: Readonly<Record<keyof typeof restEn, string>> = {
   lbTimeouts: `${capital(termEs('timeout'))} (504)`,
   lbForwarded: 'Reenviadas',
   idemReplayed: 'Repetidas',
-  idemCharged: 'Cobradas',
-  idemDuplicates: 'Cobradas dos veces',
+  idemDuplicates: 'Ejecutadas dos veces',
 };
