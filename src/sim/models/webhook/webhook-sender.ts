@@ -11,7 +11,7 @@ import type { WebhookMeta } from './webhook-meta';
 import { AnswerDeadlines, deliveryOf, EventBody, newMeta, untag, type Delivery } from './webhook-delivery';
 import { Endpoints, type Endpoint } from './webhook-endpoints';
 import { disableSchema, resolvePolicy, retrySchema, type RetryPolicy } from './webhook-schedule';
-import { sign, unixSeconds } from './webhook-signature';
+import { sign, unixSeconds, SIGNATURE_SCHEMES } from './webhook-signature';
 import { LIMITS } from '../../engine/limits';
 
 const GENERATE = 1;
@@ -28,8 +28,8 @@ export const senderSchema = nodeSchema('webhook-sender', {
   timeoutMs: z.number().positive().max(LIMITS.ms).optional(),
   /** When a failing endpoint is disabled; the preset's rule by default, `{}` for never. */
   disable: disableSchema.optional(),
-  /** Header format: Svix (`v1,<base64>`) or Stripe (`t=…,v1=<hex>`). */
-  signature: z.enum(['svix', 'stripe']).default('svix'),
+  /** Header format: Svix (`v1,<base64>`), Stripe (`t=…,v1=<hex>`), GitHub (`sha256=<hex>`) or Shopify (`<base64>`). */
+  signature: z.enum(SIGNATURE_SCHEMES).default('svix'),
   /** Events per second the sender makes itself; without it, it sends what its producers publish to it. */
   ratePerSec: z.number().positive().max(LIMITS.ratePerSec).optional(),
   arrivals: z.enum(['poisson', 'constant']).default('poisson'),
