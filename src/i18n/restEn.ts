@@ -16,6 +16,8 @@ export const restEn = {
   lbNoUpstream: 'No replica (503)',
   lbTimeouts: `${capital(termEn('timeout'))}s (504)`,
   lbForwarded: 'Forwarded',
+  hookRedeliver: 'Redeliver one',
+  hookRedeliverNamed: 'Redeliver one: the oldest dead-lettered delivery of {name}',
   idemReplayed: 'Replayed',
   idemDuplicates: 'Run twice',
 } as const;

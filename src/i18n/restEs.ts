@@ -14,6 +14,8 @@ export const restEs: Readonly<Record<keyof typeof restEn, string>> = {
   lbNoUpstream: 'Sin réplica (503)',
   lbTimeouts: `${capital(termEs('timeout'))} (504)`,
   lbForwarded: 'Reenviadas',
+  hookRedeliver: 'Reenviar una',
+  hookRedeliverNamed: 'Reenviar una: la entrega muerta más antigua de {name}',
   idemReplayed: 'Repetidas',
   idemDuplicates: 'Ejecutadas dos veces',
 };
