@@ -73,6 +73,13 @@ export const subscriptionSchema = nodeSchema('subscription', {
    * slow work shows as deadline expiry and redelivery.
    */
   maxLeaseExtensionMs: z.number().positive().max(LIMITS.ms).optional(),
+  /**
+   * Google Pub/Sub `enable_message_ordering` (default false, GPS): messages with the same
+   * ordering key (the producer's key) are delivered in publication order. Modelled as one
+   * message per key outstanding at a time: the next waits until the previous is acked, and a
+   * nack or an expired deadline redelivers it first, so the key's later messages stay behind it.
+   */
+  enableMessageOrdering: z.boolean().default(false),
   /** Google Pub/Sub default: unacked messages are kept 7 d (range 10 min–7 d, GPS). */
   retentionMs: z.number().positive().max(LIMITS.ms).default(604_800_000),
   /**
@@ -146,6 +153,8 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
   extensions = 0;
 
   private readonly ready = new Denque<Message>();
+  /** Ordering keys with a message outstanding (enableMessageOrdering). */
+  private readonly busyKeys = new Set<string>();
   /** Messages waiting out a retry-policy backoff before they are ready again. */
   private backingOff = 0;
   private leases = new AckLeases(0);
@@ -218,6 +227,22 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
     }
   }
 
+  /** The index of the first ready message whose ordering key has nothing outstanding, or -1 (scans at most 10,000). */
+  private firstFreeKey(): number {
+    const ready = this.ready;
+    const n = Math.min(ready.length, 10_000);
+    for (let i = 0; i < n; i++) {
+      const key = ready.peekAt(i)!.key;
+      if (key === undefined || !this.busyKeys.has(key)) return i;
+    }
+    return -1;
+  }
+
+  /** The message's ordering key has nothing outstanding any more. */
+  private freeKey(msg: Message): void {
+    if (msg.key !== undefined) this.busyKeys.delete(msg.key);
+  }
+
   /** Whether subscriber `k` is online with room under maxOutstanding (the round robin asks). */
   hasRoomAt(k: number): boolean {
     return this.consumers[k]!.to.online && this.leases.outstanding[k]! < this.config.maxOutstanding;
@@ -231,9 +256,12 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
       const links = this.consumers;
       const n = links.length;
       while (this.ready.length > 0 && n > 0) {
+        const next = this.config.enableMessageOrdering ? this.firstFreeKey() : 0;
+        if (next < 0) break;
         const chosen = this.turn.pick(n, this);
         if (chosen < 0) break;
-        const msg = this.ready.shift()!;
+        const msg = next === 0 ? this.ready.shift()! : this.ready.removeOne(next)!;
+        if (this.config.enableMessageOrdering && msg.key !== undefined) this.busyKeys.add(msg.key);
         this.leases.open(msg, chosen, this.sim.now + this.config.ackDeadlineMs, this.sim.now);
         if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(this.config.ackDeadlineMs, this, LEASES);
         this.delivered++;
@@ -257,6 +285,7 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
       return;
     }
     this.leases.settle(l);
+    this.freeKey(msg);
     if (kind === 'ack') {
       this.acked++;
       this.countAck(msg);
@@ -406,6 +435,7 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
   /** The ack deadline of `l` passed (it is settled already): the message is delivered again, or dead-lettered. */
   private expire(l: Lease): void {
     const wasOut = !l.returned;
+    this.freeKey(l.msg);
     const consumer = this.consumers[l.consumer]!.to.id;
     this.deadlinesMissed++;
     let msg = l.msg;
@@ -481,6 +511,7 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
     if (this.leaseTimer) this.sim.scheduler.cancel(this.leaseTimer);
     if (this.retentionTimer) this.sim.scheduler.cancel(this.retentionTimer);
     this.leaseTimer = this.retentionTimer = undefined;
+    this.busyKeys.clear();
     this.updateBacklog();
     this.sim.emit({ type: 'pubsub.unsubscribed', t: this.sim.now, node: this.id, discarded });
   }
