@@ -318,6 +318,11 @@ export class SimController {
     this.act({ do: 'command', node, command: 'publish-one' });
   }
 
+  /** A webhook sender sends its oldest dead-lettered delivery again, by hand (recorded like any action). */
+  redeliver(node: string): void {
+    this.act({ do: 'command', node, command: 'redeliver', args: {} });
+  }
+
   /** Takes `node` online or offline now; recorded, so the run replays identically. */
   setOnline(node: string, online: boolean): void {
     this.act({ do: online ? 'online' : 'offline', node });

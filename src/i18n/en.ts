@@ -2,6 +2,7 @@ import { boundaryEn } from './boundaryEn';
 import { compareEn } from './compareEn';
 import { capital, termEn } from './glossary';
 import { panelsEn } from './panelsEn';
+import { restEn } from './restEn';
 import { tourEn } from './tourEn';
 import { visualEn } from './visualEn';
 
@@ -15,6 +16,7 @@ export const en = {
   ...compareEn,
   ...tourEn,
   ...visualEn,
+  ...restEn,
   appTitle: 'microsim',
   appTagline: 'Watch microservices talk',
   scenario: 'Scenario',

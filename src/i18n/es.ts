@@ -3,6 +3,7 @@ import type { Dict } from './en';
 import { boundaryEs } from './boundaryEs';
 import { compareEs } from './compareEs';
 import { panelsEs } from './panelsEs';
+import { restEs } from './restEs';
 import { tourEs } from './tourEs';
 import { visualEs } from './visualEs';
 
@@ -13,6 +14,7 @@ export const es: Dict = {
   ...compareEs,
   ...tourEs,
   ...visualEs,
+  ...restEs,
   appTitle: 'microsim',
   appTagline: 'Mira cómo hablan los microservicios',
   scenario: 'Escenario',

@@ -35,6 +35,9 @@ export const GLOSSARY = {
   link: { en: 'link', es: 'enlace' },
   online: { en: 'online', es: 'en línea' },
   offline: { en: 'offline', es: 'desconectado' },
+  loadBalancer: { en: 'load balancer', es: 'balanceador de carga' },
+  replica: { en: 'replica', es: 'réplica' },
+  idempotencyKey: { en: 'idempotency key', es: 'clave de idempotencia' },
 } as const satisfies Record<string, { en: string; es: string }>;
 
 /** A glossary term. */

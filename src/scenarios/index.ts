@@ -6,6 +6,8 @@ import pubsubAckDeadline from './pubsub-ack-deadline.json';
 import pubsubOrderCreated from './pubsub-order-created.json';
 import rabbitmqOrderCreated from './rabbitmq-order-created.json';
 import restCascade from './rest-cascade.json';
+import restIdempotency from './rest-idempotency.json';
+import restLoadBalancer from './rest-load-balancer.json';
 import restOrderChain from './rest-order-chain.json';
 import userRegisteredFanout from './user-registered-fanout.json';
 import userRegisteredQueue from './user-registered-queue.json';
@@ -13,7 +15,7 @@ import webhookOrderPaid from './webhook-order-paid.json';
 import { parseScenario } from '../sim/catalog';
 
 /** The built-in scenarios as written, in menu order. Each is a file in the format users write. */
-export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, userRegisteredFanout, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade, webhookOrderPaid];
+export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, userRegisteredFanout, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade, restLoadBalancer, restIdempotency, webhookOrderPaid];
 
 /** The built-in scenarios, validated. A broken built-in file is a bug: it throws at load. */
 export const BUILTINS: readonly Scenario[] = BUILTIN_FILES.map((file) => {

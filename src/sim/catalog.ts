@@ -5,6 +5,7 @@ import { coreKinds, type CoreModelTrace } from './models/core';
 import { delayKinds, type DelayTrace } from './models/delay';
 import { httpKinds, type HttpTrace } from './models/http';
 import { kafkaKinds, type KafkaTrace } from './models/kafka';
+import { lbKinds, type LbTrace } from './models/lb';
 import { pubsubKinds, type PubSubTrace } from './models/pubsub';
 import { rabbitmqKinds, type RabbitmqTrace } from './models/rabbitmq';
 import { webhookKinds, type WebhookTrace } from './models/webhook';
@@ -16,10 +17,10 @@ import { semanticIssues } from './semanticCheck';
  * Every node kind a scenario may use, family by family. Adding a kind is one line here (or
  * none, when its family's index already lists it); nothing else in the engine names a kind.
  */
-export const KINDS = [...coreKinds, ...rabbitmqKinds, ...kafkaKinds, ...pubsubKinds, ...httpKinds, ...webhookKinds, ...delayKinds] as const;
+export const KINDS = [...coreKinds, ...rabbitmqKinds, ...kafkaKinds, ...pubsubKinds, ...httpKinds, ...webhookKinds, ...delayKinds, ...lbKinds] as const;
 
 /** The trace events the model families add to the engine's. */
-export type ModelTrace = CoreModelTrace | RabbitmqTrace | KafkaTrace | PubSubTrace | HttpTrace | WebhookTrace | DelayTrace;
+export type ModelTrace = CoreModelTrace | RabbitmqTrace | KafkaTrace | PubSubTrace | HttpTrace | WebhookTrace | DelayTrace | LbTrace;
 
 declare module './engine/trace' {
   // Fills the engine's open trace map, so `TraceEvent` (and `Simulation.emit`) covers every model.

@@ -33,6 +33,10 @@ export const COMMANDS: Readonly<Record<string, Readonly<Record<string, z.ZodType
     register: z.object({ events: z.array(z.string().min(1).max(200)).max(100).optional(), sender: name.optional() }).strict(),
     unregister: z.object({ sender: name.optional() }).strict(),
   },
-  'webhook-sender': { enable: z.object({ endpoint: name }).strict() },
+  'webhook-sender': {
+    enable: z.object({ endpoint: name }).strict(),
+    /** Send a dead-lettered delivery again (the oldest, or the one named), as from the provider's dashboard. */
+    redeliver: z.object({ deliveryId: name.optional() }).strict(),
+  },
 };
 

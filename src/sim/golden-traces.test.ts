@@ -52,6 +52,8 @@ const GOLDEN: Record<string, string> = {
   'pubsub-ack-deadline': 'ae38cfbe2f4999f368bbe996e79ae3d4d1a2c24018592e48c9b60251023bf7c4',
   'rest-order-chain': 'b96e4cf04f0598bfcbd9008aafd29fc1e45f0dd322af02b43b6e15c5024e32c1',
   'rest-cascade': 'fec4c1bf6c2d12bce3a309d47664dcf7068add918f5165b3cb1da35999833a6d',
+  'rest-load-balancer': '4dd7471a1e9b81b5600b6bde011842242b1f1984627233088fce1386c4ddc2df', // new built-in (issue #9, REST load balancer)
+  'rest-idempotency': '9f34eb92656046fccefed64514da0a87f496acaa6831776bd79b40c9f6096e50', // new built-in (issue #9, idempotency keys)
   'webhook-order-paid': '56e6f9738e57df725899a233d11ee20736f47c6dbf645abe94c3c8dd8b7bce48',
   'user-registered-fanout': '6c78e44ec3e0e45d561bd278a368fecfccf3e813dfa61b20742bdcfe998d0950',
   'bench-fanout-10': '31db7c95413562ebd3b5b11f2495df9d2eb9ee4a58af1bf181e5463b9f262e7a',

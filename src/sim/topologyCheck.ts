@@ -3,7 +3,7 @@ import { phrase, type Lang, type ScenarioIssue } from './engine/errors';
 /** Kinds that pass a message on without processing it: a cycle made only of them never ends. */
 const FORWARDERS = new Set(['queue', 'exchange', 'topic', 'pubsub-topic', 'subscription']);
 /** Kinds that call the nodes they link to for every request they get. */
-const CALLERS = new Set(['rest-client', 'rest-service']);
+const CALLERS = new Set(['rest-client', 'rest-service', 'load-balancer']);
 
 interface NodeLike {
   id: string;

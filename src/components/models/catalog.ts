@@ -8,13 +8,14 @@ import { coreUi } from './core';
 import { httpUi } from './http';
 import { kafkaUi } from './kafka';
 import { delayUi } from './delay';
+import { lbUi } from './lb';
 import type { CopyMemory, KindUi, LogKind, NameOf, Narrator, TraceTable, TraceUi } from './kindUi';
 import { pubsubUi } from './pubsub';
 import { rabbitmqUi } from './rabbitmq';
 import { webhookUi } from './webhook';
 
 /** Every family the interface knows: one line each. */
-export const UI_FAMILIES = [coreUi, rabbitmqUi, kafkaUi, pubsubUi, httpUi, webhookUi, delayUi] as const;
+export const UI_FAMILIES = [coreUi, rabbitmqUi, kafkaUi, pubsubUi, httpUi, webhookUi, delayUi, lbUi] as const;
 
 /** Every kind's UI descriptor, with the controls its engine kind declares (online switch, slow mode). */
 export const KIND_UIS: readonly KindUi[] = UI_FAMILIES.flatMap((f) =>

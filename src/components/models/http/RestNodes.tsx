@@ -50,6 +50,9 @@ export const RestClientNode = memo(function RestClientNode({ id, data }: NodePro
 export const RestServiceNode = memo(function RestServiceNode({ id, data }: NodeProps<SimFlowNode>) {
   useRenderCount();
   const live = useNodeLive(id);
+  // What idempotency keys are about: requests run twice, and retries answered from a stored result.
+  const keys = data.config.idempotency !== undefined;
+  const twice = num(live, 'duplicateExecutions') ?? 0;
   return (
     <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <ServiceFigures live={live} concurrency={Number(data.config.concurrency ?? 1)} />
@@ -60,6 +63,7 @@ export const RestServiceNode = memo(function RestServiceNode({ id, data }: NodeP
           ['timeouts', num(live, 'timeouts'), true],
         ]}
       />
+      {keys || twice > 0 ? <Figures items={[['idemDuplicates', twice, true], ['idemReplayed', keys ? num(live, 'replayed') : undefined]]} /> : null}
       <BreakerPills live={live} />
     </NodeCard>
   );

@@ -24,6 +24,7 @@ export const CALLER_FIELDS: Readonly<Record<string, Bilingual>> = {
   retryBudget: { en: 'Retry budget', es: 'Presupuesto de reintentos' },
   ratio: { en: 'Ratio', es: 'Proporción' },
   windowMs: { en: 'Window (ms)', es: 'Ventana (ms)' },
+  idempotencyKeys: { en: 'Send idempotency keys', es: 'Enviar claves de idempotencia' },
 };
 
 /** A REST client's settings. */
@@ -40,4 +41,6 @@ export const REST_SERVICE_FIELDS: Readonly<Record<string, Bilingual>> = {
   ...SERVICE_FIELDS,
   ...CALLER_FIELDS,
   callType: { en: 'Call name', es: 'Nombre de la llamada' },
+  idempotency: { en: 'Honour idempotency keys', es: 'Respetar claves de idempotencia' },
+  retentionMs: { en: 'Keep results for (ms)', es: 'Guardar resultados durante (ms)' },
 };

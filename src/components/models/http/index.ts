@@ -18,6 +18,12 @@ export const httpUi: FamilyUi<HttpTrace> = {
     {
       kind: 'rest-service', card: RestServiceNode, icon: ServiceIcon, accent: 'service',
       name: { en: 'REST service', es: 'servicio REST' }, fields: REST_SERVICE_FIELDS,
+      figures: {
+        executions: { en: 'Requests run', es: 'Peticiones ejecutadas' },
+        duplicateExecutions: { en: 'Run twice', es: 'Ejecutadas dos veces' },
+        replayed: { en: 'Replayed from key', es: 'Repetidas desde la clave' },
+        keyConflicts: { en: 'Key in use (409)', es: 'Clave en uso (409)' },
+      },
     },
   ],
   traces: {
@@ -53,6 +59,14 @@ export const httpUi: FamilyUi<HttpTrace> = {
       log: 'system',
       say: (ev, n) =>
         say(n, 'breaker', { node: n.name(ev.node), dep: n.name(ev.dependency), from: ev.from, to: ev.to, rate: Math.round(ev.failureRate) }),
+    },
+    'http.replayed': {
+      log: 'response',
+      say: (ev, n) => say(n, 'replayed', { node: n.name(ev.node), to: n.name(ev.to), msg: n.msg(ev.msg), status: n.status(ev.status) }),
+    },
+    'http.key_in_use': {
+      log: 'failure',
+      say: (ev, n) => say(n, 'keyInUse', { node: n.name(ev.node), to: n.name(ev.to), msg: n.msg(ev.msg) }),
     },
     'bulkhead.rejected': {
       log: 'failure',

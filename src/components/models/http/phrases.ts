@@ -10,6 +10,8 @@ const en = {
   httpFailed: "{node}'s call to {to} with {msg} failed: {reason} ({attempts} attempts)",
   breaker: "{node}'s circuit breaker for {dep} went from {from} to {to} (failure rate {rate}%)",
   bulkhead: "{node}'s bulkhead for {dep} refused {msg} ({inUse} of {limit} in use)",
+  replayed: "{node} had already run {msg}: it replayed its stored {status} to {to} from the idempotency key, without running it again",
+  keyInUse: "{node} refused {msg} from {to} with 409: a request with the same idempotency key is still running",
 };
 
 /** The sentences this family's trace events read as, in both languages (placeholders in braces). */
@@ -25,5 +27,7 @@ export const PHRASES: Phrases<keyof typeof en> = {
     httpFailed: "La llamada de {node} a {to} con {msg} falló: {reason} ({attempts} intentos)",
     breaker: "El disyuntor de {node} hacia {dep} pasó de {from} a {to} (tasa de fallos {rate} %)",
     bulkhead: "El mamparo de {node} hacia {dep} rechazó {msg} ({inUse} de {limit} en uso)",
+    replayed: "{node} ya había ejecutado {msg}: devolvió a {to} el {status} guardado para su clave de idempotencia, sin ejecutarla otra vez",
+    keyInUse: "{node} rechazó {msg} de {to} con 409: una petición con la misma clave de idempotencia sigue en ejecución",
   },
 };

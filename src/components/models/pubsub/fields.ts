@@ -11,4 +11,6 @@ export const SUBSCRIPTION_FIELDS: Readonly<Record<string, Bilingual>> = {
   maxDeliveryAttempts: { en: 'Delivery attempts before dead letter', es: 'Intentos antes de mensaje muerto' },
   retentionMs: { en: 'Retention (ms)', es: 'Retención (ms)' },
   maxOutstanding: { en: 'Unacked per subscriber', es: 'Sin confirmar por suscriptor' },
+  enableMessageOrdering: { en: 'Deliver each key in order', es: 'Entregar cada clave en orden' },
+  maxLeaseExtensionMs: { en: 'Client extends deadline up to (ms)', es: 'El cliente amplía el plazo hasta (ms)' },
 };

@@ -29,6 +29,10 @@ export const pubsubUi: FamilyUi<PubSubTrace> = {
       log: 'ack',
       say: (ev, n) => say(n, ev.duplicate ? 'lateAckDup' : 'lateAck', { node: n.name(ev.node), consumer: n.name(ev.consumer), id: ev.msgId }),
     },
+    'pubsub.deadline_extended': {
+      log: 'ack',
+      say: (ev, n) => say(n, 'extended', { node: n.name(ev.node), consumer: n.name(ev.consumer), id: ev.msgId, until: n.clock(ev.untilT) }),
+    },
     'pubsub.subscribed': { log: 'system', say: (ev, n) => say(n, 'subscribed', { node: n.name(ev.node) }) },
     'pubsub.unsubscribed': { log: 'system', say: (ev, n) => say(n, 'unsubscribed', { node: n.name(ev.node), discarded: ev.discarded }) },
   },

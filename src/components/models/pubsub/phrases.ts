@@ -6,6 +6,7 @@ const en = {
   lateAckDup: "{consumer} acked #{id} at {node} after its deadline: a duplicate",
   subscribed: "{node} subscribed",
   unsubscribed: "{node} unsubscribed ({discarded} discarded)",
+  extended: "{consumer}'s client library extended the ack deadline of #{id} at {node} to {until}: still processing it",
 };
 
 /** The sentences this family's trace events read as, in both languages (placeholders in braces). */
@@ -17,5 +18,6 @@ export const PHRASES: Phrases<keyof typeof en> = {
     lateAckDup: "{consumer} confirmó #{id} en {node} fuera de plazo: un duplicado",
     subscribed: "{node} se suscribió",
     unsubscribed: "{node} se dio de baja ({discarded} descartados)",
+    extended: "La biblioteca cliente de {consumer} amplió el plazo de confirmación de #{id} en {node} hasta {until}: aún lo procesa",
   },
 };

@@ -1,6 +1,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useRenderCount } from '../../../app/debug';
+import { controller } from '../../../app/runtime';
+import { localize } from '../../../i18n/localize';
+import { useApp } from '../../../store/appStore';
 import { formatClock } from '../../../i18n/format';
 import { useT } from '../../../i18n/useT';
 import { AnimatedCount } from '../../nodes/AnimatedCount';
@@ -32,9 +35,25 @@ export const WebhookSenderNode = memo(function WebhookSenderNode({ id, data }: N
           ['endpointsDisabled', num(live, 'endpointsDisabled'), true],
         ]}
       />
+      {(num(live, 'redeliverable') ?? 0) > 0 ? <Redeliver id={id} label={data.config.label} /> : null}
     </NodeCard>
   );
 });
+
+/**
+ * "Redeliver one": the oldest dead-lettered delivery is sent again, as from the provider's
+ * dashboard. A recorded action (a "redeliver" command), so seeking and share links replay it.
+ */
+function Redeliver({ id, label }: { id: string; label: unknown }) {
+  const { t, lang } = useT();
+  const seeking = useApp((s) => s.seekingTo !== null);
+  const name = localize(label as Parameters<typeof localize>[0], lang, id);
+  return (
+    <button type="button" className="publish-one nodrag" disabled={seeking} aria-label={t('hookRedeliverNamed', { name })} onClick={() => controller.redeliver(id)}>
+      {t('hookRedeliver')}
+    </button>
+  );
+}
 
 /** A webhook receiver: a service that verifies what it receives, and deduplicates retries. */
 export const WebhookReceiverNode = memo(function WebhookReceiverNode({ id, data }: NodeProps<SimFlowNode>) {

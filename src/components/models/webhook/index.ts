@@ -57,6 +57,10 @@ export const webhookUi: FamilyUi<WebhookTrace> = {
       log: 'failure',
       say: (ev, n) => say(n, 'hookDisabled', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), reason: ev.reason }),
     },
+    'webhook.redelivered': {
+      log: 'retry',
+      say: (ev, n) => say(n, 'hookRedelivered', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), msg: n.msg(ev.msg), id: ev.deliveryId }),
+    },
     'webhook.registered': { log: 'system', say: (ev, n) => say(n, 'hookRegistered', { node: n.name(ev.node), endpoint: n.name(ev.endpoint) }) },
     'webhook.unregistered': { log: 'system', say: (ev, n) => say(n, 'hookUnregistered', { node: n.name(ev.node), endpoint: n.name(ev.endpoint) }) },
   },

@@ -8,6 +8,7 @@ const en = {
   hookGaveUp: '{node} gave up delivering {msg} ({reason}); {endpoint} processed it or still has it, so it is failed at the sender, not lost',
   hookRejected: "{node} rejected a request from {from} for {msg} ({status}: {reason})",
   hookDisabled: "{node} disabled the endpoint of {endpoint}: {reason}",
+  hookRedelivered: "{node} sent the dead-lettered {msg} to {endpoint} again, by hand, with the same delivery id {id}",
   hookRegistered: "{endpoint} registered with {node}",
   hookUnregistered: "{endpoint} unregistered from {node}",
 };
@@ -23,6 +24,7 @@ export const PHRASES: Phrases<keyof typeof en> = {
     hookGaveUp: '{node} dejó de intentar entregar {msg} ({reason}); {endpoint} lo procesó o aún lo tiene: fallido en el emisor, no perdido',
     hookRejected: "{node} rechazó una petición de {from} para {msg} ({status}: {reason})",
     hookDisabled: "{node} desactivó el endpoint de {endpoint}: {reason}",
+    hookRedelivered: "{node} volvió a enviar a mano el mensaje muerto {msg} a {endpoint}, con el mismo id de entrega {id}",
     hookRegistered: "{endpoint} se registró en {node}",
     hookUnregistered: "{endpoint} se dio de baja de {node}",
   },

@@ -31,6 +31,12 @@ export const callerShape = {
   bulkhead: bulkheadSchema.optional(),
   /** One retry budget for all this node's calls. */
   retryBudget: retryBudgetSchema.optional(),
+  /**
+   * Send an `Idempotency-Key` with each call, the same on all its retries, so a server that
+   * honours keys runs it once. Off when absent, as in plain HTTP clients; Stripe's own client
+   * libraries add one to every POST they may retry (stripe-node: "network retries").
+   */
+  idempotencyKeys: z.boolean().optional(),
 };
 
 /** A caller's settings as parsed. */
@@ -200,6 +206,8 @@ export class HttpCaller implements EventTarget, BreakerListener {
 
   /** A call of `msg` to `dep`, not started yet. `msg` must be buffered at the owner or in transit from it. */
   prepare(msg: Message, dep: Dependency, job?: unknown, index = 0): Call {
+    // One key per call: its retries travel as copies of this message and carry it.
+    if (this.settings.idempotencyKeys) msg.meta = { ...msg.meta, idempotencyKey: `${this.owner.id}/${dep.id}/${msg.id}` };
     return {
       msg, dep, attempt: 0, startedAt: this.sim.now, sentAt: 0, timer: undefined, prevDelay: 0, phase: IDLE,
       failure: undefined, handedOver: false, job, index,

@@ -3,7 +3,7 @@ import { RestClient, restClientSchema, RestService, restServiceSchema, type Rest
 
 const HTTP_TRACE = [
   'http.request', 'http.response', 'http.timeout', 'http.retry_scheduled', 'http.call_ended',
-  'breaker.state_changed', 'bulkhead.rejected',
+  'breaker.state_changed', 'bulkhead.rejected', 'http.replayed', 'http.key_in_use',
 ] as const;
 
 /** `rest-client`: sends requests at a rate and waits for each answer (timeouts, retries, breaker). */

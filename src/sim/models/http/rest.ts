@@ -7,8 +7,9 @@ import type { Simulation } from '../../engine/simulation';
 import type { Channel, SignalKind } from '../../engine/trace';
 import { callerShape, HttpCaller, type Call, type CallerStats, type CallOwner, type FailKind } from './caller';
 import type { BreakerState } from './resilience';
-import { Service, serviceShape, type Job } from '../core/service';
+import { isHttp, Service, serviceShape, type Job } from '../core/service';
 import { LIMITS } from '../../engine/limits';
+import { IdempotencyStore, idempotencySchema, OperationCounter } from './idempotency';
 
 /** Trace events of synchronous HTTP calls and their protections. `node` is always the caller. */
 export type RestTrace =
@@ -20,7 +21,11 @@ export type RestTrace =
   /** A call's final outcome, after all its attempts; `latencyMs` is caller-side, from wanting to call. */
   | { type: 'http.call_ended'; t: number; node: string; to: string; msg: Message; ok: boolean; reason: string | undefined; attempts: number; latencyMs: number }
   | { type: 'breaker.state_changed'; t: number; node: string; dependency: string; from: BreakerState; to: BreakerState; failureRate: number }
-  | { type: 'bulkhead.rejected'; t: number; node: string; dependency: string; msg: Message; inUse: number; limit: number };
+  | { type: 'bulkhead.rejected'; t: number; node: string; dependency: string; msg: Message; inUse: number; limit: number }
+  /** A server (`node`) answered a retry from its stored result for the request's idempotency key, without running it again. */
+  | { type: 'http.replayed'; t: number; node: string; to: string; msg: Message; key: string; status: number }
+  /** A server (`node`) refused a request whose idempotency key is still being executed: 409 Conflict. */
+  | { type: 'http.key_in_use'; t: number; node: string; to: string; msg: Message; key: string };
 
 // ---- rest-client ----
 
@@ -161,11 +166,21 @@ export const restServiceSchema = nodeSchema('rest-service', {
   ...serviceShape,
   /** The request name of its downstream calls, e.g. "ChargePayment"; by default the incoming request's. */
   callType: z.string().min(1).optional(),
+  /** Honour callers' `Idempotency-Key`s (Stripe style): off when absent, as a plain server does. */
+  idempotency: idempotencySchema.optional(),
   ...callerShape,
 });
 
 /** A REST service's config as parsed. */
 export type RestServiceConfig = z.infer<typeof restServiceSchema>;
+
+/** A REST service's figures: a service's, a caller's, and what it executed (twice, or replayed from a key). */
+export type RestServiceStats = NodeStats & CallerStats & {
+  executions: number;
+  duplicateExecutions: number;
+  replayed: number;
+  keyConflicts: number;
+};
 
 /** The status a rest-service answers upstream when its own call failed (RFC 9110 §15.6). */
 const UPSTREAM_STATUS: Readonly<Record<FailKind, number>> = {
@@ -187,19 +202,78 @@ const UPSTREAM_STATUS: Readonly<Record<FailKind, number>> = {
  */
 export class RestService extends Service<RestServiceConfig> implements CallOwner {
   readonly caller: HttpCaller;
+  private readonly keys: IdempotencyStore;
+  private readonly operations = new OperationCounter();
+  /** Requests whose own work ran to success (a payment service: charges made), orphaned ones included. */
+  executions = 0;
+  /** Of those, operations run again: a retry of a request already executed (a double charge). */
+  duplicateExecutions = 0;
+  /** Retries answered from a stored idempotency result. */
+  replayed = 0;
+  /** Requests refused with 409 because their key was still being executed. */
+  keyConflicts = 0;
 
   constructor(sim: Simulation, config: RestServiceConfig) {
     super(sim, config);
     this.caller = new HttpCaller(this, config);
+    this.keys = new IdempotencyStore(config.idempotency?.retentionMs ?? 0);
   }
 
   override start(): void {
     this.caller.start();
   }
 
+  /** The idempotency key this server honours on `msg`, if it honours keys and the request has one. */
+  private keyOf(msg: Message, channel: Channel): string | undefined {
+    if (!this.config.idempotency || !isHttp(channel)) return undefined;
+    const key = msg.meta?.idempotencyKey;
+    return typeof key === 'string' ? key : undefined;
+  }
+
+  override receive(msg: Message, from: SimNode, channel: Channel): void {
+    const key = this.online ? this.keyOf(msg, channel) : undefined;
+    if (key === undefined) {
+      super.receive(msg, from, channel);
+      return;
+    }
+    const sim = this.sim;
+    const stored = this.keys.result(key, sim.now);
+    if (stored) {
+      this.replayed++;
+      if (msg.state !== 'dropped') {
+        sim.received(this, msg, from);
+        sim.suppress(this, msg, 'idempotency key replayed');
+      }
+      sim.emit({ type: 'http.replayed', t: sim.now, node: this.id, to: from.id, msg, key, status: stored.status });
+      sim.signal(this, from, 'response', msg, { status: stored.status, ok: stored.ok });
+      return;
+    }
+    if (this.keys.isRunning(key)) {
+      this.keyConflicts++;
+      sim.emit({ type: 'http.key_in_use', t: sim.now, node: this.id, to: from.id, msg, key });
+      sim.signal(this, from, 'response', msg, { status: 409, ok: false, error: 'idempotency key in use' });
+      return;
+    }
+    const rejected = this.rejected;
+    super.receive(msg, from, channel);
+    // Stripe stores a result only once the request started executing: not for a 503 at the door.
+    if (this.rejected === rejected) this.keys.begin(key);
+  }
+
   protected override workDone(job: Job): void {
-    if (this.drawFailure()) this.finish(job, false, 500);
-    else this.callNext(job, 0);
+    if (this.drawFailure()) {
+      this.finish(job, false, 500);
+      return;
+    }
+    this.executions++;
+    if (this.operations.executed(job.msg.root)) this.duplicateExecutions++;
+    this.callNext(job, 0);
+  }
+
+  protected override finish(job: Job, ok: boolean, status = 500): void {
+    const key = this.keyOf(job.msg, job.channel);
+    if (key !== undefined) this.keys.finish(key, ok ? 200 : status, ok, this.sim.now);
+    super.finish(job, ok, status);
   }
 
   private callNext(job: Job, index: number): void {
@@ -226,7 +300,10 @@ export class RestService extends Service<RestServiceConfig> implements CallOwner
 
   protected override onlineChanged(): void {
     super.onlineChanged();
-    if (!this.online) this.caller.abortAll('caller went offline');
+    if (!this.online) {
+      this.caller.abortAll('caller went offline');
+      this.keys.abandonRunning();
+    }
   }
 
   override configure(patch: Record<string, unknown>): void {
@@ -234,9 +311,13 @@ export class RestService extends Service<RestServiceConfig> implements CallOwner
     if (!parsed.success) return;
     super.configure(parsed.data);
     this.caller.applySettings(parsed.data);
+    this.keys.retentionMs = parsed.data.idempotency?.retentionMs ?? 0;
   }
 
-  override stats(): NodeStats & CallerStats {
-    return { ...super.stats(), ...this.caller.stats() };
+  override stats(): RestServiceStats {
+    return {
+      ...super.stats(), ...this.caller.stats(), executions: this.executions, duplicateExecutions: this.duplicateExecutions,
+      replayed: this.replayed, keyConflicts: this.keyConflicts,
+    };
   }
 }

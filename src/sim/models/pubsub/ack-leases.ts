@@ -11,6 +11,8 @@ export interface Lease {
   settled: boolean;
   /** The subscriber went away holding it: the copy is back at the broker until the deadline passes. */
   returned: boolean;
+  /** When it was delivered: a client library extends its deadline for at most so long from here. */
+  since: number;
 }
 
 /**
@@ -33,8 +35,9 @@ export class AckLeases {
   }
 
   /** Starts waiting for an ack of `msg`, delivered to subscriber `consumer`. */
-  open(msg: Message, consumer: number, expiresAt: number): void {
-    const l = this.pool.pop() ?? { msg, consumer, expiresAt, settled: false, returned: false };
+  open(msg: Message, consumer: number, expiresAt: number, since: number): void {
+    const l = this.pool.pop() ?? { msg, consumer, expiresAt, settled: false, returned: false, since };
+    l.since = since;
     l.msg = msg;
     l.consumer = consumer;
     l.expiresAt = expiresAt;

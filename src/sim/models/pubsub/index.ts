@@ -13,7 +13,7 @@ export const pubsubTopicKind = defineKind(topicSchema, (sim, config) => new Topi
 export const subscriptionKind = defineKind(subscriptionSchema, (sim, config) => new Subscription(sim, config), {
   role: 'broker',
   backlog: 'queued',
-  traceTypes: ['pubsub.ack_deadline_expired', 'pubsub.late_ack', 'pubsub.subscribed', 'pubsub.unsubscribed'],
+  traceTypes: ['pubsub.ack_deadline_expired', 'pubsub.late_ack', 'pubsub.subscribed', 'pubsub.unsubscribed', 'pubsub.deadline_extended'],
 });
 
 /** The publish/subscribe kinds. */

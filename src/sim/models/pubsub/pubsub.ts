@@ -21,7 +21,9 @@ export type PubSubTrace =
   /** Copy `msgId`, delivered to `consumer`, was not acked in time; it is redelivered or dead-lettered. */
   | { type: 'pubsub.ack_deadline_expired'; t: number; node: string; msgId: number; consumer: string; attempts: number }
   /** An ack came after its deadline; `duplicate` when another copy of the message had been acked already. */
-  | { type: 'pubsub.late_ack'; t: number; node: string; msgId: number; consumer: string; duplicate: boolean };
+  | { type: 'pubsub.late_ack'; t: number; node: string; msgId: number; consumer: string; duplicate: boolean }
+  /** The subscriber's client library extended the ack deadline of a message it is still processing, to `untilT`. */
+  | { type: 'pubsub.deadline_extended'; t: number; node: string; msgId: number; consumer: string; untilT: number };
 
 /** Scenario fields of a topic: none beyond the base ones; its subscriptions are the nodes it links to. */
 export const topicSchema = nodeSchema('pubsub-topic', {});

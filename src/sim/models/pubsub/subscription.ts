@@ -65,6 +65,21 @@ export const subscriptionSchema = nodeSchema('subscription', {
     })
     .strict()
     .optional(),
+  /**
+   * Lease management by the subscriber's client library: while a message is being processed it
+   * extends the ack deadline (ModifyAckDeadline) for at most this long after delivery; Google's
+   * client libraries do so by default for up to 60 min (`maxExtension`/`max_lease_duration`,
+   * SEMANTICS §8 "Lease extension"). Absent: the subscriber never extends (a raw API client), so
+   * slow work shows as deadline expiry and redelivery.
+   */
+  maxLeaseExtensionMs: z.number().positive().max(LIMITS.ms).optional(),
+  /**
+   * Google Pub/Sub `enable_message_ordering` (default false, GPS): messages with the same
+   * ordering key (the producer's key) are delivered in publication order. Modelled as one
+   * message per key outstanding at a time: the next waits until the previous is acked, and a
+   * nack or an expired deadline redelivers it first, so the key's later messages stay behind it.
+   */
+  enableMessageOrdering: z.boolean().default(false),
   /** Google Pub/Sub default: unacked messages are kept 7 d (range 10 min–7 d, GPS). */
   retentionMs: z.number().positive().max(LIMITS.ms).default(604_800_000),
   /**
@@ -102,8 +117,10 @@ interface Lineage {
  *
  * Offline (the subscription itself): delivery pauses; durable keeps accepting messages.
  *
- * Known simplification: subscribers never extend a deadline (Google's client libraries do, with
- * ModifyAckDeadline, while a message is being processed), so slow work shows as redelivery.
+ * With `maxLeaseExtensionMs`, the subscriber's client library extends the deadline of what it
+ * holds (ModifyAckDeadline) until that much time after delivery; without it, slow work shows as
+ * redelivery. Simplification: an extended deadline joins the back of the deadline order, so a
+ * capped last extension may be noticed up to one ack deadline late.
  */
 export class Subscription extends SimNode<SubscriptionConfig> implements Candidates {
   readonly durable: boolean;
@@ -132,8 +149,12 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
   lateAcks = 0;
   /** Acks for a message already acked once here: it was processed twice. */
   duplicates = 0;
+  /** Ack deadlines the subscriber's client library extended. */
+  extensions = 0;
 
   private readonly ready = new Denque<Message>();
+  /** Ordering keys with a message outstanding (enableMessageOrdering). */
+  private readonly busyKeys = new Set<string>();
   /** Messages waiting out a retry-policy backoff before they are ready again. */
   private backingOff = 0;
   private leases = new AckLeases(0);
@@ -206,6 +227,22 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
     }
   }
 
+  /** The index of the first ready message whose ordering key has nothing outstanding, or -1 (scans at most 10,000). */
+  private firstFreeKey(): number {
+    const ready = this.ready;
+    const n = Math.min(ready.length, 10_000);
+    for (let i = 0; i < n; i++) {
+      const key = ready.peekAt(i)!.key;
+      if (key === undefined || !this.busyKeys.has(key)) return i;
+    }
+    return -1;
+  }
+
+  /** The message's ordering key has nothing outstanding any more. */
+  private freeKey(msg: Message): void {
+    if (msg.key !== undefined) this.busyKeys.delete(msg.key);
+  }
+
   /** Whether subscriber `k` is online with room under maxOutstanding (the round robin asks). */
   hasRoomAt(k: number): boolean {
     return this.consumers[k]!.to.online && this.leases.outstanding[k]! < this.config.maxOutstanding;
@@ -219,10 +256,13 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
       const links = this.consumers;
       const n = links.length;
       while (this.ready.length > 0 && n > 0) {
+        const next = this.config.enableMessageOrdering ? this.firstFreeKey() : 0;
+        if (next < 0) break;
         const chosen = this.turn.pick(n, this);
         if (chosen < 0) break;
-        const msg = this.ready.shift()!;
-        this.leases.open(msg, chosen, this.sim.now + this.config.ackDeadlineMs);
+        const msg = next === 0 ? this.ready.shift()! : this.ready.removeOne(next)!;
+        if (this.config.enableMessageOrdering && msg.key !== undefined) this.busyKeys.add(msg.key);
+        this.leases.open(msg, chosen, this.sim.now + this.config.ackDeadlineMs, this.sim.now);
         if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(this.config.ackDeadlineMs, this, LEASES);
         this.delivered++;
         this.sim.deliver(links[chosen]!, msg);
@@ -245,6 +285,7 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
       return;
     }
     this.leases.settle(l);
+    this.freeKey(msg);
     if (kind === 'ack') {
       this.acked++;
       this.countAck(msg);
@@ -356,19 +397,45 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
 
   private expireLeases(): void {
     const now = this.sim.now;
+    const extended: Lease[] = [];
     for (let l = this.leases.takeDue(now + EPS); l; l = this.leases.takeDue(now + EPS)) {
-      this.expire(l);
+      if (this.extends(l)) extended.push(l);
+      else this.expire(l);
       this.leases.recycle(l);
     }
+    for (const l of extended) this.extend(l);
     const next = this.leases.oldest();
     if (next && !this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(Math.max(0, next.expiresAt - now), this, LEASES);
     this.updateBacklog();
     this.dispatch();
   }
 
+  /**
+   * Whether the subscriber's client library extends `l` now: it holds the copy (delivered, not
+   * lost on the way, not given back) and the maximum extension is not used up.
+   */
+  private extends(l: Lease): boolean {
+    const max = this.config.maxLeaseExtensionMs;
+    if (max === undefined || l.returned) return false;
+    const state = l.msg.state;
+    if (state !== 'buffered' && state !== 'processing') return false;
+    return this.sim.now - l.since < max;
+  }
+
+  /** Opens `l`'s delivery again with a new deadline, no later than its maximum extension. */
+  private extend(l: Lease): void {
+    const now = this.sim.now;
+    const until = Math.min(now + this.config.ackDeadlineMs, l.since + this.config.maxLeaseExtensionMs!);
+    this.leases.open(l.msg, l.consumer, until, l.since);
+    this.extensions++;
+    const consumer = this.consumers[l.consumer]!.to.id;
+    this.sim.emit({ type: 'pubsub.deadline_extended', t: now, node: this.id, msgId: l.msg.id, consumer, untilT: until });
+  }
+
   /** The ack deadline of `l` passed (it is settled already): the message is delivered again, or dead-lettered. */
   private expire(l: Lease): void {
     const wasOut = !l.returned;
+    this.freeKey(l.msg);
     const consumer = this.consumers[l.consumer]!.to.id;
     this.deadlinesMissed++;
     let msg = l.msg;
@@ -444,6 +511,7 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
     if (this.leaseTimer) this.sim.scheduler.cancel(this.leaseTimer);
     if (this.retentionTimer) this.sim.scheduler.cancel(this.retentionTimer);
     this.leaseTimer = this.retentionTimer = undefined;
+    this.busyKeys.clear();
     this.updateBacklog();
     this.sim.emit({ type: 'pubsub.unsubscribed', t: this.sim.now, node: this.id, discarded });
   }
@@ -485,6 +553,7 @@ export class Subscription extends SimNode<SubscriptionConfig> implements Candida
       received: this.received, delivered: this.delivered, acked: this.acked, redelivered: this.redelivered,
       deadlinesMissed: this.deadlinesMissed, deadLettered: this.deadLettered, dropped: this.dropped,
       droppedOffline: this.droppedOffline, expired: this.expired, superseded: this.superseded, lateAcks: this.lateAcks, duplicates: this.duplicates,
+      extensions: this.extensions,
       oldestUnackedAgeMs: this.oldestUnackedAgeMs(),
     };
   }

@@ -20,7 +20,7 @@ export const webhookSenderKind = defineKind(senderSchema, (sim, config) => new W
   backlog: 'retries',
   traceTypes: [
     'webhook.registered', 'webhook.unregistered', 'webhook.attempt', 'webhook.retry_scheduled', 'webhook.delivered',
-    'webhook.failed', 'webhook.endpoint_disabled',
+    'webhook.failed', 'webhook.endpoint_disabled', 'webhook.redelivered',
   ],
 });
 

@@ -6,7 +6,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { SignalKind } from '../../engine/trace';
 import type { WebhookMeta } from './webhook-meta';
 import { WebhookSender } from './webhook-sender';
-import { sign, signingKey, unixSeconds, type HmacKey } from './webhook-signature';
+import { sign, signingKey, unixSeconds, type HmacKey, SIGNATURE_SCHEMES } from './webhook-signature';
 import { LIMITS } from '../../engine/limits';
 
 const TICK = 1;
@@ -26,7 +26,7 @@ export const attackerSchema = nodeSchema('webhook-attacker', {
   eavesdrop: z.string().optional(),
   /** The secret it signs forgeries with: a guess, not the real one. */
   secret: z.string().min(1).default('whsec_bm90LXRoZS1yZWFsLXNlY3JldA=='),
-  signature: z.enum(['svix', 'stripe']).default('svix'),
+  signature: z.enum(SIGNATURE_SCHEMES).default('svix'),
   eventType: z.string().min(1).default('order.paid'),
 });
 

@@ -23,6 +23,8 @@ export interface Delivery {
   retry: ScheduledEvent | undefined;
   dueAt: number;
   closed: boolean;
+  /** A manual redelivery from the dashboard: one attempt, no retry schedule. */
+  manual?: boolean;
 }
 
 // The delivery a copy belongs to, kept on the copy's meta under a symbol: structured clone and

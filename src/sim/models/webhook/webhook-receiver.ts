@@ -8,7 +8,7 @@ import { Service, isHttp, serviceShape, type Job } from '../core/service';
 import { webhookMeta } from './webhook-meta';
 import { RecentIds } from './recent-ids';
 import { WebhookSender } from './webhook-sender';
-import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict } from './webhook-signature';
+import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict, SIGNATURE_SCHEMES } from './webhook-signature';
 import { LIMITS } from '../../engine/limits';
 
 const REGISTER = 101;
@@ -29,7 +29,7 @@ export const receiverSchema = nodeSchema('webhook-receiver', {
   events: z.array(z.string().min(1)).optional(),
   /** The signing secret it registers and verifies with; one derived from its id by default. */
   secret: z.string().min(1).optional(),
-  signature: z.enum(['svix', 'stripe']).default('svix'),
+  signature: z.enum(SIGNATURE_SCHEMES).default('svix'),
   /** Check signatures and timestamps (turn off to see what an unprotected endpoint accepts). */
   verify: z.boolean().default(true),
   /** Largest accepted distance between a request's timestamp and now: Svix ±5 min, Stripe 300 s. */

@@ -106,3 +106,36 @@ describe('secrets', () => {
     expect(header).toMatch(/^t=1704067201,v1=[0-9a-f]{64}$/);
   });
 });
+
+describe('GitHub and Shopify signatures', () => {
+  it('GitHub-style (sha256=<hex>) and Shopify-style (<base64>) headers verify end to end', () => {
+    for (const [scheme, pattern] of [['github', /^sha256=[0-9a-f]{64}$/], ['shopify', /^[A-Za-z0-9+/]{43}=$/]] as const) {
+      const run = webhookRun({
+        nodes: [checkout, { ...orders, signature: scheme, retry: scheme }, shipping({ signature: scheme, secret: 'shpss_or_github_secret' })],
+        links: base,
+      });
+      run.sim.runUntil(5500);
+      expect(run.of('webhook.delivered')).toHaveLength(5);
+      expect(run.of('webhook.rejected')).toHaveLength(0);
+      expect(String(webhookMeta(run.of('webhook.delivered')[0]!.msg)!.signature)).toMatch(pattern);
+    }
+  });
+
+  it('GitHub signs no timestamp: a replay 10 minutes later still verifies, and only dedupe on the delivery id stops it', () => {
+    const run = (receiver: object) =>
+      webhookRun({
+        nodes: [
+          checkout, { ...orders, signature: 'github', retry: 'github' }, shipping({ signature: 'github', ...receiver }),
+          { id: 'eve', kind: 'webhook-attacker', mode: 'replay', signature: 'github', startMs: 1500, everyMs: 600_000, limit: 1 },
+        ],
+        links: [...base, { from: 'eve', to: 'shipping' }],
+      });
+    const open = run({});
+    open.sim.runUntil(700_000);
+    expect(open.of('webhook.rejected')).toHaveLength(0);
+    expect((open.sim.node('eve') as WebhookAttacker).accepted).toBe(1);
+    const guarded = run({ dedupe: true });
+    guarded.sim.runUntil(700_000);
+    expect((guarded.sim.node('shipping') as WebhookReceiver).deduplicated).toBe(1);
+  });
+});

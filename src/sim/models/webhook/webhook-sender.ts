@@ -11,7 +11,8 @@ import type { WebhookMeta } from './webhook-meta';
 import { AnswerDeadlines, deliveryOf, EventBody, newMeta, untag, type Delivery } from './webhook-delivery';
 import { Endpoints, type Endpoint } from './webhook-endpoints';
 import { disableSchema, resolvePolicy, retrySchema, type RetryPolicy } from './webhook-schedule';
-import { sign, unixSeconds } from './webhook-signature';
+import { DeadDeliveries } from './webhook-redelivery';
+import { sign, unixSeconds, SIGNATURE_SCHEMES } from './webhook-signature';
 import { LIMITS } from '../../engine/limits';
 
 const GENERATE = 1;
@@ -28,8 +29,8 @@ export const senderSchema = nodeSchema('webhook-sender', {
   timeoutMs: z.number().positive().max(LIMITS.ms).optional(),
   /** When a failing endpoint is disabled; the preset's rule by default, `{}` for never. */
   disable: disableSchema.optional(),
-  /** Header format: Svix (`v1,<base64>`) or Stripe (`t=…,v1=<hex>`). */
-  signature: z.enum(['svix', 'stripe']).default('svix'),
+  /** Header format: Svix (`v1,<base64>`), Stripe (`t=…,v1=<hex>`), GitHub (`sha256=<hex>`) or Shopify (`<base64>`). */
+  signature: z.enum(SIGNATURE_SCHEMES).default('svix'),
   /** Events per second the sender makes itself; without it, it sends what its producers publish to it. */
   ratePerSec: z.number().positive().max(LIMITS.ratePerSec).optional(),
   arrivals: z.enum(['poisson', 'constant']).default('poisson'),
@@ -84,6 +85,9 @@ export class WebhookSender extends SimNode<SenderConfig> {
   readonly failed: FailureCounts = { timeout: 0, connection: 0, http5xx: 0, http4xx: 0, other: 0 };
   retriesScheduled = 0;
   deadLettered = 0;
+  /** Dead-lettered deliveries sent again by hand. */
+  redelivered = 0;
+  private readonly dead = new DeadDeliveries();
   droppedDisabled = 0;
   droppedUnregistered = 0;
   unrouted = 0;
@@ -298,6 +302,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
     if (d.closed) return;
     if (ep.state === 'disabled') return this.close(d, 'dead', `endpoint ${ep.url} disabled`);
     if (ep.state === 'removed') return this.close(d, 'drop', `endpoint ${ep.url} unregistered`);
+    if (d.manual) return this.close(d, 'dead', 'manual redelivery failed');
     if (d.attempt >= this.maxAttempts) return this.close(d, 'dead', `retries exhausted after ${d.attempt} attempts`);
     const wait = this.policy.delays[d.attempt - 1]!;
     d.dueAt = now + wait;
@@ -368,6 +373,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
       // done (or settles) at the receiver. Two views of one message, counted once in the ledger:
       // the sender counts a dead letter, the copy stays where it is (issue 9, defect 7).
       this.deadLettered++;
+      this.keepDead(d, d.msg);
       if (away) this.deadOnReturn.add(d.msg);
       d.out = false;
       this.sim.emit({ type: 'webhook.gave_up', t: this.sim.now, node: this.id, endpoint: d.endpoint.receiver.id, msg: d.msg, deliveryId: d.id, reason });
@@ -379,12 +385,17 @@ export class WebhookSender extends SimNode<SenderConfig> {
     if (how === 'dead') {
       this.deadLettered++;
       this.sim.deadLetter(this, msg, reason);
+      this.keepDead(d, msg);
     } else {
       this.droppedUnregistered++;
       this.sim.drop(this, msg, reason);
     }
     this.finish(d);
     this.setBacklog(this.pendingRetries);
+  }
+
+  private keepDead(d: Delivery, msg: Message): void {
+    this.dead.add({ id: d.id, endpoint: d.endpoint, msg, body: (msg.meta as WebhookMeta).body });
   }
 
   private finish(d: Delivery): void {
@@ -423,8 +434,33 @@ export class WebhookSender extends SimNode<SenderConfig> {
     return out;
   }
 
+  /**
+   * `redeliver {deliveryId?}`: sends a dead-lettered delivery (the oldest, or the one named)
+   * once more, with its id, as a person does from the provider's dashboard. The dead copy
+   * leaves the dead letters (requeued); a copy the receiver processed or holds is copied.
+   */
+  private redeliver(deliveryId: string | undefined): void {
+    const dl = this.dead.take(deliveryId);
+    if (!dl) return;
+    const sim = this.sim;
+    const old = dl.msg;
+    let msg = old;
+    if (old.state === 'dead') sim.requeue(this, old, 'manual redelivery');
+    else msg = sim.copy(this, old, 'buffered');
+    const d: Delivery = {
+      slot: this.open.length, id: dl.id, endpoint: dl.endpoint, msg, attempt: 0, firstAt: sim.now, outstanding: false, deadline: 0,
+      out: false, retry: undefined, dueAt: 0, closed: false, manual: true,
+    };
+    msg.meta = newMeta(d, dl.body as EventBody);
+    this.open.push(d);
+    this.redelivered++;
+    sim.emit({ type: 'webhook.redelivered', t: sim.now, node: this.id, endpoint: dl.endpoint.receiver.id, msg, deliveryId: dl.id });
+    this.attempt(d);
+  }
+
   /** `enable {endpoint}`: turns a disabled endpoint back on (as a user does in the provider's dashboard). */
   override command(name: string, args: Record<string, unknown>): void {
+    if (name === 'redeliver') return this.redeliver(typeof args.deliveryId === 'string' ? args.deliveryId : undefined);
     const ep = name === 'enable' ? this.endpoints.of(String(args.endpoint)) : undefined;
     if (ep?.state === 'disabled') this.endpoints.enable(ep);
   }
@@ -485,7 +521,7 @@ export class WebhookSender extends SimNode<SenderConfig> {
       events: this.events, deliveries: this.deliveries, attempts: this.attempts, succeeded: this.succeeded,
       failed: { ...this.failed }, retriesScheduled: this.retriesScheduled, pendingRetries: this.pendingRetries,
       nextAttemptAt: this.nextAttemptAt(), deadLettered: this.deadLettered, droppedDisabled: this.droppedDisabled,
-      droppedUnregistered: this.droppedUnregistered,
+      droppedUnregistered: this.droppedUnregistered, redeliverable: this.dead.size, redelivered: this.redelivered,
       unrouted: this.unrouted, endpoints: this.endpoints.enabled, endpointsDisabled: this.endpointsDisabled, lateAnswers: this.lateAnswers,
     };
   }

@@ -109,14 +109,39 @@ describe('Stripe signatures', () => {
   });
 });
 
+describe('GitHub and Shopify', () => {
+  it('GitHub: X-Hub-Signature-256 is "sha256=" and the hex HMAC of the body (the test vector in GitHub\'s docs)', () => {
+    // docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries, "Testing the webhook payload validation".
+    const key = signingKey('github', "It's a Secret to Everybody");
+    const header = sign('github', key, 'ignored', 0, 'Hello, World!');
+    expect(String(header)).toBe('sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17');
+    expect(verify('github', key, '', 0, String(header), 'Hello, World!', 0, 300)).toBe('ok');
+    expect(verify('github', key, '', 0, String(header), 'Hello, World?', 0, 300)).toBe('bad-signature');
+    expect(verify('github', key, '', 0, '757107ea', 'Hello, World!', 0, 300)).toBe('malformed');
+    // No timestamp is signed: a year later it still verifies.
+    expect(verify('github', key, '', 0, String(header), 'Hello, World!', 365 * 86_400, 300)).toBe('ok');
+  });
+
+  it('Shopify: X-Shopify-Hmac-Sha256 is the base64 HMAC of the raw body, as node:crypto computes it', () => {
+    const secret = 'shpss_0123456789abcdef';
+    const body = '{"id":820982911946154508,"email":"jon@example.com"}';
+    const expected = createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+    const key = signingKey('shopify', secret);
+    expect(String(sign('shopify', key, 'ignored', 0, body))).toBe(expected);
+    expect(verify('shopify', key, '', 0, expected, body, 0, 300)).toBe('ok');
+    expect(verify('shopify', key, '', 0, expected, `${body} `, 0, 300)).toBe('bad-signature');
+    expect(verify('shopify', key, '', 0, '', body, 0, 300)).toBe('malformed');
+  });
+});
+
 describe('headers computed when read', () => {
   it('give every verdict a full recomputation gives, on 300 random requests', () => {
     const r = new Rng(99);
-    const schemes: SignatureScheme[] = ['svix', 'stripe'];
+    const schemes: SignatureScheme[] = ['svix', 'stripe', 'github', 'shopify'];
     const secrets = ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'whsec_c29tZW9uZSBlbHNl', 'whsec_bm90LXRoZS1yZWFsLXNlY3JldA=='];
     let mismatchesSeen = 0;
     for (let n = 0; n < 300; n++) {
-      const scheme = schemes[r.int(2)]!;
+      const scheme = schemes[r.int(4)]!;
       const signer = signingKey(scheme, secrets[r.int(3)]!);
       const checker = signingKey(scheme, secrets[r.int(3)]!);
       const ts = SIM_EPOCH_SEC + r.int(1000);

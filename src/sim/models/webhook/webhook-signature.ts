@@ -11,13 +11,27 @@ import { bytesToHex } from '@noble/hashes/utils.js';
  *   (svix library `WEBHOOK_TOLERANCE_IN_SECONDS = 5*60`; docs.svix.com/receiving/verifying-payloads/how-manual).
  * - Stripe: `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret as UTF-8, "<t>.<body>")>`,
  *   tolerance 300 s (stripe-python `_webhook.py` `DEFAULT_TOLERANCE = 300`).
+ * - GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret as UTF-8, body)>`
+ *   (docs.github.com, "Validating webhook deliveries"). No timestamp is signed, so there is no
+ *   replay window: a captured delivery verifies for ever; only deduplication on
+ *   `X-GitHub-Delivery` stops a replay.
+ * - Shopify: `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256(app secret as UTF-8, raw body)>`
+ *   (shopify.dev, "Verify webhooks"). No timestamp either.
  * An HMAC costs microseconds, more than the rest of a delivery, so headers are computed when
  * read (see Signature): every header anyone reads is the real one, and every verdict is the
  * one a full recomputation gives.
  */
 
+/** The providers' header formats, for schemas. */
+export const SIGNATURE_SCHEMES = ['svix', 'stripe', 'github', 'shopify'] as const;
+
 /** Which provider's header format a sender writes and a receiver expects. */
-export type SignatureScheme = 'svix' | 'stripe';
+export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];
+
+/** Whether a scheme signs a timestamp (and so has a replay window). */
+export function signsTimestamp(scheme: SignatureScheme): boolean {
+  return scheme === 'svix' || scheme === 'stripe';
+}
 
 /**
  * Simulated wall clock: t = 0 of every run is 2024-01-01T00:00:00Z, so a timestamp header
@@ -85,11 +99,11 @@ export class Signature {
     readonly body: Body,
   ) {}
 
-  /** The header value: `v1,<base64>` (Svix) or `t=<ts>,v1=<hex>` (Stripe). */
+  /** The header value: `v1,<base64>` (Svix), `t=<ts>,v1=<hex>` (Stripe), `sha256=<hex>` (GitHub) or `<base64>` (Shopify). */
   get value(): string {
     if (this.text === undefined) {
       const mac = this.key.mac(signedContent(this.scheme, this.id, this.timestamp, this.body));
-      this.text = this.scheme === 'svix' ? `v1,${base64Encode(mac)}` : `t=${this.timestamp},v1=${bytesToHex(mac)}`;
+      this.text = headerValue(this.scheme, mac, this.timestamp);
     }
     return this.text;
   }
@@ -103,11 +117,24 @@ export class Signature {
   }
 }
 
+function headerValue(scheme: SignatureScheme, mac: Uint8Array, timestamp: number): string {
+  switch (scheme) {
+    case 'svix':
+      return `v1,${base64Encode(mac)}`;
+    case 'stripe':
+      return `t=${timestamp},v1=${bytesToHex(mac)}`;
+    case 'github':
+      return `sha256=${bytesToHex(mac)}`;
+    case 'shopify':
+      return base64Encode(mac);
+  }
+}
+
 const keys = new Map<string, HmacKey>();
 
 /**
  * The HMAC key a secret stands for in `scheme`: Svix base64-decodes what follows `whsec_`;
- * Stripe uses the whole secret string's UTF-8 bytes. Interned, so equal secrets share one key.
+ * Stripe, GitHub and Shopify use the whole secret string's UTF-8 bytes. Interned, so equal secrets share one key.
  */
 export function signingKey(scheme: SignatureScheme, secret: string): HmacKey {
   const id = `${scheme}:${secret}`;
@@ -122,7 +149,8 @@ export function signingKey(scheme: SignatureScheme, secret: string): HmacKey {
 
 /** The string a scheme signs for one request. */
 export function signedContent(scheme: SignatureScheme, id: string, timestamp: number, body: Body): string {
-  return scheme === 'svix' ? `${id}.${timestamp}.${body}` : `${timestamp}.${body}`;
+  if (scheme === 'svix') return `${id}.${timestamp}.${body}`;
+  return scheme === 'stripe' ? `${timestamp}.${body}` : String(body);
 }
 
 /** Signs one request: the signature header over `id`, `timestamp` and `body` (see Signature). */
@@ -154,23 +182,37 @@ export function verify(
       candidates = parsed.v1;
     }
   }
-  if (!Number.isInteger(ts)) return 'malformed';
-  if (nowSec - ts > toleranceSec) return 'too-old';
-  // Stripe's SDKs check only that the timestamp is not too old (stripe-python `_webhook.py`:
-  // `timestamp < time.time() - tolerance`); Svix also rejects timestamps too far ahead.
-  if (scheme !== 'stripe' && ts > nowSec + toleranceSec) return 'too-new';
+  if (signsTimestamp(scheme)) {
+    if (!Number.isInteger(ts)) return 'malformed';
+    if (nowSec - ts > toleranceSec) return 'too-old';
+    // Stripe's SDKs check only that the timestamp is not too old (stripe-python `_webhook.py`:
+    // `timestamp < time.time() - tolerance`); Svix also rejects timestamps too far ahead.
+    if (scheme !== 'stripe' && ts > nowSec + toleranceSec) return 'too-new';
+  }
   // Same key object, same signed bytes (the very same body): the MAC we would compute is the one in the header.
-  if (own && own.key === key && own.timestamp === ts && own.body === body && (scheme === 'stripe' || own.id === id)) return 'ok';
-  candidates ??= scheme === 'stripe' ? parseStripeHeader(String(signature))?.v1 ?? [] : svixCandidates(String(signature));
+  if (own && own.key === key && own.body === body && (!signsTimestamp(scheme) || own.timestamp === ts) && (scheme !== 'svix' || own.id === id)) {
+    return 'ok';
+  }
+  candidates ??= headerCandidates(scheme, String(signature));
   if (candidates.length === 0) return 'malformed';
   const mac = key.mac(signedContent(scheme, id, ts, body));
-  const expected = scheme === 'svix' ? base64Encode(mac) : bytesToHex(mac);
+  const expected = scheme === 'svix' || scheme === 'shopify' ? base64Encode(mac) : bytesToHex(mac);
   for (const c of candidates) if (constantTimeEqual(c, expected)) return 'ok';
   return 'bad-signature';
 }
 
-function svixCandidates(header: string): string[] {
-  return header.split(' ').filter((s) => s.startsWith('v1,')).map((s) => s.slice(3));
+/** The MACs a header offers, in the encoding the scheme compares: none when it is malformed. */
+function headerCandidates(scheme: SignatureScheme, header: string): string[] {
+  switch (scheme) {
+    case 'svix':
+      return header.split(' ').filter((s) => s.startsWith('v1,')).map((s) => s.slice(3));
+    case 'stripe':
+      return parseStripeHeader(header)?.v1 ?? [];
+    case 'github':
+      return header.startsWith('sha256=') ? [header.slice(7)] : [];
+    case 'shopify':
+      return header === '' ? [] : [header];
+  }
 }
 
 function parseStripeHeader(header: string): { t: number; v1: string[] } | undefined {

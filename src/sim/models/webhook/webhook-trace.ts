@@ -27,6 +27,8 @@ export type WebhookTrace =
       type: 'webhook.gave_up'; t: number; node: string; endpoint: string; msg: Message; deliveryId: string; reason: string;
     }
   | { type: 'webhook.endpoint_disabled'; t: number; node: string; endpoint: string; url: string; reason: string }
+  /** A person sent a dead-lettered delivery again, by hand (one attempt, the same delivery id). */
+  | { type: 'webhook.redelivered'; t: number; node: string; endpoint: string; msg: Message; deliveryId: string }
   | {
       type: 'webhook.rejected'; t: number; node: string; from: string; msg: Message; deliveryId: string | undefined;
       /** 401 for a bad signature, 400 for a stale or malformed request. */

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { LIMITS } from '../../engine/limits';
+
+/**
+ * A server honouring `Idempotency-Key`, as Stripe's API does (docs.stripe.com/api/idempotent_requests):
+ * the first result for a key, success or error (500s included), is stored and replayed for any
+ * later request with that key; a request whose key is still being executed gets 409 Conflict;
+ * keys can be pruned once they are at least 24 hours old.
+ */
+export const idempotencySchema = z
+  .object({
+    /** How long a stored result is kept: Stripe prunes keys after 24 h. */
+    retentionMs: z.number().positive().max(LIMITS.ms).default(86_400_000),
+  })
+  .strict();
+
+/** A server's idempotency settings as parsed. */
+export type IdempotencySettings = z.infer<typeof idempotencySchema>;
+
+/** What a server answered the first time a key was executed. */
+export interface StoredResult {
+  status: number;
+  ok: boolean;
+  at: number;
+}
+
+/** Remembered keys at most: the oldest are forgotten first past it (a bound on memory, far above any test's needs). */
+const MAX_KEYS = 200_000;
+
+/**
+ * The server's table of idempotency keys: results of finished requests, and the keys being
+ * executed now. Results older than the retention are pruned, oldest first.
+ */
+export class IdempotencyStore {
+  private readonly results = new Map<string, StoredResult>();
+  private readonly running = new Set<string>();
+
+  constructor(public retentionMs: number) {}
+
+  /** The stored result for `key`, if it is still kept at `now`. */
+  result(key: string, now: number): StoredResult | undefined {
+    this.prune(now);
+    return this.results.get(key);
+  }
+
+  /** Whether a request with `key` is being executed now. */
+  isRunning(key: string): boolean {
+    return this.running.has(key);
+  }
+
+  /** A request with `key` started executing. */
+  begin(key: string): void {
+    this.running.add(key);
+  }
+
+  /** The request with `key` ended with this answer: stored for replay. */
+  finish(key: string, status: number, ok: boolean, now: number): void {
+    this.running.delete(key);
+    this.results.delete(key);
+    this.results.set(key, { status, ok, at: now });
+    if (this.results.size > MAX_KEYS) this.results.delete(this.results.keys().next().value!);
+  }
+
+  /** The server went down: requests under way are gone, stored results stay (they are in its database). */
+  abandonRunning(): void {
+    this.running.clear();
+  }
+
+  private prune(now: number): void {
+    for (const [key, r] of this.results) {
+      if (now - r.at < this.retentionMs) return;
+      this.results.delete(key);
+    }
+  }
+}
+
+/**
+ * How many times a server executed each operation (a request and all its retries), to count
+ * double charges whatever the keys say. The simulator knows which copies are one operation (they
+ * share a root message); the server itself could not without keys. Bounded like the store.
+ */
+export class OperationCounter {
+  private readonly seen = new Map<number, number>();
+
+  /** Counts one execution of `op`; true when it had been executed before. */
+  executed(op: number): boolean {
+    const n = this.seen.get(op) ?? 0;
+    this.seen.set(op, n + 1);
+    if (this.seen.size > MAX_KEYS) this.seen.delete(this.seen.keys().next().value!);
+    return n > 0;
+  }
+}
