@@ -7,9 +7,9 @@ import { formatNumber } from '../../i18n/format';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
 
-const PAD = 10;
+const PAD = 8;
 const BOX_H = 56;
-const MIN_BOX_W = 96;
+const MIN_BOX_W = 84;
 const MAX_BOX_W = 150;
 
 type Role = 'producer' | 'broker' | 'consumer';
@@ -138,10 +138,22 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
 
 /** Width a name needs, px, wrapped at spaces onto two lines at most (11 px bold ≈ 7 px a character). */
 function widthFor(name: string): number {
-  const words = name.split(/\s+/);
-  const longest = Math.max(...words.map((w) => w.length));
   const half = Math.ceil(name.length / 2);
-  return Math.max(longest, Math.min(half + 2, name.length)) * 7 + 20;
+  return Math.max(longestWord(name), Math.min(half + 2, name.length)) * 7 + 16;
+}
+
+/** The least width that shows a name whole on two lines, px: below it the name is cut. */
+function floorFor(name: string): number {
+  const words = name.split(/\s+/);
+  let best = name.length;
+  for (let i = 1; i < words.length; i++) {
+    best = Math.min(best, Math.max(words.slice(0, i).join(' ').length, words.slice(i).join(' ').length));
+  }
+  return Math.max(best, longestWord(name)) * 7 + 16;
+}
+
+function longestWord(name: string): number {
+  return Math.max(...name.split(/\s+/).map((w) => w.length));
 }
 
 function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] {
@@ -152,19 +164,35 @@ function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] 
     const node = nodes.find((n) => n.id === id)!;
     return node.label ? localize(node.label, lang) : node.id;
   };
-  // Each rank as wide as its longest name needs; shrunk alike when the column is narrow, and
-  // the room left over goes between the ranks, where the messages travel.
+  // Each rank as wide as its longest name needs. When the column is narrow, a rank gives up
+  // what it has beyond its floor (its longest word whole, names on more lines) before any word
+  // is cut; only then do all shrink alike. The room left over goes between the ranks, where
+  // the messages travel.
   const need = Array.from({ length: ranks }, () => MIN_BOX_W);
+  const floor = Array.from({ length: ranks }, () => 0);
+  const wordFloor = Array.from({ length: ranks }, () => 0);
   const perRank = new Map<number, number>();
   for (const p of placed) {
+    const name = label(p.id);
     perRank.set(p.rank, (perRank.get(p.rank) ?? 0) + 1);
-    need[p.rank] = Math.min(MAX_BOX_W, Math.max(need[p.rank]!, widthFor(label(p.id))));
+    need[p.rank] = Math.min(MAX_BOX_W, Math.max(need[p.rank]!, widthFor(name)));
+    floor[p.rank] = Math.min(need[p.rank]!, Math.max(floor[p.rank]!, floorFor(name)));
+    wordFloor[p.rank] = Math.min(floor[p.rank]!, Math.max(wordFloor[p.rank]!, longestWord(name) * 7 + 16));
   }
-  const minGap = 12;
+  const minGap = 8;
   const room = w - 2 * PAD - minGap * (ranks - 1);
   const total = need.reduce((a, b) => a + b, 0);
-  const scale = Math.min(1, room / total);
-  const widths = need.map((n) => n * scale);
+  const floors = floor.reduce((a, b) => a + b, 0);
+  // Below the floors, the consumers (what each column is about) keep theirs while the others
+  // give up their second line's width (a longer name then ends in "…"), then shrink alike.
+  const consumerRank = new Set(placed.filter((p) => column.consumers.includes(p.id)).map((p) => p.rank));
+  const low = floor.map((f, r) => (consumerRank.has(r) ? f : wordFloor[r]!));
+  const lows = low.reduce((a, b) => a + b, 0);
+  const widths =
+    total <= room ? need
+    : floors < room ? need.map((n, r) => floor[r]! + ((n - floor[r]!) * (room - floors)) / (total - floors))
+    : lows < room ? floor.map((f, r) => low[r]! + ((f - low[r]!) * (room - lows)) / (floors - lows))
+    : low.map((l) => (l * room) / lows);
   const gap = ranks > 1 ? (w - 2 * PAD - widths.reduce((a, b) => a + b, 0)) / (ranks - 1) : 0;
   const left: number[] = [];
   let x = PAD;
