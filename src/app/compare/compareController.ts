@@ -22,7 +22,7 @@ const MAX_FLIGHTS = 300;
 /** Events every column may run in one frame, together: the frame budget. */
 const EVENTS_PER_FRAME = 120_000;
 /** How often the store (and so React) hears of the figures, wall ms. */
-const PUBLISH_MS = 120;
+const PUBLISH_MS = 200;
 
 /**
  * Runs a comparison in the browser: every column on one clock, one Play/Pause, one Step, one

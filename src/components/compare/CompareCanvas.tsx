@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compareController } from '../../app/compare/compareController';
 import { useCompare } from '../../app/compare/compareStore';
 import { rankLayout } from '../../app/compare/rankLayout';
 import type { Column } from '../../compare/generate';
 import { formatNumber } from '../../i18n/format';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
+import { addSurface } from './flightLayer';
 
 const PAD = 8;
 const BOX_H = 56;
@@ -27,6 +27,7 @@ interface Box {
  * One column of a comparison: its scenario as a small diagram (producer on the left, consumers
  * on the right, whatever stands between in the middle), each node with one live figure, and
  * the messages moving along the edges, drawn on a canvas every frame without React.
+ * The diagram's lines are memoised: the figures' updates re-render only the boxes' text.
  */
 export function CompareCanvas({ column, index }: { column: Column; index: number }) {
   const { t, lang } = useT();
@@ -49,6 +50,35 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
   const boxes = useMemo(() => layout(column, size.w, size.h, lang), [column, size, lang]);
   const byId = useMemo(() => new Map(boxes.map((b) => [b.id, b])), [boxes]);
 
+  const lines = useMemo(
+    () => (
+          <svg width={size.w} height={size.h} role="img" aria-label={localize(column.label, lang)}>
+            <defs>
+              <marker id={`cmp-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+                <path d="M0 0L8 4L0 8z" fill="#94a3b8" />
+              </marker>
+            </defs>
+            {column.scenario.links.map((l) => {
+              const a = byId.get(l.from);
+              const b = byId.get(l.to);
+              if (!a || !b) return null;
+              return (
+                <line
+                  key={`${l.from}>${l.to}`}
+                  x1={a.x + a.w / 2} y1={a.y} x2={b.x - b.w / 2 - 2} y2={b.y}
+                  stroke="#94a3b8" strokeWidth={1.5} markerEnd={`url(#cmp-arrow-${index})`}
+                >
+                  <title>{t('compareEdge', { from: a.label, to: b.label })}</title>
+                </line>
+              );
+            })}
+          </svg>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t follows lang
+    [byId, column, index, size, lang],
+  );
+
+  // The dots are drawn by the one loop all canvases share (flightLayer.ts), within its frame budget.
   useEffect(() => {
     const el = canvas.current;
     if (!el || size.w === 0) return;
@@ -57,61 +87,12 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
     el.height = size.h * dpr;
     const ctx = el.getContext('2d');
     if (!ctx) return;
-    let raf = 0;
-    const draw = () => {
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, size.w, size.h);
-      const flights = compareController.flights[index] ?? [];
-      const now = performance.now();
-      let keep = 0;
-      for (const f of flights) {
-        const p = (now - f.wallStart) / f.wallMs;
-        if (p >= 1) continue;
-        flights[keep++] = f;
-        const a = byId.get(f.from);
-        const b = byId.get(f.to);
-        if (!a || !b || p < 0) continue;
-        const x0 = a.x + a.w / 2, x1 = b.x - b.w / 2;
-        const x = x0 + (x1 - x0) * p;
-        const y = a.y + (b.y - a.y) * p;
-        ctx.beginPath();
-        ctx.arc(x, y, 4.5, 0, Math.PI * 2);
-        ctx.fillStyle = f.failed ? '#dc2626' : '#2563eb';
-        ctx.fill();
-        ctx.lineWidth = 1.5;
-        ctx.strokeStyle = '#ffffff';
-        ctx.stroke();
-      }
-      flights.length = keep;
-      raf = requestAnimationFrame(draw);
-    };
-    raf = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(raf);
+    return addSurface({ index, ctx, w: size.w, h: size.h, dpr, places: byId });
   }, [byId, index, size]);
 
   return (
     <div className="cmp-canvas" ref={wrap}>
-      <svg width={size.w} height={size.h} role="img" aria-label={localize(column.label, lang)}>
-        <defs>
-          <marker id={`cmp-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
-            <path d="M0 0L8 4L0 8z" fill="#94a3b8" />
-          </marker>
-        </defs>
-        {column.scenario.links.map((l) => {
-          const a = byId.get(l.from);
-          const b = byId.get(l.to);
-          if (!a || !b) return null;
-          return (
-            <line
-              key={`${l.from}>${l.to}`}
-              x1={a.x + a.w / 2} y1={a.y} x2={b.x - b.w / 2 - 2} y2={b.y}
-              stroke="#94a3b8" strokeWidth={1.5} markerEnd={`url(#cmp-arrow-${index})`}
-            >
-              <title>{t('compareEdge', { from: a.label, to: b.label })}</title>
-            </line>
-          );
-        })}
-      </svg>
+      {lines}
       <canvas ref={canvas} className="cmp-canvas__flights" style={{ width: size.w, height: size.h }} aria-hidden="true" />
       {boxes.map((b) => {
         const f = figures?.[b.id];
