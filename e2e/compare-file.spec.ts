@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { node, openApp, openFile } from './helpers';
 
@@ -143,4 +144,20 @@ test('?compare= opens a comparison file the app serves; foreign, unknown and hos
   await expect(page.getByRole('alert')).toContainText('Too large');
   await expect(page.getByRole('alert')).toContainText('The comparison on screen is unchanged');
   await expect(heading(page, 'Cascading failure: unprotected vs protected')).toBeVisible();
+});
+
+test('the scoreboard of the user’s comparison exports as CSV, a column per pattern', async ({ page }) => {
+  await openApp(page, '#s=mm1');
+  await openFile(page, 'mine.json', JSON.stringify(mine));
+  await expect(heading(page, 'My checkout')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('slider', { name: 'Timeline' }).fill('5000');
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('0:05.000');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('my-checkout-scoreboard.csv');
+  const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(lines[0]).toBe(',Work queues (RabbitMQ),Pub/sub,REST calls');
+  // About 8 orders a second for 5 s, the same in every column.
+  const published = lines.find((l) => l.startsWith('Published,'))!.split(',').slice(1);
+  expect(new Set(published).size).toBe(1);
+  expect(Number(published[0])).toBeGreaterThan(20);
 });
