@@ -6,6 +6,7 @@ import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
 import { parseScenarioText } from '../sim/catalog';
 import { tourHashParams, openTourFromHash } from '../components/tour/tourLink';
+import { closeCompare, isComparing, isComparisonText, openComparisonText, openComparisonUrl } from './compare/openCompare';
 
 /** The scenario shown when nothing else is asked for. */
 export const DEFAULT_SCENARIO = BUILTINS[0]!.id;
@@ -20,8 +21,10 @@ export function openBuiltin(id: string): void {
 /**
  * Opens scenario JSON from a file, a paste or a drop. A malformed scenario is rejected with
  * its located problems in both languages, and the scenario on screen stays as it was.
+ * A comparison file (it says what it `compare`s) opens compare mode instead, asynchronously.
  */
-export function openScenarioText(text: string): boolean {
+export function openScenarioText(text: string): boolean | Promise<boolean> {
+  if (isComparisonText(text)) return openComparisonText(text);
   const en = parseScenarioText(text, 'en');
   if (!en.ok) {
     const es = parseScenarioText(text, 'es');
@@ -31,6 +34,7 @@ export function openScenarioText(text: string): boolean {
   if (!controller.load(en.scenario, { source: { kind: 'custom' } })) return false;
   appStore.setState({ notice: null });
   setHash('');
+  if (isComparing()) void closeCompare();
   return true;
 }
 
@@ -76,9 +80,13 @@ export async function openScenarioFile(file: File): Promise<boolean> {
  */
 export async function openHash(hash: string): Promise<void> {
   if (hash.replace(/^#/, '') === '') {
-    const url = new URLSearchParams(location.search).get('scenario');
+    const search = new URLSearchParams(location.search);
+    const url = search.get('scenario');
     if (!appStore.getState().scenario && url !== null) await openScenarioUrl(url);
     if (!appStore.getState().scenario) openBuiltin(DEFAULT_SCENARIO);
+    // `?compare=comparisons/mine.json` opens compare mode over the scenario, as a comparison link does.
+    const comparison = search.get('compare');
+    if (comparison !== null && !isComparing()) await openComparisonUrl(comparison);
     return;
   }
   const result = await decodeShareHash(hash);

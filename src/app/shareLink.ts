@@ -146,7 +146,7 @@ function tooLarge(path: string): DecodeResult {
 }
 
 /** Thrown by `unpack` when a link inflates past LIMITS.linkChars: it stops there, it does not inflate the rest. */
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
 function fail(issues: (lang: Lang) => ScenarioIssue[]): DecodeResult {
   return { ok: false, issues: { en: issues('en'), es: issues('es') } };
@@ -157,7 +157,7 @@ function damaged(path: string, key: DictKey, params: Params = {}): DecodeResult 
 }
 
 /** UTF-8 text → deflate-raw → base64url. */
-async function pack(text: string): Promise<string> {
+export async function pack(text: string): Promise<string> {
   const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   let binary = '';
@@ -170,7 +170,7 @@ async function pack(text: string): Promise<string> {
  * the text passes LIMITS.linkChars bytes (TooLarge): a 400 KB link that inflates to 300 MB
  * costs at most the cap, never the whole bomb.
  */
-async function unpack(packed: string): Promise<string> {
+export async function unpack(packed: string): Promise<string> {
   if (packed.length > LIMITS.linkChars) throw new TooLarge();
   const binary = atob(packed.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));

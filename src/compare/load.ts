@@ -1,11 +1,43 @@
 import { builtin } from '../scenarios';
-import { formatIssues, type Lang } from '../sim/engine/errors';
+import { formatIssues, phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
+import { tooDeepAt } from '../sim/engine/bounds';
+import { LIMITS } from '../sim/engine/limits';
 import { builtinComparison, type BuiltinComparison } from './builtins';
 import { isComparison, parseComparison } from './comparison';
 import { comparisonColumns } from './generate';
 
 /** A comparison file that cannot be run, with its located problems. */
 export class ComparisonInputError extends Error {}
+
+/** A comparison read from a file, a paste or a link: ready to run, or its located problems. */
+export type ComparisonRead = { ok: true; entry: BuiltinComparison } | { ok: false; issues: ScenarioIssue[] };
+
+/**
+ * Checks untrusted comparison data as the scenario parser checks a scenario: nesting depth,
+ * the comparison's schema and references, then every column's scenario through the scenario
+ * schema. Never throws.
+ */
+export function readComparison(data: unknown, lang: Lang = 'en'): ComparisonRead {
+  const deep = tooDeepAt(data, LIMITS.depth);
+  if (deep !== undefined) return { ok: false, issues: [{ path: deep, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) }] };
+  const parsed = parseComparison(data, lang);
+  if (!parsed.ok) return parsed;
+  const columns = comparisonColumns(parsed.comparison, builtin, lang);
+  if (!columns.ok) return columns;
+  return { ok: true, entry: { comparison: parsed.comparison, columns: columns.columns } };
+}
+
+/** `readComparison` for text: at most LIMITS.fileChars characters of JSON. */
+export function readComparisonText(text: string, lang: Lang = 'en'): ComparisonRead {
+  if (text.length > LIMITS.fileChars) return { ok: false, issues: [{ path: '', message: phrase(lang, 'tooLarge', { max: LIMITS.fileChars }) }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: phrase(lang, 'notJson', { detail: (e as Error).message }) }] };
+  }
+  return readComparison(data, lang);
+}
 
 /**
  * The comparison `target` names: a built-in comparison's id, or a file whose JSON says what it
@@ -22,10 +54,8 @@ export function loadComparison(target: string, readFile: (path: string) => strin
     return undefined; // Not a readable JSON file: the scenario loader says what is wrong.
   }
   if (!isComparison(data)) return undefined;
-  const parsed = parseComparison(data, lang);
+  const read = readComparison(data, lang);
   const invalid = lang === 'es' ? `${target} no es una comparación válida:` : `${target} is not a valid comparison:`;
-  if (!parsed.ok) throw new ComparisonInputError(`${invalid}\n${formatIssues(parsed.issues)}`);
-  const columns = comparisonColumns(parsed.comparison, builtin, lang);
-  if (!columns.ok) throw new ComparisonInputError(`${invalid}\n${formatIssues(columns.issues)}`);
-  return { comparison: parsed.comparison, columns: columns.columns };
+  if (!read.ok) throw new ComparisonInputError(`${invalid}\n${formatIssues(read.issues)}`);
+  return read.entry;
 }

@@ -10,9 +10,15 @@ export interface RowSpec {
   format: (f: Figures, lang: Lang) => string;
 }
 
-const num = (v: number, lang: Lang = 'en') => v.toLocaleString(lang);
+// Formatters made once per language: the live scoreboard formats every cell several times a second.
+const formats = (lang: Lang) => ({
+  count: new Intl.NumberFormat(lang),
+  seconds: new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+});
+const FORMATS: Record<Lang, ReturnType<typeof formats>> = { en: formats('en'), es: formats('es') };
+const num = (v: number, lang: Lang = 'en') => FORMATS[lang].count.format(v);
 const ms = (v: number | null, lang: Lang = 'en') =>
-  v === null ? '–' : v >= 1000 ? `${(v / 1000).toLocaleString(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} s` : `${Math.round(v)} ms`;
+  v === null ? '–' : v >= 1000 ? `${FORMATS[lang].seconds.format(v / 1000)} s` : `${Math.round(v)} ms`;
 
 /** The scoreboard's rows, top to bottom. The UI and the headless runner both show these. */
 export const ROWS: readonly RowSpec[] = [

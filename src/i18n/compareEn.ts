@@ -23,4 +23,10 @@ export const compareEn = {
   compareDone: 'done {n}',
   compareDown: 'offline',
   compareEdge: '{from} to {to}',
+  compareUnknown: 'there is no built-in comparison "{id}" (the built-ins: {ids})',
+  compareActionNode: 'a recorded action names "{id}", which is not one of this comparison’s consumers',
+  compareRejected: 'This comparison was not opened',
+  compareRejectedLink: 'This comparison link could not be opened',
+  compareKept: 'The comparison on screen is unchanged.',
+  compareUrlForeign: 'Only comparison files this app serves can be opened from the address: {url}',
 } as const;

@@ -25,4 +25,10 @@ export const compareEs: { readonly [K in keyof typeof compareEn]: string } = {
   compareDone: 'hechos {n}',
   compareDown: 'desconectado',
   compareEdge: '{from} a {to}',
+  compareUnknown: 'no hay ninguna comparación incorporada "{id}" (las incorporadas: {ids})',
+  compareActionNode: 'una acción grabada menciona "{id}", que no es uno de los consumidores de esta comparación',
+  compareRejected: 'Esta comparación no se ha abierto',
+  compareRejectedLink: 'No se ha podido abrir este enlace de comparación',
+  compareKept: 'La comparación en pantalla no ha cambiado.',
+  compareUrlForeign: 'Desde la dirección solo se pueden abrir archivos de comparación que sirve esta aplicación: {url}',
 };

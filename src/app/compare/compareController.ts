@@ -1,6 +1,7 @@
 import { builtinComparison, type BuiltinComparison } from '../../compare/builtins';
 import { ComparisonRun } from '../../compare/run';
 import type { TraceEvent } from '../../sim/engine/trace';
+import type { CompareAction } from './compareLink';
 import { compareStore, type CompareState, type NodeFigure } from './compareStore';
 
 /** A message on its way along one edge of one column. */
@@ -14,14 +15,6 @@ export interface CompareFlight {
   failed: boolean;
 }
 
-/** A user's action, kept with its simulated time so a seek replays it at the same instant. */
-interface UserAction {
-  at: number;
-  do: 'offline' | 'online' | 'slow';
-  node: string;
-  factor?: number;
-}
-
 /** The shortest time a hop is drawn for, wall ms: shorter hops would be an invisible flicker. */
 export const MIN_HOP_WALL_MS = 400;
 /** Shapes kept per column; past it, older ones go (the edges' counts still say how busy they are). */
@@ -29,7 +22,7 @@ const MAX_FLIGHTS = 300;
 /** Events every column may run in one frame, together: the frame budget. */
 const EVENTS_PER_FRAME = 120_000;
 /** How often the store (and so React) hears of the figures, wall ms. */
-const PUBLISH_MS = 120;
+const PUBLISH_MS = 200;
 
 /**
  * Runs a comparison in the browser: every column on one clock, one Play/Pause, one Step, one
@@ -39,8 +32,13 @@ const PUBLISH_MS = 120;
  */
 export class CompareController {
   private entry: BuiltinComparison | null = null;
+  /** The file of a comparison that is not built in, as given: a share link carries it whole. */
+  private file: unknown = undefined;
   private run: ComparisonRun | null = null;
-  private actions: UserAction[] = [];
+  /** The user's actions on the shared clock, in time order; a seek or a link replays them at their instants. */
+  private actions: CompareAction[] = [];
+  /** How many of `actions` the current run has applied. */
+  private applied = 0;
   /** Per column, the messages on screen. */
   readonly flights: CompareFlight[][] = [];
   /** Per column and edge ("from>to"), hops seen in the last second, for the edge's intensity. */
@@ -60,12 +58,24 @@ export class CompareController {
   open(id: string): boolean {
     const entry = builtinComparison(id);
     if (!entry) return false;
+    this.openEntry(entry);
+    return true;
+  }
+
+  /**
+   * Opens a checked comparison: a built-in, or the user's own `file` (from a file, a paste or
+   * a link). `actions` (from a link) replay on the shared clock as it reaches them.
+   */
+  openEntry(entry: BuiltinComparison, file?: unknown, actions: readonly CompareAction[] = []): void {
+    this.pause();
     this.entry = entry;
-    this.actions = [];
+    this.file = file;
+    this.actions = [...actions].sort((x, y) => x.at - y.at);
     const consumers = entry.columns[0]!.consumers;
     const outage = entry.comparison.compare === 'patterns' ? entry.comparison.outage?.node : undefined;
     this.store.setState({
-      comparisonId: id,
+      comparisonId: entry.comparison.id,
+      custom: file !== undefined,
       playing: false,
       ended: false,
       durationMs: entry.columns[0]!.scenario.durationMs,
@@ -75,7 +85,16 @@ export class CompareController {
       lateAfterMs: entry.comparison.lateAfterMs,
     });
     this.rebuild(0);
-    return true;
+  }
+
+  /** The comparison on screen with its file (when not built in), for the CSV's name and the share link. */
+  get current(): { entry: BuiltinComparison; file: unknown } | null {
+    return this.entry ? { entry: this.entry, file: this.file } : null;
+  }
+
+  /** The user's actions so far (those the clock has reached), for the share link. */
+  get recorded(): readonly CompareAction[] {
+    return this.actions.slice(0, this.applied);
   }
 
   /** Leaves the compare view. */
@@ -84,7 +103,8 @@ export class CompareController {
     this.detach();
     this.run = null;
     this.entry = null;
-    this.store.setState({ comparisonId: null, report: null, figures: {} });
+    this.file = undefined;
+    this.store.setState({ comparisonId: null, custom: false, report: null, figures: {} });
   }
 
   get columns() {
@@ -116,9 +136,10 @@ export class CompareController {
     const run = this.run;
     if (!run) return;
     this.pause();
-    const next = Math.min(...run.sims.map((s) => s.scheduler.peekTime()));
+    const pending = this.actions[this.applied]?.at ?? Infinity;
+    const next = Math.min(pending, ...run.sims.map((s) => s.scheduler.peekTime()));
     if (!Number.isFinite(next)) return;
-    run.runUntil(Math.max(next, run.now));
+    this.advance(Math.max(next, run.now));
     this.publish(true);
   }
 
@@ -126,12 +147,13 @@ export class CompareController {
     if (speed > 0 && Number.isFinite(speed)) this.store.setState({ speed });
   }
 
-  /** Rewinds or fast-forwards to simulated time `t`: a fresh run replays to it, the user's actions at their instants. */
+  /**
+   * Rewinds or fast-forwards to simulated time `t`: a fresh run replays to it, the user's
+   * actions at their instants. Actions past `t` stay and replay when the clock gets there again.
+   */
   seek(t: number): void {
     if (!this.entry) return;
-    const target = Math.max(0, t);
-    this.actions = this.actions.filter((a) => a.at <= target);
-    this.rebuild(target);
+    this.rebuild(Math.max(0, t));
   }
 
   /** Back to t = 0; the user's actions are forgotten. */
@@ -145,13 +167,11 @@ export class CompareController {
   /** Takes the consumer `node` offline or back online, in every column at once. */
   setOnline(node: string, online: boolean): void {
     this.act({ at: this.clock(), do: online ? 'online' : 'offline', node });
-    this.store.setState((s) => ({ offline: { ...s.offline, [node]: !online } }));
   }
 
   /** Slows the consumer `node`'s service time by `factor` in every column (1 = normal). */
   setSlow(node: string, factor: number): void {
     this.act({ at: this.clock(), do: 'slow', node, factor });
-    this.store.setState((s) => ({ slow: { ...s.slow, [node]: factor } }));
   }
 
   /** Picks the consumer the switch and slow mode act on. */
@@ -173,12 +193,29 @@ export class CompareController {
     return this.run?.now ?? 0;
   }
 
-  private act(a: UserAction): void {
+  /** A new action now: the actions recorded past now (from a link or before a rewind) give way to it. */
+  private act(a: CompareAction): void {
     const run = this.run;
     if (!run) return;
+    this.actions.length = this.applied;
     this.actions.push(a);
+    this.applied++;
     apply(run, a);
     this.publish(true);
+  }
+
+  /** Runs every column to `t`, applying the recorded actions due on the way; false when the event budget ran out first. */
+  private advance(t: number, maxEvents = Infinity): boolean {
+    const run = this.run!;
+    let budget = maxEvents;
+    for (let next = this.actions[this.applied]; next && next.at <= t; next = this.actions[this.applied]) {
+      const before = run.sims.reduce((n, s) => n + s.events, 0);
+      if (!run.runUntil(next.at, budget)) return false;
+      budget -= run.sims.reduce((n, s) => n + s.events, 0) - before;
+      apply(run, next);
+      this.applied++;
+    }
+    return run.runUntil(t, budget);
   }
 
   private rebuild(t: number): void {
@@ -197,11 +234,8 @@ export class CompareController {
     });
     // Replaying to the seek target draws nothing: only what happens from here on moves.
     this.recording = false;
-    for (const a of [...this.actions].sort((x, y) => x.at - y.at)) {
-      run.runUntil(a.at);
-      apply(run, a);
-    }
-    run.runUntil(t);
+    this.applied = 0;
+    this.advance(t);
     this.recording = true;
     this.publish(true);
   }
@@ -228,7 +262,7 @@ export class CompareController {
     let target = run.now + dt * speed;
     const stopAtEnd = run.now < durationMs && !ended && target >= durationMs;
     if (stopAtEnd) target = durationMs;
-    run.runUntil(target, EVENTS_PER_FRAME);
+    this.advance(target, EVENTS_PER_FRAME);
     if (stopAtEnd) {
       this.store.setState({ ended: true });
       this.pause();
@@ -257,7 +291,14 @@ export class CompareController {
       }
       figures[col.id] = byNode;
     });
-    this.store.setState({ now: run.now, report: run.report(), figures });
+    // The switch and slow mode show what the actions applied so far did.
+    const offline: Record<string, boolean> = {};
+    const slow: Record<string, number> = {};
+    for (const a of this.recorded) {
+      if (a.do === 'slow') slow[a.node] = a.factor ?? 1;
+      else offline[a.node] = a.do === 'offline';
+    }
+    this.store.setState({ now: run.now, report: run.report(), figures, offline, slow });
   }
 
   private detach(): void {
@@ -266,7 +307,7 @@ export class CompareController {
   }
 }
 
-function apply(run: ComparisonRun, a: UserAction): void {
+function apply(run: ComparisonRun, a: CompareAction): void {
   for (const sim of run.sims) {
     if (a.do === 'slow') sim.act({ do: 'slow', node: a.node, factor: a.factor ?? 1 });
     else sim.act({ do: a.do, node: a.node });

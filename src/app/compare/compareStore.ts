@@ -13,6 +13,8 @@ export interface NodeFigure {
 export interface CompareState {
   /** The comparison on screen, or null while the ordinary view is shown. */
   comparisonId: string | null;
+  /** The comparison on screen is the user's own (a file, a paste, a link), not a built-in. */
+  custom: boolean;
   playing: boolean;
   /** Simulated ms per wall ms. */
   speed: number;
@@ -35,6 +37,7 @@ export interface CompareState {
 
 export const compareStore = createStore<CompareState>()(() => ({
   comparisonId: null,
+  custom: false,
   playing: false,
   speed: 1,
   now: 0,

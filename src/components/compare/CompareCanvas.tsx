@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compareController } from '../../app/compare/compareController';
 import { useCompare } from '../../app/compare/compareStore';
 import { rankLayout } from '../../app/compare/rankLayout';
 import type { Column } from '../../compare/generate';
 import { formatNumber } from '../../i18n/format';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
+import { addSurface } from './flightLayer';
 
-const PAD = 10;
+const PAD = 8;
 const BOX_H = 56;
-const MIN_BOX_W = 96;
+const MIN_BOX_W = 84;
 const MAX_BOX_W = 150;
 
 type Role = 'producer' | 'broker' | 'consumer';
@@ -27,6 +27,7 @@ interface Box {
  * One column of a comparison: its scenario as a small diagram (producer on the left, consumers
  * on the right, whatever stands between in the middle), each node with one live figure, and
  * the messages moving along the edges, drawn on a canvas every frame without React.
+ * The diagram's lines are memoised: the figures' updates re-render only the boxes' text.
  */
 export function CompareCanvas({ column, index }: { column: Column; index: number }) {
   const { t, lang } = useT();
@@ -49,6 +50,35 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
   const boxes = useMemo(() => layout(column, size.w, size.h, lang), [column, size, lang]);
   const byId = useMemo(() => new Map(boxes.map((b) => [b.id, b])), [boxes]);
 
+  const lines = useMemo(
+    () => (
+          <svg width={size.w} height={size.h} role="img" aria-label={localize(column.label, lang)}>
+            <defs>
+              <marker id={`cmp-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+                <path d="M0 0L8 4L0 8z" fill="#94a3b8" />
+              </marker>
+            </defs>
+            {column.scenario.links.map((l) => {
+              const a = byId.get(l.from);
+              const b = byId.get(l.to);
+              if (!a || !b) return null;
+              return (
+                <line
+                  key={`${l.from}>${l.to}`}
+                  x1={a.x + a.w / 2} y1={a.y} x2={b.x - b.w / 2 - 2} y2={b.y}
+                  stroke="#94a3b8" strokeWidth={1.5} markerEnd={`url(#cmp-arrow-${index})`}
+                >
+                  <title>{t('compareEdge', { from: a.label, to: b.label })}</title>
+                </line>
+              );
+            })}
+          </svg>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t follows lang
+    [byId, column, index, size, lang],
+  );
+
+  // The dots are drawn by the one loop all canvases share (flightLayer.ts), within its frame budget.
   useEffect(() => {
     const el = canvas.current;
     if (!el || size.w === 0) return;
@@ -57,61 +87,12 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
     el.height = size.h * dpr;
     const ctx = el.getContext('2d');
     if (!ctx) return;
-    let raf = 0;
-    const draw = () => {
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, size.w, size.h);
-      const flights = compareController.flights[index] ?? [];
-      const now = performance.now();
-      let keep = 0;
-      for (const f of flights) {
-        const p = (now - f.wallStart) / f.wallMs;
-        if (p >= 1) continue;
-        flights[keep++] = f;
-        const a = byId.get(f.from);
-        const b = byId.get(f.to);
-        if (!a || !b || p < 0) continue;
-        const x0 = a.x + a.w / 2, x1 = b.x - b.w / 2;
-        const x = x0 + (x1 - x0) * p;
-        const y = a.y + (b.y - a.y) * p;
-        ctx.beginPath();
-        ctx.arc(x, y, 4.5, 0, Math.PI * 2);
-        ctx.fillStyle = f.failed ? '#dc2626' : '#2563eb';
-        ctx.fill();
-        ctx.lineWidth = 1.5;
-        ctx.strokeStyle = '#ffffff';
-        ctx.stroke();
-      }
-      flights.length = keep;
-      raf = requestAnimationFrame(draw);
-    };
-    raf = requestAnimationFrame(draw);
-    return () => cancelAnimationFrame(raf);
+    return addSurface({ index, ctx, w: size.w, h: size.h, dpr, places: byId });
   }, [byId, index, size]);
 
   return (
     <div className="cmp-canvas" ref={wrap}>
-      <svg width={size.w} height={size.h} role="img" aria-label={localize(column.label, lang)}>
-        <defs>
-          <marker id={`cmp-arrow-${index}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
-            <path d="M0 0L8 4L0 8z" fill="#94a3b8" />
-          </marker>
-        </defs>
-        {column.scenario.links.map((l) => {
-          const a = byId.get(l.from);
-          const b = byId.get(l.to);
-          if (!a || !b) return null;
-          return (
-            <line
-              key={`${l.from}>${l.to}`}
-              x1={a.x + a.w / 2} y1={a.y} x2={b.x - b.w / 2 - 2} y2={b.y}
-              stroke="#94a3b8" strokeWidth={1.5} markerEnd={`url(#cmp-arrow-${index})`}
-            >
-              <title>{t('compareEdge', { from: a.label, to: b.label })}</title>
-            </line>
-          );
-        })}
-      </svg>
+      {lines}
       <canvas ref={canvas} className="cmp-canvas__flights" style={{ width: size.w, height: size.h }} aria-hidden="true" />
       {boxes.map((b) => {
         const f = figures?.[b.id];
@@ -138,10 +119,22 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
 
 /** Width a name needs, px, wrapped at spaces onto two lines at most (11 px bold ≈ 7 px a character). */
 function widthFor(name: string): number {
-  const words = name.split(/\s+/);
-  const longest = Math.max(...words.map((w) => w.length));
   const half = Math.ceil(name.length / 2);
-  return Math.max(longest, Math.min(half + 2, name.length)) * 7 + 20;
+  return Math.max(longestWord(name), Math.min(half + 2, name.length)) * 7 + 16;
+}
+
+/** The least width that shows a name whole on two lines, px: below it the name is cut. */
+function floorFor(name: string): number {
+  const words = name.split(/\s+/);
+  let best = name.length;
+  for (let i = 1; i < words.length; i++) {
+    best = Math.min(best, Math.max(words.slice(0, i).join(' ').length, words.slice(i).join(' ').length));
+  }
+  return Math.max(best, longestWord(name)) * 7 + 16;
+}
+
+function longestWord(name: string): number {
+  return Math.max(...name.split(/\s+/).map((w) => w.length));
 }
 
 function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] {
@@ -152,19 +145,35 @@ function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] 
     const node = nodes.find((n) => n.id === id)!;
     return node.label ? localize(node.label, lang) : node.id;
   };
-  // Each rank as wide as its longest name needs; shrunk alike when the column is narrow, and
-  // the room left over goes between the ranks, where the messages travel.
+  // Each rank as wide as its longest name needs. When the column is narrow, a rank gives up
+  // what it has beyond its floor (its longest word whole, names on more lines) before any word
+  // is cut; only then do all shrink alike. The room left over goes between the ranks, where
+  // the messages travel.
   const need = Array.from({ length: ranks }, () => MIN_BOX_W);
+  const floor = Array.from({ length: ranks }, () => 0);
+  const wordFloor = Array.from({ length: ranks }, () => 0);
   const perRank = new Map<number, number>();
   for (const p of placed) {
+    const name = label(p.id);
     perRank.set(p.rank, (perRank.get(p.rank) ?? 0) + 1);
-    need[p.rank] = Math.min(MAX_BOX_W, Math.max(need[p.rank]!, widthFor(label(p.id))));
+    need[p.rank] = Math.min(MAX_BOX_W, Math.max(need[p.rank]!, widthFor(name)));
+    floor[p.rank] = Math.min(need[p.rank]!, Math.max(floor[p.rank]!, floorFor(name)));
+    wordFloor[p.rank] = Math.min(floor[p.rank]!, Math.max(wordFloor[p.rank]!, longestWord(name) * 7 + 16));
   }
-  const minGap = 12;
+  const minGap = 8;
   const room = w - 2 * PAD - minGap * (ranks - 1);
   const total = need.reduce((a, b) => a + b, 0);
-  const scale = Math.min(1, room / total);
-  const widths = need.map((n) => n * scale);
+  const floors = floor.reduce((a, b) => a + b, 0);
+  // Below the floors, the consumers (what each column is about) keep theirs while the others
+  // give up their second line's width (a longer name then ends in "…"), then shrink alike.
+  const consumerRank = new Set(placed.filter((p) => column.consumers.includes(p.id)).map((p) => p.rank));
+  const low = floor.map((f, r) => (consumerRank.has(r) ? f : wordFloor[r]!));
+  const lows = low.reduce((a, b) => a + b, 0);
+  const widths =
+    total <= room ? need
+    : floors < room ? need.map((n, r) => floor[r]! + ((n - floor[r]!) * (room - floors)) / (total - floors))
+    : lows < room ? floor.map((f, r) => low[r]! + ((f - low[r]!) * (room - lows)) / (floors - lows))
+    : low.map((l) => (l * room) / lows);
   const gap = ranks > 1 ? (w - 2 * PAD - widths.reduce((a, b) => a + b, 0)) / (ranks - 1) : 0;
   const left: number[] = [];
   let x = PAD;

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useCompare } from '../../app/compare/compareStore';
 import type { RankedRow } from '../../compare/run';
 import { ROWS } from '../../compare/table';
@@ -7,6 +8,10 @@ import { useT } from '../../i18n/useT';
 /**
  * The live scoreboard: a row per figure, a column per pattern (or variant), the best value of
  * each row starred. Each row's name explains itself on hover or keyboard focus.
+ *
+ * Its width is fixed by its number of columns (a fixed table layout), not by its figures or
+ * its language: growing numbers or longer Spanish names wrap inside it instead of widening it
+ * and pushing the canvases' grid down to one column while the run plays.
  */
 export function Scoreboard() {
   const { t, lang } = useT();
@@ -14,9 +19,15 @@ export function Scoreboard() {
   const lateAfterMs = useCompare((s) => s.lateAfterMs);
   if (!report) return null;
   return (
-    <section className="scoreboard" aria-labelledby="scoreboard-title">
+    <section className="scoreboard" aria-labelledby="scoreboard-title" style={{ '--cols': report.columns.length } as CSSProperties}>
       <h2 id="scoreboard-title" className="scoreboard__title">{t('compareScoreboard')}</h2>
       <table className="scoreboard__table">
+        <colgroup>
+          <col className="scoreboard__names" />
+          {report.columns.map((c) => (
+            <col key={c.id} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <td />
@@ -43,14 +54,17 @@ export function Scoreboard() {
                 </th>
                 {report.columns.map((c) => {
                   const isBest = best.includes(c.id);
+                  // "delivered / expected" on two lines, so the column stays narrow.
+                  const [value, of] = row.format(c.figures, lang).split(' / ');
                   return (
                     <td key={c.id} className={isBest ? 'scoreboard__best' : undefined}>
-                      {row.format(c.figures, lang)}
+                      {value}
                       {isBest ? (
                         <span className="scoreboard__star" role="img" aria-label={t('compareBest')}>
                           {' ★'}
                         </span>
                       ) : null}
+                      {of !== undefined ? <span className="scoreboard__of">/ {of}</span> : null}
                     </td>
                   );
                 })}

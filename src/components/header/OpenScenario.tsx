@@ -31,7 +31,7 @@ export function OpenScenario() {
         <form
           method="dialog"
           onSubmit={() => {
-            if (openScenarioText(text)) setText('');
+            void Promise.resolve(openScenarioText(text)).then((ok) => ok && setText(''));
           }}
         >
           <h2 id="paste-title" className="dialog__title">{t('pasteTitle')}</h2>
