@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTINS } from '../../scenarios';
-import { walkTour } from './tourMoment';
+import { momentFrom, walkTour } from './tourMoment';
 
 describe('built-in tours', () => {
   const toured = BUILTINS.filter((s) => s.tour);
@@ -19,5 +19,13 @@ describe('built-in tours', () => {
     // Each awaited action is taken once, at its step's moment.
     const waits = s.tour!.steps.slice(0, -1).filter((st) => st.waitFor).length;
     expect(marks.at(-1)!.recorded).toHaveLength(waits);
+  });
+
+  it.each(toured.map((s) => [s.id, s] as const))('%s: Next finds each moment where a walk from the start does', (_, s) => {
+    const marks = walkTour(s, s.tour!, s.seed, s.tour!.steps.length - 1);
+    s.tour!.steps.forEach((step, i) => {
+      if (i === 0 || !step.run) return;
+      expect(momentFrom(s, s.seed, marks[i]!.recorded, step.run, marks[i - 1]!.t), `step ${i + 1}`).toBe(marks[i]!.t);
+    });
   });
 });

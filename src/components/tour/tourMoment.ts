@@ -100,10 +100,14 @@ export function walkTour(scenario: Scenario, tour: Tour, seed: number, upTo: num
 }
 
 /**
- * The moment of step `step` starting at `start` on the run given by `recorded`: a fresh
- * simulation replays the run to `start`, then looks ahead. The live run is not touched.
+ * The moment of step `step` starting at `start` on the run given by `recorded`: a time is
+ * known at once; for a condition, a fresh simulation replays the run to `start`, then looks
+ * ahead. The live run is not touched.
  */
 export function momentFrom(scenario: Scenario, seed: number, recorded: readonly RecordedAction[], pause: TourPause, start: number): number {
+  // A time is known without replaying anything (the replay froze Next for a fraction of a second).
+  if (pause.until === 'time') return Math.max(start, pause.ms);
+  if (pause.until === 'elapsed') return start + pause.ms;
   const sim = new Simulation(CATALOG, scenario, { seed, recorded });
   sim.runUntil(start);
   return runToMoment(sim, pause, start);
