@@ -51,7 +51,7 @@ const GOLDEN: Record<string, string> = {
   'pubsub-order-created': '709cf034c2984fd0772abbd4bb1092c0e932b9c1420f167cb8bf34955b22156f',
   'pubsub-ack-deadline': 'ae38cfbe2f4999f368bbe996e79ae3d4d1a2c24018592e48c9b60251023bf7c4',
   'rest-order-chain': 'b96e4cf04f0598bfcbd9008aafd29fc1e45f0dd322af02b43b6e15c5024e32c1',
-  'rest-cascade': 'fec4c1bf6c2d12bce3a309d47664dcf7068add918f5165b3cb1da35999833a6d',
+  'rest-cascade': '020a3b274cf1beef4e1e4f2e409a5e2ea253f80173bafaa34066eeece6f1ecb9', // issue #11: one chain, not two copies
   'webhook-order-paid': '56e6f9738e57df725899a233d11ee20736f47c6dbf645abe94c3c8dd8b7bce48',
   'user-registered-fanout': '6c78e44ec3e0e45d561bd278a368fecfccf3e813dfa61b20742bdcfe998d0950',
   'bench-fanout-10': '31db7c95413562ebd3b5b11f2495df9d2eb9ee4a58af1bf181e5463b9f262e7a',

@@ -6,7 +6,8 @@ import { localize } from '../../i18n/localize';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import type { Scenario } from '../../sim/engine/scenario';
-import type { TourStep, TourWait } from '../../sim/engine/tour';
+import type { TourApply, TourStep, TourWait } from '../../sim/engine/tour';
+import { fieldLabel } from '../models/catalog';
 import { useApp } from '../../store/appStore';
 import { frameStore } from '../../store/frameStore';
 import { doItForMe, leaveTour, nextStep, previousStep, skipToMoment, useTour } from './tourSession';
@@ -61,6 +62,7 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
           ))}
         </p>
       ) : null}
+      {current.apply ? <p className="tour-panel__applied">{t('tourApplied', { what: appliedText(t, current.apply, scenario, lang) })}</p> : null}
       <Status t={t} current={current} scenario={scenario} lang={lang} reached={reached && !seeking} moment={moment} waiting={waiting} last={last} />
       <div className="tour-panel__nav">
         <button type="button" className="button" onClick={previousStep} disabled={step === 0}>
@@ -126,6 +128,20 @@ function waitText(t: T, wait: TourWait, scenario: Scenario, lang: 'en' | 'es'): 
   const name = nodeName(scenario, wait.node, lang);
   const key = ({ offline: 'tourWaitOffline', online: 'tourWaitOnline', slow: 'tourWaitSlow', configure: 'tourWaitConfigure' } as const)[wait.do];
   return t(key, { name });
+}
+
+/** What the step did by itself, in words: "took “Orders” offline, set Timeout (ms), Circuit breaker on “Orders”". */
+function appliedText(t: T, apply: readonly TourApply[], scenario: Scenario, lang: 'en' | 'es'): string {
+  return apply
+    .map((a) => {
+      const name = nodeName(scenario, a.node, lang);
+      if (a.do === 'offline') return t('tourAppliedOffline', { name });
+      if (a.do === 'online') return t('tourAppliedOnline', { name });
+      if (a.do === 'slow') return t('tourAppliedSlow', { name, factor: a.factor });
+      const kind = scenario.nodes.find((n) => n.id === a.node)?.kind ?? '';
+      return t('tourAppliedConfigure', { name, fields: Object.keys(a.patch).map((f) => fieldLabel(kind, f, lang)).join(', ') });
+    })
+    .join('; ');
 }
 
 function highlightNames(step: TourStep, scenario: Scenario, lang: 'en' | 'es'): string[] {
