@@ -17,7 +17,7 @@ describe('variants of a scenario', () => {
   });
 
   it('boxes a Kafka consumer group with two members, not a group of one', () => {
-    expect(findConsumerGroups(builtin('kafka-order-events')!)).toEqual([{ group: 'billing', nodes: ['billing-1', 'billing-2'] }]);
+    expect(findConsumerGroups(builtin('kafka-order-events')!)).toEqual([{ group: 'billing', nodes: ['billing-1', 'billing-2', 'billing-3', 'billing-4'] }]);
   });
 });
 
