@@ -52,7 +52,7 @@ const GOLDEN: Record<string, string> = {
   'pubsub-ack-deadline': 'ae38cfbe2f4999f368bbe996e79ae3d4d1a2c24018592e48c9b60251023bf7c4',
   'rest-order-chain': 'b96e4cf04f0598bfcbd9008aafd29fc1e45f0dd322af02b43b6e15c5024e32c1',
   'rest-cascade': '020a3b274cf1beef4e1e4f2e409a5e2ea253f80173bafaa34066eeece6f1ecb9', // issue #11: one chain, not two copies
-  'webhook-order-paid': '56e6f9738e57df725899a233d11ee20736f47c6dbf645abe94c3c8dd8b7bce48',
+  'webhook-order-paid': 'a973310665fd1d9b2d1e97f4d08e8ccd27467dff72ed4eaa983f38693ea62777', // issue #11: the outage outlasts the retries (dead letters)
   'user-registered-fanout': '6c78e44ec3e0e45d561bd278a368fecfccf3e813dfa61b20742bdcfe998d0950',
   'bench-fanout-10': '31db7c95413562ebd3b5b11f2495df9d2eb9ee4a58af1bf181e5463b9f262e7a',
   'bench-hour-at-1000': '056e55e381bb782fe585946cdd7ef5e9163020529aad877650f78c2d9685fc2f',
