@@ -21,6 +21,7 @@ export const tourEn = {
   tourDone: 'Done: the tour is over, the simulation stays live.',
   tourLookAt: 'Highlighted: {names}',
   tourApplied: 'The tour did this for you: {what}.',
+  tourAppliedRestart: 'restarted {names}',
   tourAppliedOffline: 'took “{name}” offline',
   tourAppliedOnline: 'brought “{name}” back online',
   tourAppliedSlow: 'made “{name}” {factor} times slower',

@@ -23,6 +23,7 @@ export const tourEs: { readonly [K in keyof typeof tourEn]: string } = {
   tourDone: 'Listo: la visita ha terminado y la simulación sigue en marcha.',
   tourLookAt: 'Resaltado: {names}',
   tourApplied: 'La visita lo ha hecho por ti: {what}.',
+  tourAppliedRestart: 'ha reiniciado {names}',
   tourAppliedOffline: 'ha desconectado «{name}»',
   tourAppliedOnline: 'ha vuelto a conectar «{name}»',
   tourAppliedSlow: 'ha hecho «{name}» {factor} veces más lento',

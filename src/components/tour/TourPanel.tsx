@@ -130,18 +130,27 @@ function waitText(t: T, wait: TourWait, scenario: Scenario, lang: 'en' | 'es'): 
   return t(key, { name });
 }
 
-/** What the step did by itself, in words: "took “Orders” offline, set Timeout (ms), Circuit breaker on “Orders”". */
+/**
+ * What the step did by itself, in words: "restarted “Orders”; set Timeout (ms), Circuit breaker
+ * on “Orders”". A node taken offline and brought back online in the same step was restarted.
+ */
 function appliedText(t: T, apply: readonly TourApply[], scenario: Scenario, lang: 'en' | 'es'): string {
-  return apply
-    .map((a) => {
-      const name = nodeName(scenario, a.node, lang);
-      if (a.do === 'offline') return t('tourAppliedOffline', { name });
-      if (a.do === 'online') return t('tourAppliedOnline', { name });
-      if (a.do === 'slow') return t('tourAppliedSlow', { name, factor: a.factor });
+  const restarted = new Set(apply.filter((a, i) => a.do === 'offline' && apply.slice(i + 1).some((b) => b.do === 'online' && b.node === a.node)).map((a) => a.node));
+  const name = (id: string) => nodeName(scenario, id, lang);
+  const parts: string[] = [];
+  const names = [...restarted].map(name);
+  if (names.length > 0) parts.push(t('tourAppliedRestart', { names: names.map((n) => (lang === 'es' ? `«${n}»` : `“${n}”`)).join(lang === 'es' ? ' y ' : ' and ') }));
+  for (const a of apply) {
+    if (restarted.has(a.node) && (a.do === 'offline' || a.do === 'online')) continue;
+    if (a.do === 'offline') parts.push(t('tourAppliedOffline', { name: name(a.node) }));
+    else if (a.do === 'online') parts.push(t('tourAppliedOnline', { name: name(a.node) }));
+    else if (a.do === 'slow') parts.push(t('tourAppliedSlow', { name: name(a.node), factor: a.factor }));
+    else {
       const kind = scenario.nodes.find((n) => n.id === a.node)?.kind ?? '';
-      return t('tourAppliedConfigure', { name, fields: Object.keys(a.patch).map((f) => fieldLabel(kind, f, lang)).join(', ') });
-    })
-    .join('; ');
+      parts.push(t('tourAppliedConfigure', { name: name(a.node), fields: Object.keys(a.patch).map((f) => fieldLabel(kind, f, lang)).join(', ') }));
+    }
+  }
+  return parts.join('; ');
 }
 
 function highlightNames(step: TourStep, scenario: Scenario, lang: 'en' | 'es'): string[] {
