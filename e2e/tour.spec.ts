@@ -13,8 +13,8 @@ const toured: File[] = readdirSync(dir)
   .filter((s) => s.tour);
 
 const WORDS = {
-  en: { start: 'Take the guided tour', region: 'Guided tour', step: 'Step {n} of {count}', next: 'Next', back: 'Back', finish: 'Finish the tour', skip: 'Skip to it', paused: 'Paused at', resume: 'Resume the tour at step {n}', leave: 'Leave the tour' },
-  es: { start: 'Hacer la visita guiada', region: 'Visita guiada', step: 'Paso {n} de {count}', next: 'Siguiente', back: 'Atrás', finish: 'Terminar la visita', skip: 'Saltar hasta ahí', paused: 'En pausa en', resume: 'Retomar la visita en el paso {n}', leave: 'Salir de la visita' },
+  en: { start: 'Take the guided tour', region: 'Guided tour', step: 'Step {n} of {count}', next: 'Next', back: 'Back', finish: 'Finish the tour', skip: 'Skip to it', paused: 'Paused at', turn: 'Your turn', resume: 'Resume the tour at step {n}', leave: 'Leave the tour' },
+  es: { start: 'Hacer la visita guiada', region: 'Visita guiada', step: 'Paso {n} de {count}', next: 'Siguiente', back: 'Atrás', finish: 'Terminar la visita', skip: 'Saltar hasta ahí', paused: 'En pausa en', turn: 'Te toca', resume: 'Retomar la visita en el paso {n}', leave: 'Salir de la visita' },
 } as const;
 type Lang = keyof typeof WORDS;
 const say = (t: Text | undefined, lang: Lang) => (t === undefined ? '' : typeof t === 'string' ? t : t[lang]);
@@ -25,11 +25,14 @@ async function open(page: Page, hash: string, lang: Lang = 'en') {
   await expect(page.getByRole('timer')).toBeVisible();
 }
 
-/** Waits for the current step to reach its moment, skipping ahead when the run is still on its way. */
-async function reachMoment(page: Page, lang: Lang) {
+/**
+ * Waits for the current step to reach its moment, skipping ahead when the run is still on its
+ * way. There it is paused, or (`awaits`) asks the learner for their turn.
+ */
+async function reachMoment(page: Page, lang: Lang, awaits = false) {
   const panel = page.getByRole('region', { name: WORDS[lang].region });
   const skip = panel.getByRole('button', { name: WORDS[lang].skip });
-  const paused = panel.getByRole('status').filter({ hasText: WORDS[lang].paused });
+  const paused = panel.getByRole('status').filter({ hasText: awaits ? WORDS[lang].turn : WORDS[lang].paused });
   // Either the run is on its way (Skip shown) or the moment is already there.
   await expect(skip.or(paused)).toBeVisible({ timeout: 20_000 });
   if (await skip.isVisible()) await skip.click({ timeout: 2000 }).catch(() => {});
@@ -63,7 +66,7 @@ for (const scenario of toured) {
       lang = other(lang);
       const w = WORDS[lang];
       const panel = page.getByRole('region', { name: w.region });
-      if (step.run) await reachMoment(page, lang);
+      if (step.run) await reachMoment(page, lang, !!step.waitFor);
       if (step.waitFor) {
         // The step waits for the learner: Next stays disabled until they flip the switch on the card.
         if (i < steps.length - 1) await expect(panel.getByRole('button', { name: w.next })).toBeDisabled();
