@@ -13,8 +13,8 @@ const toured: File[] = readdirSync(dir)
   .filter((s) => s.tour);
 
 const WORDS = {
-  en: { start: 'Take the guided tour', region: 'Guided tour', step: 'Step {n} of {count}', next: 'Next', back: 'Back', finish: 'Finish the tour', skip: 'Skip to it', paused: 'Paused at', resume: 'Resume the tour at step {n}', leave: 'Leave the tour' },
-  es: { start: 'Hacer la visita guiada', region: 'Visita guiada', step: 'Paso {n} de {count}', next: 'Siguiente', back: 'Atrás', finish: 'Terminar la visita', skip: 'Saltar hasta ahí', paused: 'En pausa en', resume: 'Retomar la visita en el paso {n}', leave: 'Salir de la visita' },
+  en: { start: 'Take the guided tour', region: 'Guided tour', step: 'Step {n} of {count}', next: 'Next', back: 'Back', finish: 'Finish the tour', skip: 'Skip to it', paused: 'Paused at', turn: 'Your turn', resume: 'Resume the tour at step {n}', leave: 'Leave the tour' },
+  es: { start: 'Hacer la visita guiada', region: 'Visita guiada', step: 'Paso {n} de {count}', next: 'Siguiente', back: 'Atrás', finish: 'Terminar la visita', skip: 'Saltar hasta ahí', paused: 'En pausa en', turn: 'Te toca', resume: 'Retomar la visita en el paso {n}', leave: 'Salir de la visita' },
 } as const;
 type Lang = keyof typeof WORDS;
 const say = (t: Text | undefined, lang: Lang) => (t === undefined ? '' : typeof t === 'string' ? t : t[lang]);
@@ -25,43 +25,61 @@ async function open(page: Page, hash: string, lang: Lang = 'en') {
   await expect(page.getByRole('timer')).toBeVisible();
 }
 
-/** Waits for the current step to reach its moment, skipping ahead when the run is still on its way. */
-async function reachMoment(page: Page, lang: Lang) {
+/**
+ * Waits for the current step to reach its moment, skipping ahead when the run is still on its
+ * way. There it is paused, or (`awaits`) asks the learner for their turn.
+ */
+async function reachMoment(page: Page, lang: Lang, awaits = false) {
   const panel = page.getByRole('region', { name: WORDS[lang].region });
   const skip = panel.getByRole('button', { name: WORDS[lang].skip });
+  const paused = panel.getByRole('status').filter({ hasText: awaits ? WORDS[lang].turn : WORDS[lang].paused });
+  // Either the run is on its way (Skip shown) or the moment is already there.
+  await expect(skip.or(paused)).toBeVisible({ timeout: 20_000 });
   if (await skip.isVisible()) await skip.click({ timeout: 2000 }).catch(() => {});
-  await expect(panel.getByRole('status')).toContainText(WORDS[lang].paused, { timeout: 20_000 });
+  await expect(paused).toBeVisible({ timeout: 20_000 });
 }
 
+const other = (lang: Lang): Lang => (lang === 'en' ? 'es' : 'en');
+const stepOf = (lang: Lang, n: number, count: number) => WORDS[lang].step.replace('{n}', String(n)).replace('{count}', String(count));
+
+// The walks are independent pages: with --workers=2 they run two at a time.
+test.describe.configure({ mode: 'parallel' });
+
 for (const scenario of toured) {
-  for (const lang of ['en', 'es'] as const) {
-    test(`${scenario.id}: the tour walks from the first step to the last (${lang})`, async ({ page }) => {
-      test.setTimeout(120_000);
-      const w = WORDS[lang];
-      await open(page, `#s=${scenario.id}`, lang);
-      await page.getByRole('button', { name: w.start }).click();
-      const panel = page.getByRole('region', { name: w.region });
-      const steps = scenario.tour!.steps;
-      for (let i = 0; i < steps.length; i++) {
-        const step = steps[i]!;
-        await expect(panel).toContainText(w.step.replace('{n}', String(i + 1)).replace('{count}', String(steps.length)));
-        await expect(panel.getByRole('heading')).toHaveText(say(step.title, lang) || w.step.replace('{n}', String(i + 1)).replace('{count}', String(steps.length)));
-        await expect(panel).toContainText(say(step.text, lang));
-        if (step.run) await reachMoment(page, lang);
-        if (step.waitFor) {
-          // The step waits for the learner: Next stays disabled until they flip the switch on the card.
-          if (i < steps.length - 1) await expect(panel.getByRole('button', { name: w.next })).toBeDisabled();
-          const label = say(scenario.nodes.find((n) => n.id === step.waitFor!.node)!.label, lang) || step.waitFor.node;
-          await node(page, label).getByRole('switch').click();
-          if (i < steps.length - 1) continue; // it moves on by itself
-        }
-        if (i < steps.length - 1) await panel.getByRole('button', { name: w.next }).click();
-        else await panel.getByRole('button', { name: w.finish }).click();
+  test(`${scenario.id}: the tour walks from the first step to the last, each step read in English and in Spanish`, async ({ page }) => {
+    test.setTimeout(120_000);
+    // One page per tour: each step is read in the language the walk is in, then in the other one
+    // (the switch in the header), and the walk goes on in that one, so it alternates EN, ES, EN...
+    let lang: Lang = 'en';
+    await open(page, `#s=${scenario.id}`, lang);
+    await page.getByRole('button', { name: WORDS[lang].start }).click();
+    const steps = scenario.tour!.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      for (const l of [lang, other(lang)]) {
+        if (l !== lang) await page.getByRole('button', { name: l === 'es' ? 'ES · Español' : 'EN · English' }).click();
+        const panel = page.getByRole('region', { name: WORDS[l].region });
+        await expect(panel).toContainText(stepOf(l, i + 1, steps.length));
+        await expect(panel.getByRole('heading')).toHaveText(say(step.title, l) || stepOf(l, i + 1, steps.length));
+        await expect(panel).toContainText(say(step.text, l));
       }
-      await expect(panel).toHaveCount(0);
-      await expect(page.getByRole('button', { name: w.resume.replace('{n}', String(steps.length)) })).toBeVisible();
-    });
-  }
+      lang = other(lang);
+      const w = WORDS[lang];
+      const panel = page.getByRole('region', { name: w.region });
+      if (step.run) await reachMoment(page, lang, !!step.waitFor);
+      if (step.waitFor) {
+        // The step waits for the learner: Next stays disabled until they flip the switch on the card.
+        if (i < steps.length - 1) await expect(panel.getByRole('button', { name: w.next })).toBeDisabled();
+        const label = say(scenario.nodes.find((n) => n.id === step.waitFor!.node)!.label, lang) || step.waitFor.node;
+        await node(page, label).getByRole('switch').click();
+        if (i < steps.length - 1) continue; // it moves on by itself
+      }
+      if (i < steps.length - 1) await panel.getByRole('button', { name: w.next }).click();
+      else await panel.getByRole('button', { name: w.finish }).click();
+    }
+    await expect(page.getByRole('region', { name: WORDS[lang].region })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: WORDS[lang].resume.replace('{n}', String(steps.length)) })).toBeVisible();
+  });
 }
 
 test('Back returns to the previous step exactly as it was (same counters, the switch as it was)', async ({ page }) => {

@@ -29,9 +29,9 @@ describe('the message life collector', () => {
     const { sim, lives } = collected('pubsub-order-created');
     sim.runUntil(5000);
     const life = lives.get(1)!;
-    expect(life.copies.length).toBe(2); // one per subscription: the original goes on as one of them
+    expect(life.copies.length).toBe(3); // one per subscription: the original goes on as one of them
     const processedAt = new Set(life.steps.filter((e) => e.type === 'message.processed').map((e) => (e as { node: string }).node));
-    expect(processedAt).toEqual(new Set(['billing', 'notifications']));
+    expect(processedAt).toEqual(new Set(['billing', 'notifications', 'shipping']));
     // Any copy's id leads to the same life.
     expect(lives.get(life.copies[1]!)).toBe(life);
   });

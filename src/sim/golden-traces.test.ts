@@ -48,13 +48,13 @@ const GOLDEN: Record<string, string> = {
   'mmc': '7b9dd78e369ad5b8cb636ec1e763c035a6bb030edf9320ac21248333e1c352fc',
   'rabbitmq-order-created': '36871709d245b07d348d37d625d20adaf1ac2e51a7228e9aefd682c5f647dfa4',
   'kafka-order-events': '5ae6dabe593a6b5116cec04707e22e9c7b508912d53f50a965a8b8872df93ab9', // issue #9 defect 3: poll batches
-  'pubsub-order-created': '709cf034c2984fd0772abbd4bb1092c0e932b9c1420f167cb8bf34955b22156f',
+  'pubsub-order-created': '3d11801956cbaa532503eab03030a021586547da62af678465039a49fbdc8cf6', // issue #11: Shipping publishes ShipmentCreated (a chain of events)
   'pubsub-ack-deadline': 'ae38cfbe2f4999f368bbe996e79ae3d4d1a2c24018592e48c9b60251023bf7c4',
   'rest-order-chain': 'b96e4cf04f0598bfcbd9008aafd29fc1e45f0dd322af02b43b6e15c5024e32c1',
-  'rest-cascade': 'fec4c1bf6c2d12bce3a309d47664dcf7068add918f5165b3cb1da35999833a6d',
+  'rest-cascade': '020a3b274cf1beef4e1e4f2e409a5e2ea253f80173bafaa34066eeece6f1ecb9', // issue #11: one chain, not two copies
   'rest-load-balancer': '4dd7471a1e9b81b5600b6bde011842242b1f1984627233088fce1386c4ddc2df', // new built-in (issue #9, REST load balancer)
   'rest-idempotency': '9f34eb92656046fccefed64514da0a87f496acaa6831776bd79b40c9f6096e50', // new built-in (issue #9, idempotency keys)
-  'webhook-order-paid': '56e6f9738e57df725899a233d11ee20736f47c6dbf645abe94c3c8dd8b7bce48',
+  'webhook-order-paid': 'a973310665fd1d9b2d1e97f4d08e8ccd27467dff72ed4eaa983f38693ea62777', // issue #11: the outage outlasts the retries (dead letters)
   'user-registered-fanout': '6c78e44ec3e0e45d561bd278a368fecfccf3e813dfa61b20742bdcfe998d0950',
   'bench-fanout-10': '31db7c95413562ebd3b5b11f2495df9d2eb9ee4a58af1bf181e5463b9f262e7a',
   'bench-hour-at-1000': '056e55e381bb782fe585946cdd7ef5e9163020529aad877650f78c2d9685fc2f',

@@ -31,5 +31,13 @@ export const semanticIssues = (catalog: Catalog) => (s: Scenario, lang: Lang): S
       issues.push({ path: `actions[${i}]`, message: phrase(lang, 'notLinked', { from: a.from, to: a.to }) });
     }
   }
+  // A tour's own settings changes, each against the node's settings as the file gives them.
+  s.tour?.steps.forEach((step, i) =>
+    step.apply?.forEach((a, j) => {
+      if (a.do !== 'configure' || !configs.has(a.node)) return;
+      const checked = checkPatch(catalog, s.nodes.find((n) => n.id === a.node) as BaseNodeConfig, a.patch, lang);
+      if (!checked.ok) issues.push({ path: `tour.steps[${i}].apply[${j}].patch`, message: checked.message });
+    }),
+  );
   return issues;
 };

@@ -36,4 +36,22 @@ describe('tour in a scenario file', () => {
     const badRun = withTour({ steps: [{ text: 'a', run: { until: 'never' } }] });
     expect(!badRun.ok && badRun.issues[0]!.path).toBe('tour.steps[0].run.until');
   });
+
+  it('accepts actions the tour takes itself, and locates one on an unknown node or with settings its kind refuses', () => {
+    const ok = withTour({
+      steps: [{ text: 'a', apply: [{ do: 'offline', node: 'email' }, { do: 'configure', node: 'email', patch: { concurrency: 4 } }, { do: 'online', node: 'email' }] }],
+    });
+    expect(ok.ok).toBe(true);
+    const bad = withTour({
+      steps: [
+        { text: 'a', apply: [{ do: 'offline', node: 'ghost' }] },
+        { text: 'b', apply: [{ do: 'slow', node: 'email', factor: 2 }, { do: 'configure', node: 'email', patch: { concurrency: -1 } }] },
+      ],
+    });
+    expect(!bad.ok && bad.issues.map((i) => i.path)).toEqual(['tour.steps[0].apply[0].node']);
+    const patch = withTour({ steps: [{ text: 'b', apply: [{ do: 'configure', node: 'email', patch: { concurrency: -1 } }] }] });
+    expect(!patch.ok && patch.issues.map((i) => i.path)).toEqual(['tour.steps[0].apply[0].patch']);
+    const notAnAction = withTour({ steps: [{ text: 'a', apply: [{ do: 'explode', node: 'email' }] }] });
+    expect(!notAnAction.ok && notAnAction.issues[0]!.path).toBe('tour.steps[0].apply[0].do');
+  });
 });

@@ -2,6 +2,8 @@ import { getNodesBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { controller } from '../../app/runtime';
 import { edgeId } from '../../app/edgePaths';
+import { hasPositions, layoutScenario, type Point, type Size } from '../../app/layout';
+import type { Scenario } from '../../sim/engine/scenario';
 import type { TourStep } from '../../sim/engine/tour';
 import { useApp } from '../../store/appStore';
 import { fitViewOptions } from '../flow/fitView';
@@ -23,7 +25,7 @@ export function TourLayer() {
   const step = useTour((s) => s.step);
   useEffect(() => controller.onFrame(watchForAction), []);
   const current = open ? scenario?.tour?.steps[step] : undefined;
-  useFitStep(current);
+  useFitStep(current, scenario ?? undefined);
   if (!scenario?.tour || !current) return null;
   return (
     <>
@@ -34,13 +36,16 @@ export function TourLayer() {
 }
 
 /** Fits the view to the step's nodes (or the whole diagram), clear of the tour panel, once the canvas is laid out. */
-function useFitStep(step: TourStep | undefined) {
+function useFitStep(step: TourStep | undefined, scenario: Scenario | undefined) {
   const flow = useReactFlow<SimFlowNode>();
   const store = useStoreApi<SimFlowNode>();
   useEffect(() => {
-    if (!step) return;
+    if (!step || !scenario) return;
+    const relayout = (nodes: SimFlowNode[], s: Scenario) =>
+      relayoutIfOverlapping(nodes, s, (positions) => flow.setNodes((all) => all.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }))));
     let frames = 0;
     let raf = 0;
+    let alive = true;
     const fit = () => {
       const panel = document.querySelector<HTMLElement>('.tour-panel');
       if (!document.querySelector('.flow--shown') || !panel) {
@@ -48,15 +53,42 @@ function useFitStep(step: TourStep | undefined) {
         return;
       }
       const ids = new Set([...step.highlight.nodes, ...step.highlight.links.flatMap((l) => [l.from, l.to])]);
-      const all = flow.getNodes();
-      const nodes = ids.size > 0 ? all.filter((n) => ids.has(n.id)) : all;
       const { width, height } = store.getState();
-      const options = fitViewOptions(getNodesBounds(nodes), { width, height }, { width: panel.offsetWidth, height: panel.offsetHeight });
-      void flow.fitView({ ...options, nodes: nodes.map((n) => ({ id: n.id })), duration: 350 });
+      const fitTo = (duration: number) => {
+        const shown = flow.getNodes().filter((n) => ids.size === 0 || ids.has(n.id));
+        const options = fitViewOptions(getNodesBounds(shown), { width, height }, { width: panel.offsetWidth, height: panel.offsetHeight });
+        return flow.fitView({ ...options, nodes: shown.map((n) => ({ id: n.id })), duration });
+      };
+      void fitTo(350).then(() => {
+        if (!alive) return;
+        // The zoom may have drawn the cards bigger than the layout left room for (compact cards
+        // in full): once measured again, lay the diagram out with their new sizes and fit again.
+        raf = requestAnimationFrame(() => {
+          raf = requestAnimationFrame(() => {
+            if (!alive || !relayout(flow.getNodes(), scenario)) return;
+            raf = requestAnimationFrame(() => void fitTo(200));
+          });
+        });
+      });
     };
     raf = requestAnimationFrame(fit);
-    return () => cancelAnimationFrame(raf);
-  }, [step, flow, store]);
+    return () => {
+      alive = false;
+      cancelAnimationFrame(raf);
+    };
+  }, [step, scenario, flow, store]);
+}
+
+/** Lays `scenario` out again with the cards' measured sizes when two of them now overlap; says whether it moved anything. */
+function relayoutIfOverlapping(nodes: SimFlowNode[], scenario: Scenario, set: (positions: Map<string, Point>) => void): boolean {
+  const box = (n: SimFlowNode) => ({ x: n.position.x, y: n.position.y, w: n.measured?.width ?? 0, h: n.measured?.height ?? 0 });
+  const boxes = nodes.map(box);
+  const overlap = boxes.some((a, i) => boxes.some((b, j) => j > i && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
+  if (!overlap || hasPositions(scenario)) return false;
+  const sizes = new Map<string, Size>();
+  for (const n of nodes) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+  set(layoutScenario(scenario, sizes));
+  return true;
 }
 
 /** CSS that rings the step's nodes and links and dims the rest (ids are escaped). */

@@ -6,7 +6,8 @@ import { localize } from '../../i18n/localize';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import type { Scenario } from '../../sim/engine/scenario';
-import type { TourStep, TourWait } from '../../sim/engine/tour';
+import type { TourApply, TourStep, TourWait } from '../../sim/engine/tour';
+import { fieldLabel } from '../models/catalog';
 import { useApp } from '../../store/appStore';
 import { frameStore } from '../../store/frameStore';
 import { doItForMe, leaveTour, nextStep, previousStep, skipToMoment, useTour } from './tourSession';
@@ -61,6 +62,7 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
           ))}
         </p>
       ) : null}
+      {current.apply ? <p className="tour-panel__applied">{t('tourApplied', { what: appliedText(t, current.apply, scenario, lang) })}</p> : null}
       <Status t={t} current={current} scenario={scenario} lang={lang} reached={reached && !seeking} moment={moment} waiting={waiting} last={last} />
       <div className="tour-panel__nav">
         <button type="button" className="button" onClick={previousStep} disabled={step === 0}>
@@ -126,6 +128,29 @@ function waitText(t: T, wait: TourWait, scenario: Scenario, lang: 'en' | 'es'): 
   const name = nodeName(scenario, wait.node, lang);
   const key = ({ offline: 'tourWaitOffline', online: 'tourWaitOnline', slow: 'tourWaitSlow', configure: 'tourWaitConfigure' } as const)[wait.do];
   return t(key, { name });
+}
+
+/**
+ * What the step did by itself, in words: "restarted “Orders”; set Timeout (ms), Circuit breaker
+ * on “Orders”". A node taken offline and brought back online in the same step was restarted.
+ */
+function appliedText(t: T, apply: readonly TourApply[], scenario: Scenario, lang: 'en' | 'es'): string {
+  const restarted = new Set(apply.filter((a, i) => a.do === 'offline' && apply.slice(i + 1).some((b) => b.do === 'online' && b.node === a.node)).map((a) => a.node));
+  const name = (id: string) => nodeName(scenario, id, lang);
+  const parts: string[] = [];
+  const names = [...restarted].map(name);
+  if (names.length > 0) parts.push(t('tourAppliedRestart', { names: names.map((n) => (lang === 'es' ? `«${n}»` : `“${n}”`)).join(lang === 'es' ? ' y ' : ' and ') }));
+  for (const a of apply) {
+    if (restarted.has(a.node) && (a.do === 'offline' || a.do === 'online')) continue;
+    if (a.do === 'offline') parts.push(t('tourAppliedOffline', { name: name(a.node) }));
+    else if (a.do === 'online') parts.push(t('tourAppliedOnline', { name: name(a.node) }));
+    else if (a.do === 'slow') parts.push(t('tourAppliedSlow', { name: name(a.node), factor: a.factor }));
+    else {
+      const kind = scenario.nodes.find((n) => n.id === a.node)?.kind ?? '';
+      parts.push(t('tourAppliedConfigure', { name: name(a.node), fields: Object.keys(a.patch).map((f) => fieldLabel(kind, f, lang)).join(', ') }));
+    }
+  }
+  return parts.join('; ');
 }
 
 function highlightNames(step: TourStep, scenario: Scenario, lang: 'en' | 'es'): string[] {

@@ -1,7 +1,7 @@
 import { CATALOG } from '../../sim/catalog';
 import type { Scenario, ActionSpec } from '../../sim/engine/scenario';
 import { Simulation, type RecordedAction } from '../../sim/engine/simulation';
-import type { Tour, TourPause, TourWait } from '../../sim/engine/tour';
+import type { Tour, TourApply, TourPause, TourWait } from '../../sim/engine/tour';
 
 /** How far past its start a step looks for its moment before giving up and pausing there, simulated ms. */
 export const MOMENT_HORIZON_MS = 10 * 60_000;
@@ -81,7 +81,8 @@ export function satisfies(action: ActionSpec, wait: TourWait): boolean {
 
 /**
  * The states of steps 0..`upTo` when the learner follows the tour as written from t = 0: each
- * step runs to its moment, and each action a step waits for is taken at that step's moment.
+ * step takes its own actions (`apply`) as it starts and runs to its moment, and each action a
+ * step waits for is taken at that step's moment.
  * Used when no live history exists (a share link, a resume after reload).
  */
 export function walkTour(scenario: Scenario, tour: Tour, seed: number, upTo: number): StepMark[] {
@@ -90,6 +91,7 @@ export function walkTour(scenario: Scenario, tour: Tour, seed: number, upTo: num
   let start = 0;
   for (let i = 0; i <= upTo && i < tour.steps.length; i++) {
     const step = tour.steps[i]!;
+    for (const a of step.apply ?? []) sim.act(a);
     const t = step.run ? runToMoment(sim, step.run, start) : start;
     sim.runUntil(t);
     marks.push({ t, recorded: [...sim.recorded] });
@@ -100,10 +102,25 @@ export function walkTour(scenario: Scenario, tour: Tour, seed: number, upTo: num
 }
 
 /**
- * The moment of step `step` starting at `start` on the run given by `recorded`: a fresh
- * simulation replays the run to `start`, then looks ahead. The live run is not touched.
+ * The learner's actions after the tour takes `apply` at time `start` of the run given by
+ * `recorded`: a fresh simulation replays the run to `start` and acts there.
+ */
+export function recordedWith(scenario: Scenario, seed: number, recorded: readonly RecordedAction[], apply: readonly TourApply[], start: number): RecordedAction[] {
+  const sim = new Simulation(CATALOG, scenario, { seed, recorded });
+  sim.runUntil(start);
+  for (const a of apply) sim.act(a);
+  return [...sim.recorded];
+}
+
+/**
+ * The moment of step `step` starting at `start` on the run given by `recorded`: a time is
+ * known at once; for a condition, a fresh simulation replays the run to `start`, then looks
+ * ahead. The live run is not touched.
  */
 export function momentFrom(scenario: Scenario, seed: number, recorded: readonly RecordedAction[], pause: TourPause, start: number): number {
+  // A time is known without replaying anything (the replay froze Next for a fraction of a second).
+  if (pause.until === 'time') return Math.max(start, pause.ms);
+  if (pause.until === 'elapsed') return start + pause.ms;
   const sim = new Simulation(CATALOG, scenario, { seed, recorded });
   sim.runUntil(start);
   return runToMoment(sim, pause, start);

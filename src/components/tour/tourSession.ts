@@ -2,9 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { controller } from '../../app/runtime';
 import type { Scenario } from '../../sim/engine/scenario';
-import type { Tour, TourStep } from '../../sim/engine/tour';
+import type { Tour, TourApply, TourStep } from '../../sim/engine/tour';
 import { appStore } from '../../store/appStore';
-import { actionFor, momentFrom, satisfies, walkTour, type StepMark } from './tourMoment';
+import { actionFor, momentFrom, recordedWith, satisfies, walkTour, type StepMark } from './tourMoment';
 
 /** Where the learner is in the scenario's tour. */
 export interface TourState {
@@ -92,8 +92,10 @@ function enter(i: number): void {
   const s = tourStore.getState();
   const step: TourStep = tour.steps[i]!;
   const start = Math.max(liveTime(), s.marks[i - 1]?.t ?? 0);
+  const seed = appStore.getState().seed;
+  if (step.apply) takeActions(scenario, seed, step.apply, start);
   const recorded = [...controller.recorded];
-  const t = step.run ? momentFrom(scenario, appStore.getState().seed, recorded, step.run, start) : start;
+  const t = step.run ? momentFrom(scenario, seed, recorded, step.run, start) : start;
   const marks = [...s.marks.slice(0, i), { t, recorded }];
   tourStore.setState({ step: i, marks, waiting: !!step.waitFor });
   save(i);
@@ -104,6 +106,23 @@ function enter(i: number): void {
       controller.seekTo(t);
     }
   } else controller.pause();
+}
+
+/**
+ * Takes a step's own actions at time `start`: on the live run when it stands there, otherwise
+ * (a seek under way, or Next pressed before the last moment) by a re-run to `start` with them.
+ */
+function takeActions(scenario: Scenario, seed: number, apply: readonly TourApply[], start: number): void {
+  if (appStore.getState().seekingTo === null && controller.now === start) {
+    controller.pause();
+    for (const a of apply) {
+      if (a.do === 'online' || a.do === 'offline') controller.setOnline(a.node, a.do === 'online');
+      else if (a.do === 'slow') controller.setSlow(a.node, a.factor);
+      else controller.configure(a.node, a.patch);
+    }
+    return;
+  }
+  controller.rewind(start, recordedWith(scenario, seed, controller.recorded, apply, start));
 }
 
 /** Goes to the next step. */

@@ -36,6 +36,21 @@ export const tourWaitSchema = z.discriminatedUnion('do', [
 /** A learner action a step waits for, as parsed. */
 export type TourWait = z.infer<typeof tourWaitSchema>;
 
+/**
+ * Something the tour does itself when a step starts (a service restarted, protection switched
+ * on), recorded like a learner's action, so Back, a share link and a replay reproduce it.
+ */
+export const tourApplySchema = z.discriminatedUnion('do', [
+  z.object({ do: z.literal('offline'), node: z.string() }).strict(),
+  z.object({ do: z.literal('online'), node: z.string() }).strict(),
+  z.object({ do: z.literal('slow'), node: z.string(), factor: z.number().positive() }).strict(),
+  /** New settings for `node`, checked against its kind's schema like a scenario action's. */
+  z.object({ do: z.literal('configure'), node: z.string(), patch: z.record(z.string(), z.unknown()) }).strict(),
+]);
+
+/** An action a step takes itself, as parsed. */
+export type TourApply = z.infer<typeof tourApplySchema>;
+
 /** One step of a guided tour. */
 export const tourStepSchema = z
   .object({
@@ -48,6 +63,8 @@ export const tourStepSchema = z
       .object({ nodes: z.array(z.string()).default([]), links: z.array(linkRefSchema).default([]) })
       .strict()
       .default({ nodes: [], links: [] }),
+    /** Actions the tour takes itself as the step starts, in order, before it runs to its moment. */
+    apply: z.array(tourApplySchema).min(1).max(12).optional(),
     /** Run the simulation from where the step starts, and pause at this moment. */
     run: tourPauseSchema.optional(),
     /** Wait for the learner to do this before going on. */
@@ -78,8 +95,8 @@ function say(lang: Lang, key: keyof typeof MESSAGES, params: Record<string, stri
 }
 
 /**
- * The tour's references to the scenario: every node and link it highlights, runs to or waits
- * for must exist. Each problem is located (`tour.steps[2].highlight.nodes[0]`).
+ * The tour's references to the scenario: every node and link it highlights, runs to, waits
+ * for or acts on must exist. Each problem is located (`tour.steps[2].highlight.nodes[0]`).
  */
 export function tourReferences(
   tour: Tour | undefined,
@@ -102,6 +119,7 @@ export function tourReferences(
     });
     if (step.run && 'node' in step.run && step.run.node !== undefined) node(step.run.node, `${at}.run.node`);
     if (step.waitFor) node(step.waitFor.node, `${at}.waitFor.node`);
+    step.apply?.forEach((a, j) => node(a.node, `${at}.apply[${j}].node`));
   });
   return issues;
 }
