@@ -9,6 +9,10 @@ import type { Simulation } from '../../engine/simulation';
 import type { SignalKind } from '../../engine/trace';
 import { ConsumerGroup, type GroupSettings, type GroupStats, type Member, type ResetArgs } from './consumer-group';
 import { LIMITS } from '../../engine/limits';
+import { murmur2 } from './murmur2';
+import { ProducerClient, producerShape } from './producer-client';
+
+export { murmur2 } from './murmur2';
 
 const RETENTION = 1;
 
@@ -80,6 +84,7 @@ export const topicSchema = nodeSchema('topic', {
    */
   stickyBatchRecords: z.number().int().positive().max(LIMITS.count).default(16),
   ...groupShape,
+  ...producerShape,
   /** Per consumer group overrides of the settings above, by group name. */
   groups: z.record(z.string(), groupOverride).default({}),
 });
@@ -120,6 +125,8 @@ export interface TopicStats extends NodeStats {
   appended: number;
   /** Records deleted by retention, ever. */
   retentionDeleted: number;
+  /** The producers' client: records waiting to be sent again, sent again, failed by delivery.timeout.ms, and appended out of order. */
+  producers: { retrying: number; retries: number; expired: number; reordered: number };
   /** Per partition: log-start offset (moved only by retention) and log-end offset. */
   log: { partition: number; logStart: number; logEnd: number }[];
   groups: Record<string, GroupStats>;
@@ -149,6 +156,8 @@ export class Topic extends SimNode<TopicConfig> {
   private readonly sticky = new Map<string, Sticky>();
   private readonly keyPartition = new Map<string, number>();
   private readonly rng: Rng;
+  /** The Kafka producer client of the producers writing here: retries, delivery timeout, ordering. */
+  readonly client: ProducerClient;
   /** Copies not yet fetched, over all groups: the topic's backlog. */
   private unread = 0;
   /** Records appended. */
@@ -160,6 +169,7 @@ export class Topic extends SimNode<TopicConfig> {
     super(sim, config);
     this.partitions = config.partitions;
     this.rng = sim.rng(`node:${config.id}`);
+    this.client = new ProducerClient(this, sim.rng(`node:${config.id}:producer`));
   }
 
   protected override isBroker(): boolean {
@@ -202,11 +212,13 @@ export class Topic extends SimNode<TopicConfig> {
   /** A producer's record arrives: it is appended to its partition, one copy per group. */
   override receive(msg: Message, from: SimNode): void {
     if (!this.online) {
-      // The producer would retry for delivery.timeout.ms=120000 (K: ProducerConfig.java); microsim's producers do not.
-      this.sim.drop(this, msg, 'topic offline');
+      // The producer retries for delivery.timeout.ms (K: ProducerConfig.java): see ProducerClient.
+      if (!this.client.hold(msg, from)) this.sim.drop(this, msg, 'topic offline');
       return;
     }
     const p = msg.key === undefined ? this.stickyPartition(from.id) : this.partitionForKey(msg.key);
+    if (!this.client.accept(msg, from, p)) return;
+    this.client.appended(msg, from.id, p);
     const offset = this.logEnd[p]!++;
     this.appended++;
     const meta = msg.meta ? { ...msg.meta, partition: p, offset } : { partition: p, offset };
@@ -335,6 +347,7 @@ export class Topic extends SimNode<TopicConfig> {
 
   protected override onlineChanged(): void {
     if (!this.online) return;
+    this.client.topicBack();
     for (const g of this.groups) {
       g.brokerBack();
       g.wake();
@@ -369,38 +382,10 @@ export class Topic extends SimNode<TopicConfig> {
     for (let p = 0; p < this.partitions; p++) log.push({ partition: p, logStart: this.logStart[p]!, logEnd: this.logEnd[p]! });
     const groups: Record<string, GroupStats> = {};
     for (const g of this.groups) groups[g.name] = g.stats();
-    return { ...super.stats(), partitions: this.partitions, appended: this.appended, retentionDeleted: this.retentionDeleted, log, groups };
+    return { ...super.stats(), partitions: this.partitions, appended: this.appended, retentionDeleted: this.retentionDeleted, log, groups,
+      producers: { retrying: this.client.pending, retries: this.client.retries, expired: this.client.expired, reordered: this.client.reordered },
+    };
   }
 }
 
 const UTF8 = new TextEncoder();
-
-/** Kafka's `Utils.murmur2` over bytes, as a signed 32-bit integer (seed 0x9747b28c, m 0x5bd1e995, r 24). */
-export function murmur2(data: Uint8Array): number {
-  const length = data.length;
-  const m = 0x5bd1e995;
-  let h = 0x9747b28c ^ length;
-  const length4 = length >>> 2;
-  for (let i = 0; i < length4; i++) {
-    const i4 = i * 4;
-    let k = data[i4]! | (data[i4 + 1]! << 8) | (data[i4 + 2]! << 16) | (data[i4 + 3]! << 24);
-    k = Math.imul(k, m);
-    k ^= k >>> 24;
-    k = Math.imul(k, m);
-    h = Math.imul(h, m);
-    h ^= k;
-  }
-  // Kafka's switch falls through from the third trailing byte down to the first.
-  const tail = length & ~3;
-  const rest = length & 3;
-  if (rest === 3) h ^= data[tail + 2]! << 16;
-  if (rest >= 2) h ^= data[tail + 1]! << 8;
-  if (rest >= 1) {
-    h ^= data[tail]!;
-    h = Math.imul(h, m);
-  }
-  h ^= h >>> 13;
-  h = Math.imul(h, m);
-  h ^= h >>> 15;
-  return h | 0;
-}
