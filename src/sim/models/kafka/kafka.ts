@@ -218,6 +218,11 @@ export class Topic extends SimNode<TopicConfig> {
     }
     const p = msg.key === undefined ? this.stickyPartition(from.id) : this.partitionForKey(msg.key);
     if (!this.client.accept(msg, from, p)) return;
+    this.append(msg, from, p);
+    for (const behind of this.client.released()) this.append(behind, from, p);
+  }
+
+  private append(msg: Message, from: SimNode, p: number): void {
     this.client.appended(msg, from.id, p);
     const offset = this.logEnd[p]!++;
     this.appended++;

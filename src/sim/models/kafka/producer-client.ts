@@ -57,8 +57,9 @@ interface Held {
   link: Link;
 }
 
-/** A failed request waiting out `retry.backoff.ms`, and the same partition's later records held behind it (ordered retries). */
+/** A failed request being retried, and the same partition's later records held behind it (ordered retries). */
 interface Blocked {
+  retrying: Message;
   behind: Held[];
 }
 
@@ -81,8 +82,10 @@ export class ProducerClient implements EventTarget {
   expired = 0;
   /** Records that reached the log after a record published later by the same producer, in the same partition. */
   reordered = 0;
-  /** Records in backoff or held behind one. */
-  private backingOff = 0;
+  /** Records waiting out retry.backoff.ms. */
+  private inBackoff = 0;
+  /** Records held behind a retry of their partition. */
+  private heldBehind = 0;
   /** Per producer and partition: the highest publication id appended, to count reordering. */
   private readonly lastAppended = new Map<string, number>();
 
@@ -97,7 +100,7 @@ export class ProducerClient implements EventTarget {
 
   /** Records waiting at producers for this topic: for an outage, a backoff, or a retry ahead of them. */
   get pending(): number {
-    return this.waiting.length + this.backingOff;
+    return this.waiting.length + this.inBackoff + this.heldBehind;
   }
 
   /** A record `from` sent reached the topic while it is down: it waits at its producer. Returns false if `from` has no link here (it is lost). */
@@ -109,30 +112,47 @@ export class ProducerClient implements EventTarget {
   }
 
   /**
-   * A record `from` sent arrives at the topic, which is up. Returns true if the topic appends it now to partition `p`;
-   * false if the client keeps it (the request failed, or an earlier record of
-   * the same partition is being retried and the order must hold).
+   * A record `from` sent arrives at the topic, which is up. Returns true if the topic appends it
+   * now to partition `p` (then it appends `released()` after it); false if the client keeps it
+   * (the request failed, or an earlier record of the same partition is being retried and the
+   * order must hold).
    */
   accept(msg: Message, from: SimNode, p: number): boolean {
     const link = this.topic.sim.link(from.id, this.topic.id);
     if (!link) return true;
     const key = `${from.id}/${p}`;
-    const ordered = this.settings.idempotence || this.settings.maxInFlight === 1;
     const block = this.blocked.get(key);
-    if (block && ordered) {
+    if (block && block.retrying !== msg) {
       // Idempotence: the broker refuses a sequence number past the one it waits for (OutOfOrderSequence),
-      // so this record is sent again after the retried one; with one request in flight it was never sent.
+      // so this record goes again after the retried one; with one request in flight it was not sent yet.
       block.behind.push({ msg, link });
-      this.backingOff++;
+      this.heldBehind++;
       return false;
     }
     if (this.settings.produceErrorRate > 0 && this.rng.next() < this.settings.produceErrorRate) {
-      if (!block) this.blocked.set(key, { behind: [] });
-      this.backingOff++;
-      this.topic.sim.scheduler.schedule(this.settings.retryBackoffMs, this, RETRY, { msg, link, key });
+      const ordered = this.settings.idempotence || this.settings.maxInFlight === 1;
+      if (ordered && !block) this.blocked.set(key, { retrying: msg, behind: [] });
+      this.inBackoff++;
+      this.topic.sim.scheduler.schedule(this.settings.retryBackoffMs, this, RETRY, { msg, link } satisfies Held);
       return false;
     }
+    if (block) {
+      this.blocked.delete(key);
+      this.release = block.behind;
+    }
     return true;
+  }
+
+  /** Records held behind a retry that just succeeded, for the topic to append after it. */
+  private release: Held[] = [];
+
+  /** Takes the records the last successful retry released, in order (once). */
+  released(): Message[] {
+    if (this.release.length === 0) return NONE;
+    const out = this.release.map((h) => h.msg);
+    this.heldBehind -= out.length;
+    this.release = [];
+    return out;
   }
 
   /** The topic appended `msg` from `producer` to partition `p`: counts it if a later record of the same producer got there first. */
@@ -187,12 +207,9 @@ export class ProducerClient implements EventTarget {
       return;
     }
     if (type !== RETRY) return;
-    const { msg, link, key } = data as Held & { key: string };
-    const block = this.blocked.get(key);
-    this.blocked.delete(key);
-    const behind = block?.behind ?? [];
-    this.backingOff -= 1 + behind.length;
-    this.resend({ msg, link });
-    for (const h of behind) this.resend(h);
+    this.inBackoff--;
+    this.resend(data as Held);
   }
 }
+
+const NONE: Message[] = [];
