@@ -15,6 +15,7 @@ const RMQ_X = 'src/sim/models/rabbitmq/exchange.test.ts';
 const RMQ_NET = 'src/sim/models/rabbitmq/queue-network.test.ts';
 const K = 'src/sim/models/kafka/kafka.test.ts';
 const KF = 'src/sim/models/kafka/kafka-fidelity.test.ts';
+const KS = 'src/sim/models/kafka/kafka-semantics.test.ts';
 const KP = 'src/sim/models/kafka/producer-retries.test.ts';
 const PS = 'src/sim/models/pubsub/pubsub.test.ts';
 const WH = 'src/sim/models/webhook/webhook.test.ts';
@@ -186,7 +187,10 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [K, 'a dynamic member (the default) restarted within the session timeout rejoins with a new member id and the group rebalances'],
     [K, 'a static member (groupInstanceId) restarted within the session timeout resumes its partitions without a rebalance'],
   ] },
-  { section: '§8', row: 'Kafka broker / First rebalance of a new group', tests: [], awaiting: 'kafka3 (group.initial.rebalance.delay.ms)' },
+  { section: '§8', row: 'Kafka broker / First rebalance of a new group', tests: [
+    [KS, 'by default the first member waits, the second restarts the wait, and one rebalance at 16 s gives each a partition'],
+    [KS, 'with the delay at 0 each member that joins costs a rebalance of its own'],
+  ] },
   { section: '§8', row: 'Kafka producer / Retries', tests: [
     [KP, 'a 60 s outage at 10 records/s: all 749 records are appended, late, in publication order per partition, and processed once'],
     [KP, 'a 200 s outage: records older than 120 s when it ends fail at the producer with the reason, the rest arrive'],

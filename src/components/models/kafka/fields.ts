@@ -16,6 +16,7 @@ export const TOPIC_FIELDS: Readonly<Record<string, Bilingual>> = {
   assignor: { en: 'Partition assignor', es: 'Asignador de particiones' },
   autoOffsetReset: { en: 'Offset reset', es: 'Reinicio de offset' },
   groups: { en: 'Consumer groups', es: 'Grupos de consumidores' },
+  initialRebalanceDelayMs: { en: 'First rebalance delay (ms)', es: 'Retraso del primer rebalanceo (ms)' },
   deliveryTimeoutMs: { en: 'Producer delivery timeout (ms)', es: 'Plazo de entrega del productor (ms)' },
   retryBackoffMs: { en: 'Producer retry backoff (ms)', es: 'Espera entre reintentos del productor (ms)' },
   idempotence: { en: 'Idempotent producer', es: 'Productor idempotente' },

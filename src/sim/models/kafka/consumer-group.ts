@@ -5,6 +5,9 @@ import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
 import type { KafkaTrace, RemovalReason, Topic } from './kafka';
 import { GroupReader, type ResetArgs } from './group-reader';
 import { groupStats, type GroupStats } from './group-stats';
+import { Member, type GroupSettings } from './member';
+
+export { Member, type GroupSettings } from './member';
 
 export type { ResetArgs } from './group-reader';
 export type { GroupStats } from './group-stats';
@@ -21,61 +24,6 @@ const POLL_INTERVAL = 5;
  * as Kafka's JoinGroup waits for every member to finish its poll and rejoin.
  */
 const REJOIN_POLL_MS = 100;
-
-/** A consumer group's settings: the topic's, overridden per group. */
-export interface GroupSettings {
-  commit: 'after' | 'before';
-  autoCommitIntervalMs: number;
-  sessionTimeoutMs: number;
-  heartbeatIntervalMs: number;
-  rebalancePauseMs: number;
-  assignor: 'range' | 'roundrobin';
-  autoOffsetReset: 'earliest' | 'latest';
-  maxPollRecords: number;
-  maxPollIntervalMs: number;
-}
-
-/** One consumer (a service linked from the topic) as its group's coordinator sees it. */
-export class Member {
-  /** In the group's membership (false once its session expired or it left). */
-  inGroup: boolean;
-  /** Left with the `leave` command: it does not rejoin until `join`. */
-  left = false;
-  /** Seen unreachable (offline or cut off) and not seen back yet. */
-  down = false;
-  lastHeartbeat = 0;
-  /** Polls so far: the max.poll.interval.ms check looks at the latest only. */
-  polls = 0;
-  expiry: ScheduledEvent | undefined;
-  /** Partitions assigned in the current generation. */
-  partitions: number[] = [];
-  /** Records of this topic it processed (duplicates included). */
-  processed = 0;
-  /** Its `group.instance.id` when it is a static member (KIP-345); undefined for a dynamic member (Kafka's default). */
-  readonly instanceId: string | undefined;
-  /** The node's restart count when it last joined or resumed: a dynamic member that restarted since has a new member id. */
-  restartsSeen: number;
-
-  constructor(
-    readonly group: ConsumerGroup,
-    readonly node: SimNode,
-    readonly link: Link,
-  ) {
-    this.inGroup = this.reachable();
-    const id = (link.config as { groupInstanceId?: unknown }).groupInstanceId;
-    this.instanceId = typeof id === 'string' ? id : undefined;
-    this.restartsSeen = node.restarts;
-  }
-
-  get id(): string {
-    return this.node.id;
-  }
-
-  /** Online and not cut off from the broker: its heartbeats and fetches get through. */
-  reachable(): boolean {
-    return this.node.online && !this.link.partitioned;
-  }
-}
 
 /**
  * A consumer group reading one topic: membership, partition assignment, eager rebalances; its
@@ -103,6 +51,8 @@ export class ConsumerGroup implements EventTarget {
   expiredUnread = 0;
   private rebalanceTimer: ScheduledEvent | undefined;
   private rebalanceStartedAt = 0;
+  /** When the first member joined an empty group, while its first rebalance waits for more (undefined otherwise). */
+  private initialJoinSince: number | undefined;
   private commitTimer: ScheduledEvent | undefined;
 
   constructor(
@@ -253,6 +203,9 @@ export class ConsumerGroup implements EventTarget {
   }
 
   private join(m: Member): void {
+    // An empty group (a new one, or one every member left) waits group.initial.rebalance.delay.ms
+    // for more members before its first rebalance (K: GroupCoordinator, InitialDelayedJoin).
+    if (!this.rebalancing && !this.members.some((x) => x.inGroup)) this.initialJoinSince = this.topic.sim.now;
     m.inGroup = true;
     m.restartsSeen = m.node.restarts;
     m.lastHeartbeat = this.topic.sim.now;
@@ -313,12 +266,24 @@ export class ConsumerGroup implements EventTarget {
     }
     // A new member or a departure during the join phase restarts it.
     if (this.rebalanceTimer) sim.scheduler.cancel(this.rebalanceTimer);
-    this.rebalanceTimer = sim.scheduler.schedule(this.settings.rebalancePauseMs, this, REBALANCE_DONE);
+    this.rebalanceTimer = sim.scheduler.schedule(this.initialDelay() + this.settings.rebalancePauseMs, this, REBALANCE_DONE);
+  }
+
+  /**
+   * The wait of an empty group's first rebalance: each member that joins within it starts it
+   * again, up to the rebalance timeout (`max.poll.interval.ms`); 0 for any other rebalance.
+   */
+  private initialDelay(): number {
+    if (this.initialJoinSince === undefined) return 0;
+    const now = this.topic.sim.now;
+    const end = Math.min(now + this.settings.initialRebalanceDelayMs, this.initialJoinSince + this.settings.maxPollIntervalMs);
+    return Math.max(0, end - now);
   }
 
   private finishRebalance(): void {
     const sim = this.topic.sim;
     this.rebalanceTimer = undefined;
+    this.initialJoinSince = undefined;
     for (const m of this.members) {
       if (m.reachable()) this.observeUp(m);
       else this.observeDown(m);

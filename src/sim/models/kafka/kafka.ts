@@ -55,12 +55,19 @@ const groupShape = {
    * Kafka default `max.poll.records`=500 (SEMANTICS §8): a fetch brings up to this many records
    * of a partition as one response, processed in order; the next fetch waits for the batch.
    */
-  maxPollRecords: z.number().int().positive().default(500),
+  maxPollRecords: z.number().int().positive().max(LIMITS.count).default(500),
   /**
    * Kafka default `max.poll.interval.ms`=300000 (SEMANTICS §8): a member that takes longer than
    * this to process a poll's records leaves the group, which rebalances; it rejoins on its next poll.
    */
-  maxPollIntervalMs: z.number().positive().default(300_000),
+  maxPollIntervalMs: z.number().positive().max(LIMITS.ms).default(300_000),
+  /**
+   * Kafka broker default `group.initial.rebalance.delay.ms`=3000 (K: GroupCoordinatorConfig.java,
+   * SEMANTICS §8): a group that forms during the run (its members all joined later) waits this
+   * long for more members before its first rebalance, so they do not each cause one. Groups
+   * whose members are up at the start are formed before the run.
+   */
+  initialRebalanceDelayMs: z.number().nonnegative().max(LIMITS.ms).default(3000),
 };
 
 const groupOverride = z.object(groupShape).partial().strict();
@@ -205,7 +212,8 @@ export class Topic extends SimNode<TopicConfig> {
     return {
       commit: c.commit, autoCommitIntervalMs: c.autoCommitIntervalMs, sessionTimeoutMs: c.sessionTimeoutMs,
       heartbeatIntervalMs: c.heartbeatIntervalMs, rebalancePauseMs: c.rebalancePauseMs, assignor: c.assignor,
-      autoOffsetReset: c.autoOffsetReset, maxPollRecords: c.maxPollRecords, maxPollIntervalMs: c.maxPollIntervalMs, ...c.groups[name],
+      autoOffsetReset: c.autoOffsetReset, maxPollRecords: c.maxPollRecords, maxPollIntervalMs: c.maxPollIntervalMs,
+      initialRebalanceDelayMs: c.initialRebalanceDelayMs, ...c.groups[name],
     };
   }
 
