@@ -210,6 +210,14 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [PS, 'forwards dead letters to a dead-letter topic, whose own subscriber processes them'],
   ] },
   { section: '§8', row: 'Google Pub/Sub / Retry policy', tests: [[PS, 'a retry policy spaces redeliveries exponentially from 10 s up to 600 s']] },
+  // ---- rows this project added (not in SEMANTICS.md) ----
+  { section: '§+', row: 'Kafka consumer / A poison record (cannot be deserialized)', tests: [
+    [KS, 'without a dead-letter topic every poll fails on it: its partition is stuck at offset 99 for good and the lag grows to 501'],
+    [KS, 'the usual cure, a dead-letter topic: the error handler publishes the 6 poison records there and the partition moves on'],
+  ] },
+  { section: '§+', row: 'Kafka consumer / Retry topic and dead-letter topic (Spring Kafka)', tests: [
+    [KS, 'failing processing with a retry topic and a dead-letter topic: a failure never holds its partition up, 3 more tries, then the DLT'],
+  ] },
   { section: '§8', row: 'Google Pub/Sub / Lease extension', tests: [], awaiting: REST_BRANCH },
   { section: '§8', row: 'Stripe API / Idempotency keys', tests: [], awaiting: REST_BRANCH },
 ];

@@ -21,5 +21,8 @@ export const TOPIC_FIELDS: Readonly<Record<string, Bilingual>> = {
   retryBackoffMs: { en: 'Producer retry backoff (ms)', es: 'Espera entre reintentos del productor (ms)' },
   idempotence: { en: 'Idempotent producer', es: 'Productor idempotente' },
   maxInFlight: { en: 'Requests in flight (max)', es: 'Peticiones en vuelo (máx.)' },
+  poisonEvery: { en: 'Poison record every (records)', es: 'Registro envenenado cada (registros)' },
+  deadLetterTopic: { en: 'Dead-letter topic', es: 'Tema de mensajes muertos' },
+  maxAttempts: { en: 'Attempts before dead-lettering', es: 'Intentos antes de descartar' },
   produceErrorRate: { en: 'Produce error rate', es: 'Tasa de errores al producir' },
 };

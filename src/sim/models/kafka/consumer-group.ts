@@ -5,7 +5,10 @@ import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
 import type { KafkaTrace, RemovalReason, Topic } from './kafka';
 import { GroupReader, type ResetArgs } from './group-reader';
 import { groupStats, type GroupStats } from './group-stats';
-import { Member, type GroupSettings } from './member';
+import { initialRebalanceWait, Member, type GroupSettings } from './member';
+import { assignPartitions } from './assignor';
+
+export { rangeOwner } from './assignor';
 
 export { Member, type GroupSettings } from './member';
 
@@ -266,18 +269,7 @@ export class ConsumerGroup implements EventTarget {
     }
     // A new member or a departure during the join phase restarts it.
     if (this.rebalanceTimer) sim.scheduler.cancel(this.rebalanceTimer);
-    this.rebalanceTimer = sim.scheduler.schedule(this.initialDelay() + this.settings.rebalancePauseMs, this, REBALANCE_DONE);
-  }
-
-  /**
-   * The wait of an empty group's first rebalance: each member that joins within it starts it
-   * again, up to the rebalance timeout (`max.poll.interval.ms`); 0 for any other rebalance.
-   */
-  private initialDelay(): number {
-    if (this.initialJoinSince === undefined) return 0;
-    const now = this.topic.sim.now;
-    const end = Math.min(now + this.settings.initialRebalanceDelayMs, this.initialJoinSince + this.settings.maxPollIntervalMs);
-    return Math.max(0, end - now);
+    this.rebalanceTimer = sim.scheduler.schedule(initialRebalanceWait(this.initialJoinSince, sim.now, this.settings) + this.settings.rebalancePauseMs, this, REBALANCE_DONE);
   }
 
   private finishRebalance(): void {
@@ -319,17 +311,12 @@ export class ConsumerGroup implements EventTarget {
 
   /** Gives each partition to one member in the group, and points every cursor at its committed offset. */
   private assign(): void {
-    const live = this.members.filter((m) => m.inGroup);
     for (const m of this.members) m.partitions = [];
-    const n = live.length;
-    const parts = this.reader.partitions;
-    for (let p = 0; p < parts; p++) {
-      let owner: Member | undefined;
-      if (n > 0 && this.settings.assignor === 'roundrobin') owner = live[p % n];
-      else if (n > 0) owner = live[rangeOwner(p, parts, n)];
+    const owners = assignPartitions(this.members.filter((m) => m.inGroup), this.reader.partitions, this.settings.assignor);
+    owners.forEach((owner, p) => {
       owner?.partitions.push(p);
       this.reader.own(p, owner);
-    }
+    });
   }
 
   // ---- timers ----
@@ -407,16 +394,4 @@ export class ConsumerGroup implements EventTarget {
   stats(): GroupStats {
     return groupStats(this);
   }
-}
-
-/**
- * Kafka's RangeAssignor for one topic: members sorted by id, each gets `parts / n` consecutive
- * partitions and the first `parts % n` members one more. Returns the index of `p`'s owner.
- */
-export function rangeOwner(p: number, parts: number, n: number): number {
-  const per = Math.floor(parts / n);
-  const extra = parts % n;
-  // The first `extra` members hold per + 1 partitions each.
-  const cut = extra * (per + 1);
-  return p < cut ? Math.floor(p / (per + 1)) : extra + Math.floor((p - cut) / per);
 }

@@ -58,3 +58,13 @@ export class Member {
     return this.node.online && !this.link.partitioned;
   }
 }
+
+/**
+ * The wait of an empty group's first rebalance (`since`: when its first member joined; undefined
+ * for any other rebalance, which does not wait): `group.initial.rebalance.delay.ms` from now, as
+ * each member that joins within it starts it again, up to the rebalance timeout (`max.poll.interval.ms`).
+ */
+export function initialRebalanceWait(since: number | undefined, now: number, s: GroupSettings): number {
+  if (since === undefined) return 0;
+  return Math.max(0, Math.min(now + s.initialRebalanceDelayMs, since + s.maxPollIntervalMs) - now);
+}
