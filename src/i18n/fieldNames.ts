@@ -146,6 +146,7 @@ export const OPTION_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>
   quorum: { en: 'quorum', es: 'quórum' },
   'drop-head': { en: 'drop the oldest', es: 'descartar la más antigua' },
   'reject-publish': { en: 'reject new messages', es: 'rechazar las nuevas' },
+  'reject-publish-dlx': { en: 'reject new messages to the dead letters', es: 'rechazar las nuevas a mensajes muertos' },
   durable: { en: 'durable', es: 'duradera' },
   'fire-and-forget': { en: 'fire and forget', es: 'disparar y olvidar' },
   earliest: { en: 'earliest', es: 'la más antigua' },

@@ -49,8 +49,11 @@ export const queueSchema = nodeSchema('queue', {
   messageTtlMs: z.number().nonnegative().max(LIMITS.ms).optional(),
   /** `x-max-length`: ready messages at most; unlimited by default (RMQ/maxlength). */
   maxLength: z.number().int().nonnegative().max(LIMITS.count).optional(),
-  /** `x-overflow` when full: drop the oldest (RabbitMQ's default) or refuse the newest (RMQ/maxlength). */
-  overflow: z.enum(['drop-head', 'reject-publish']).default('drop-head'),
+  /**
+   * `x-overflow` when full: drop the oldest (RabbitMQ's default), refuse the newest, or refuse and
+   * dead-letter the newest as `maxlen` (`reject-publish-dlx`, classic queues only; RMQ/maxlength).
+   */
+  overflow: z.enum(['drop-head', 'reject-publish', 'reject-publish-dlx']).default('drop-head'),
   /** `x-dead-letter-exchange`: the id of an exchange this queue links to; without it dead letters are discarded (RMQ/dlx). */
   deadLetterExchange: z.string().optional(),
   /** `x-dead-letter-routing-key`: replaces the message's routing key when dead-lettered; the original is kept otherwise. */
@@ -185,8 +188,9 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       return;
     }
     const max = this.config.maxLength;
-    if (max !== undefined && this.config.overflow === 'reject-publish' && this.ready.length >= max) {
-      this.discard(msg, 'reject-publish');
+    if (max !== undefined && this.config.overflow !== 'drop-head' && this.ready.length >= max) {
+      if (this.config.overflow === 'reject-publish-dlx') this.deadLetter(msg, 'maxlen');
+      else this.discard(msg, 'reject-publish');
       return;
     }
     this.stampExpiry(msg);
