@@ -12,6 +12,7 @@ export interface SemanticsRow {
 
 const RMQ_Q = 'src/sim/models/rabbitmq/queue.test.ts';
 const RMQ_X = 'src/sim/models/rabbitmq/exchange.test.ts';
+const RMQ_S = 'src/sim/models/rabbitmq/queue-semantics.test.ts';
 const RMQ_NET = 'src/sim/models/rabbitmq/queue-network.test.ts';
 const K = 'src/sim/models/kafka/kafka.test.ts';
 const KF = 'src/sim/models/kafka/kafka-fidelity.test.ts';
@@ -49,6 +50,7 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§1', row: 'Auto-ack', tests: [[RMQ_Q, 'auto-ack: a consumer that goes offline loses every message it held, counted as dropped with the reason']] },
   { section: '§1', row: 'nack/reject', tests: [[RMQ_Q, 'a nack with requeue loops the message back until it succeeds; a nack to the dead-letter exchange parks it as rejected']] },
   { section: '§1', row: 'Consumer death', tests: [
+    [RMQ_S, 'a consumer taking 35 min per message loses its channel at the first check past 30 min, and the message is redelivered'],
     [RMQ_Q, 'a consumer that goes offline mid-processing gets its unacked messages requeued, in order, to the other consumer, with no duplicate'],
     [RMQ_NET, 'a closed channel requeues what the consumer held unacked, marked redelivered'],
   ] },
@@ -61,6 +63,8 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§1', row: 'Max length', tests: [
     [RMQ_Q, 'drop-head (the default) keeps the newest 10 of 50 and drops the 40 oldest as maxlen'],
     [RMQ_Q, 'reject-publish keeps the first 10 of 50 and turns the other 40 away'],
+    [RMQ_Q, 'reject-publish-dlx keeps the first 10 of 50 and dead-letters the other 40 as maxlen'],
+    [RMQ_Q, 'reject-publish-dlx on a quorum queue is refused at load, located, in both languages'],
   ] },
   { section: '§1', row: 'Durability', tests: [], awaiting: 'kafka3 (broker restart)' },
   { section: '§1', row: 'Quorum delivery-limit', tests: [
@@ -197,7 +201,10 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [KP, 'idempotence on (the default): every record once, in the order it was published, though about 50 were retried'],
     [KP, 'idempotence off with 5 requests in flight: the records sent while one was retried overtake it'],
   ] },
-  { section: '§8', row: 'RabbitMQ / Consumer acks too slowly', tests: [], awaiting: 'kafka3 (consumer_timeout)' },
+  { section: '§8', row: 'RabbitMQ / Consumer acks too slowly', tests: [
+    [RMQ_S, 'a consumer taking 35 min per message loses its channel at the first check past 30 min, and the message is redelivered'],
+    [RMQ_S, 'a consumer taking 20 min never hits it; with consumerTimeoutMs 0 not even a 35 min one does'],
+  ] },
   { section: '§8', row: 'RabbitMQ / Connection faults', tests: [
     [RMQ_NET, 'prefetch ${prefetch}, partition of ${seconds} s: nothing is lost, nothing stays unacked, delivery resumes after the heal'],
     [RMQ_NET, 'a lossy consumer link (20% loss) loses no delivery and no ack: TCP retransmits, only latency grows'],

@@ -14,6 +14,7 @@ export const QUEUE_FIELDS: Readonly<Record<string, Bilingual>> = {
   deadLetterRoutingKey: { en: 'Dead-letter routing key', es: 'Clave de enrutado de muertos' },
   deliveryLimit: { en: 'Delivery limit', es: 'Límite de entregas' },
   deadLetterQueue: { en: 'Dead-letter queue', es: 'Cola de mensajes muertos' },
+  consumerTimeoutMs: { en: 'Consumer timeout (ms)', es: 'Límite del consumidor (ms)' },
 };
 
 /** An exchange's settings. */

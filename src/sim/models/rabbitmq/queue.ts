@@ -13,11 +13,14 @@ import { LIMITS } from '../../engine/limits';
 
 const EXPIRE = 1;
 const HEARTBEAT = 2;
+const CONSUMER_TIMEOUT = 3;
+/** RabbitMQ checks consumer_timeout about once a minute (RMQ/consumers), so a delivery may overstay it by up to that. */
+const CONSUMER_TIMEOUT_CHECK_MS = 60_000;
 
 /** Trace events of the RabbitMQ-style queue (they travel in `ExchangeTrace`). */
 export type QueueTrace =
   | { type: 'queue.dead_lettered'; t: number; node: string; msgId: number; reason: DeathReason; exchange: string }
-  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number; reason?: 'heartbeat' }
+  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number; reason?: 'heartbeat' | 'consumer_timeout' }
   | { type: 'queue.channel_state'; t: number; node: string; consumer: string; state: ChannelState };
 
 /**
@@ -64,7 +67,14 @@ export const queueSchema = nodeSchema('queue', {
    * marked redelivered. RabbitMQ's default is 60 s (RMQ/heartbeats); 0 disables heartbeats.
    * A shorter fault only delays deliveries and acks: TCP retransmits.
    */
-  heartbeatSec: z.number().nonnegative().default(60),
+  heartbeatSec: z.number().nonnegative().max(LIMITS.ms).default(60),
+  /**
+   * `consumer_timeout`, RabbitMQ's default 1800000 ms (30 min; RMQ/consumers): a delivery left
+   * unacked longer closes its consumer's channel and requeues everything it held, redelivered;
+   * the consumer opens a new channel and goes on (a slow consumer is not a dead one). Checked
+   * once a minute. 0 disables it.
+   */
+  consumerTimeoutMs: z.number().nonnegative().max(LIMITS.ms).default(1_800_000),
   /** Unsuccessful deliveries allowed before a message is dead-lettered (`x-delivery-limit`); -1 = none. Quorum default 20. */
   deliveryLimit: z.number().int().min(-1).max(LIMITS.attempts).optional(),
   /**
@@ -135,6 +145,10 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
   private expired = 0;
   private staleAcks = 0;
   private channelsClosed = 0;
+  private consumerTimeouts = 0;
+  /** When each unacked delivery went out, for consumer_timeout. */
+  private readonly deliveredAt = new WeakMap<Message, number>();
+  private timeoutCheck: ScheduledEvent | undefined;
   private readonly deadLettered: Record<string, number> = {};
   private readonly dropped: Record<string, number> = {};
   private readonly parkedBy: Record<string, number> = {};
@@ -239,7 +253,13 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     c.delivered++;
     if (msg.redelivered) this.redelivered++;
     const manual = this.config.ack === 'manual';
-    if (manual) c.unacked.push(msg);
+    if (manual) {
+      c.unacked.push(msg);
+      this.deliveredAt.set(msg, this.sim.now);
+      if (!this.timeoutCheck && this.config.consumerTimeoutMs > 0) {
+        this.timeoutCheck = this.sim.scheduler.schedule(CONSUMER_TIMEOUT_CHECK_MS, this, CONSUMER_TIMEOUT);
+      }
+    }
     // Over the consumer's connection (TCP): random loss only delays the delivery (RMQ runs on TCP).
     this.sim.deliver(c.link, msg, 'delivery', true);
   }
@@ -336,6 +356,31 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     c.heartbeat = undefined;
     if (c.channel !== 'blocked') return;
     c.channel = 'closed';
+    this.requeueHeld(c, 'heartbeat', `heartbeat timeout: consumer ${c.node.id} unreachable`);
+  }
+
+  /** Every minute while deliveries are unacked: a consumer holding one past `consumer_timeout` loses its channel (see the setting). */
+  private checkConsumerTimeouts(): void {
+    this.timeoutCheck = undefined;
+    const limit = this.config.consumerTimeoutMs;
+    if (limit <= 0 || this.config.ack !== 'manual') return;
+    let holding = false;
+    for (const c of this.consumers) {
+      const oldest = c.unacked.peekFront();
+      if (!oldest) continue;
+      if (c.channel === 'open' && this.sim.now - (this.deliveredAt.get(oldest) ?? this.sim.now) > limit) {
+        this.consumerTimeouts++;
+        this.requeueHeld(c, 'consumer_timeout', `consumer_timeout: ${c.node.id} held a delivery unacked over ${limit} ms`);
+        this.setChannel(c, 'open');
+      }
+      if (c.unacked.length > 0) holding = true;
+    }
+    if (holding) this.timeoutCheck = this.sim.scheduler.schedule(CONSUMER_TIMEOUT_CHECK_MS, this, CONSUMER_TIMEOUT);
+    this.dispatch();
+  }
+
+  /** Closes `c`'s channel: its unacked deliveries go back to the head, redelivered (see heartbeatTimeout for the copies). */
+  private requeueHeld(c: Consumer, why: 'heartbeat' | 'consumer_timeout', reason: string): void {
     this.channelsClosed++;
     const held = c.unacked.toArray();
     c.unacked.clear();
@@ -348,9 +393,8 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       else if (m.state === 'done') back.push(m);
       else back.push(this.sim.copy(this, m, 'buffered', true));
     }
-    this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: back.length, reason: 'heartbeat' });
+    this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: back.length, reason: why });
     this.sim.emit({ type: 'queue.channel_state', t: this.sim.now, node: this.id, consumer: c.node.id, state: 'closed' });
-    const reason = `heartbeat timeout: consumer ${c.node.id} unreachable`;
     for (let i = back.length - 1; i >= 0; i--) this.giveBack(back[i]!, reason);
     this.dispatch();
   }
@@ -471,6 +515,10 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       this.heartbeatTimeout(data as Consumer);
       return;
     }
+    if (type === CONSUMER_TIMEOUT) {
+      this.checkConsumerTimeouts();
+      return;
+    }
     if (type !== EXPIRE) return;
     this.expiry = undefined;
     for (let head = this.ready.peekFront(); head && expiresAt(head) <= this.sim.now; head = this.ready.peekFront()) {
@@ -518,6 +566,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       unacked,
       channelsDown,
       channelsClosed: this.channelsClosed,
+      consumerTimeouts: this.consumerTimeouts,
       parked: this.parked,
       acked: this.acked,
       nacked: this.nacked,
