@@ -148,6 +148,8 @@ export const OPTION_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>
   'reject-publish': { en: 'reject new messages', es: 'rechazar las nuevas' },
   'reject-publish-dlx': { en: 'reject new messages to the dead letters', es: 'rechazar las nuevas a mensajes muertos' },
   durable: { en: 'durable', es: 'duradera' },
+  persistent: { en: 'persistent (to disk)', es: 'persistente (a disco)' },
+  transient: { en: 'transient (memory only)', es: 'transitorio (solo en memoria)' },
   'fire-and-forget': { en: 'fire and forget', es: 'disparar y olvidar' },
   earliest: { en: 'earliest', es: 'la más antigua' },
   latest: { en: 'latest', es: 'la más reciente' },

@@ -66,7 +66,12 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [RMQ_Q, 'reject-publish-dlx keeps the first 10 of 50 and dead-letters the other 40 as maxlen'],
     [RMQ_Q, 'reject-publish-dlx on a quorum queue is refused at load, located, in both languages'],
   ] },
-  { section: '§1', row: 'Durability', tests: [], awaiting: 'kafka3 (broker restart)' },
+  { section: '§1', row: 'Durability', tests: [
+    [RMQ_S, 'durable queue, persistent messages: all 100 are still there after the restart and get processed'],
+    [RMQ_S, 'durable queue, transient messages (the AMQP default): the restart discards all 100'],
+    [RMQ_S, 'a transient queue loses even persistent messages; a quorum queue keeps even transient ones'],
+    [RMQ_S, 'unacked persistent deliveries come back redelivered; a consumer mid-message finishes it and its ack is stale'],
+  ] },
   { section: '§1', row: 'Quorum delivery-limit', tests: [
     [RMQ_Q, 'a quorum queue stops a poison message after 21 deliveries (its default limit of 20, RabbitMQ 4.0); a classic queue never does'],
   ] },

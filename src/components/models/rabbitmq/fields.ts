@@ -15,6 +15,8 @@ export const QUEUE_FIELDS: Readonly<Record<string, Bilingual>> = {
   deliveryLimit: { en: 'Delivery limit', es: 'Límite de entregas' },
   deadLetterQueue: { en: 'Dead-letter queue', es: 'Cola de mensajes muertos' },
   consumerTimeoutMs: { en: 'Consumer timeout (ms)', es: 'Límite del consumidor (ms)' },
+  durable: { en: 'Durable (survives a restart)', es: 'Duradera (sobrevive a un reinicio)' },
+  deliveryMode: { en: 'Delivery mode', es: 'Modo de entrega' },
 };
 
 /** An exchange's settings. */

@@ -20,7 +20,7 @@ const CONSUMER_TIMEOUT_CHECK_MS = 60_000;
 /** Trace events of the RabbitMQ-style queue (they travel in `ExchangeTrace`). */
 export type QueueTrace =
   | { type: 'queue.dead_lettered'; t: number; node: string; msgId: number; reason: DeathReason; exchange: string }
-  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number; reason?: 'heartbeat' | 'consumer_timeout' }
+  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number; reason?: 'heartbeat' | 'consumer_timeout' | 'restart' }
   | { type: 'queue.channel_state'; t: number; node: string; consumer: string; state: ChannelState };
 
 /**
@@ -41,6 +41,19 @@ export const queueSchema = nodeSchema('queue', {
   prefetch: z.number().int().nonnegative().max(LIMITS.slots).default(1),
   /** Manual ack (the consumer acks after processing) or auto-ack (done once sent: RMQ/confirms). */
   ack: z.enum(['manual', 'auto']).default('manual'),
+  /**
+   * A durable queue survives a broker restart (RMQ/queues); a transient one is deleted on boot
+   * with everything in it. microsim defaults to durable, the usual choice (the management UI's
+   * default). Quorum queues are always durable.
+   */
+  durable: z.boolean().default(true),
+  /**
+   * The delivery mode publishers give this queue's messages: `persistent` (delivery_mode 2) is
+   * written to disk and survives a restart in a durable queue; `transient` (delivery_mode 1, the
+   * AMQP default when a publisher sets none) is discarded on recovery, even in a durable queue
+   * (RMQ/queues, RMQ/publishers). Quorum queues keep every message.
+   */
+  deliveryMode: z.enum(['persistent', 'transient']).default('transient'),
   /** Classic or quorum. Quorum queues default to a delivery limit of 20 (RabbitMQ 4.0+) and cap prefetch at 2,000. */
   queueType: z.enum(['classic', 'quorum']).default('classic'),
   /**
@@ -146,6 +159,9 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
   private staleAcks = 0;
   private channelsClosed = 0;
   private consumerTimeouts = 0;
+  /** Broker restarts, and unacked transient deliveries the broker forgot in them. */
+  private brokerRestarts = 0;
+  private lostOnRestart = 0;
   /** When each unacked delivery went out, for consumer_timeout. */
   private readonly deliveredAt = new WeakMap<Message, number>();
   private timeoutCheck: ScheduledEvent | undefined;
@@ -380,7 +396,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
   }
 
   /** Closes `c`'s channel: its unacked deliveries go back to the head, redelivered (see heartbeatTimeout for the copies). */
-  private requeueHeld(c: Consumer, why: 'heartbeat' | 'consumer_timeout', reason: string): void {
+  private requeueHeld(c: Consumer, why: 'heartbeat' | 'consumer_timeout' | 'restart', reason: string): void {
     this.channelsClosed++;
     const held = c.unacked.toArray();
     c.unacked.clear();
@@ -545,10 +561,44 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     this.dispatch();
   }
 
-  /** `purge`: removes every ready message (not the unacked ones), as `queue.purge` does. */
+  /**
+   * `purge`: removes every ready message (not the unacked ones), as `queue.purge` does.
+   * `restart`: the broker restarts (see `restart`).
+   */
   override command(name: string): void {
+    if (name === 'restart') this.restart();
     if (name !== 'purge') return;
     while (this.ready.length > 0) this.discard(this.take(), 'purged');
+  }
+
+  /**
+   * The broker restarts: every channel closes and the clients reconnect. What was on disk comes
+   * back: a durable (or quorum) queue with persistent messages keeps its ready messages and gets
+   * its unacked ones back, redelivered. Otherwise every message in it is gone: ready ones are
+   * lost, and unacked ones stay with their consumers, whose acks no longer match anything.
+   */
+  private restart(): void {
+    const c0 = this.config;
+    const kept = c0.queueType === 'quorum' || (c0.durable && c0.deliveryMode === 'persistent');
+    const why = c0.durable || c0.queueType === 'quorum' ? 'broker restart: transient message' : 'broker restart: transient queue deleted';
+    this.brokerRestarts++;
+    if (!kept) while (this.ready.length > 0) this.discard(this.take(), why);
+    for (const c of this.consumers) {
+      if (kept) {
+        this.requeueHeld(c, 'restart', 'broker restart: unacked, recovered from disk');
+      } else {
+        const forgotten = c.unacked.length;
+        c.unacked.clear();
+        this.channelsClosed++;
+        this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: 0, reason: 'restart' });
+        this.lostOnRestart += forgotten;
+      }
+      if (c.heartbeat) this.sim.scheduler.cancel(c.heartbeat);
+      c.heartbeat = undefined;
+      if (this.cutOff(c)) this.block(c);
+      else this.setChannel(c, 'open');
+    }
+    this.dispatch();
   }
 
   override stats(): NodeStats {
@@ -567,6 +617,8 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       channelsDown,
       channelsClosed: this.channelsClosed,
       consumerTimeouts: this.consumerTimeouts,
+      brokerRestarts: this.brokerRestarts,
+      forgottenOnRestart: this.lostOnRestart,
       parked: this.parked,
       acked: this.acked,
       nacked: this.nacked,
