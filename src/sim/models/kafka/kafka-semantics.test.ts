@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, ms, type TestRun } from '../../testing/harness';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
 import type { Topic } from './kafka';
+import { CATALOG } from '../../catalog';
+import { Simulation } from '../../engine/simulation';
+import { builtin } from '../../../scenarios';
 
 // issue #9, Kafka semantics learners ask about (SEMANTICS §8; K: GroupCoordinatorConfig.java).
 
@@ -109,5 +112,26 @@ describe('a poison record: one the consumer cannot deserialize', () => {
     // Every record ends processed once by the worker, or in the dead-letter topic.
     expect(run.sim.node('c').processed).toBe(1000 - retry.deadLettered);
     expect(main.totalLag.now + retry.totalLag.now).toBe(0);
+  });
+});
+
+describe('the built-in kafka-poison-record scenario', () => {
+  it('does what its description says: one partition stuck at 15 s, both by 30 s, both drained within 15 s of the cure at 40 s', () => {
+    const scenario = builtin('kafka-poison-record')!;
+    const sim = new Simulation(CATALOG, scenario);
+    const group = () => (sim.node('payments') as Topic).stats().groups.payments!;
+    sim.runUntil(20_000);
+    expect(group().stuck).toHaveLength(1);
+    sim.runUntil(39_000);
+    expect(group().stuck).toHaveLength(2);
+    expect(group().totalLag.now).toBeGreaterThan(50);
+    sim.runUntil(41_000);
+    expect(group().stuck).toEqual([]);
+    sim.runUntil(55_000);
+    expect(group().totalLag.now).toBeLessThan(20);
+    sim.runUntil(scenario.durationMs);
+    expect(group().deadLettered).toBe(5);
+    expect(sim.node('ops').processed).toBe(5);
+    expect(sim.ledger.totals().dropped).toBe(0);
   });
 });

@@ -79,7 +79,8 @@ export class Topic extends SimNode<TopicConfig> {
   override start(): void {
     const byName = new Map<string, ConsumerGroup>();
     for (const link of this.sim.outgoing(this.id)) {
-      if (link.to.id === this.config.deadLetterTopic) continue;
+      // A topic cannot consume: a link to one carries dead letters (see deadLetterTopic), no membership.
+      if (link.to.kind === 'topic') continue;
       const name = (link.config as LinkConfig & { group?: string }).group ?? link.to.id;
       let g = byName.get(name);
       if (!g) {
