@@ -44,6 +44,7 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§1', row: 'Unroutable', tests: [
     [RMQ_X, 'a message no binding matches is published and then vanishes, dropped as unroutable'],
     [RMQ_X, 'an alternate exchange catches what no binding matches, so nothing is lost'],
+    [RMQ_X, 'with mandatory, an unroutable message is returned to its publisher (basic.return), which learns it was not delivered'],
   ] },
   { section: '§1', row: 'Competing consumers', tests: [[RMQ_Q, '300 messages shared by 3 identical consumers: about 100 each, round-robin']] },
   { section: '§1', row: 'Prefetch (`basic.qos`)', tests: [[RMQ_Q, 'prefetch 3: a slow consumer never holds more than 3 unacked messages, and does hold 3 under load']] },

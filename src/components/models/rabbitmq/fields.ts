@@ -24,4 +24,5 @@ export const EXCHANGE_FIELDS: Readonly<Record<string, Bilingual>> = {
   type: { en: 'event type', es: 'tipo de evento' },
   routingKeyFrom: { en: 'Routing key from', es: 'Clave de enrutado desde' },
   alternateExchange: { en: 'Alternate exchange', es: 'Exchange alternativo' },
+  mandatory: { en: 'Mandatory (return unroutable)', es: 'Mandatory (devolver lo no enrutable)' },
 };
