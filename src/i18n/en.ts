@@ -97,6 +97,8 @@ export const en = {
   groupDown: '{count} down',
   rebalancing: termEn('rebalancing'),
   morePartitions: '+{count} partitions',
+  producersRetrying: 'producers retrying {count}',
+  producersGaveUp: '{count} failed (delivery timeout)',
   fannedOut: 'Copies out',
   subscriptions: 'Subscriptions',
   delivered: 'Delivered',

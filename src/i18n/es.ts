@@ -95,6 +95,8 @@ export const es: Dict = {
   groupDown: '{count} caídos',
   rebalancing: termEs('rebalancing'),
   morePartitions: '+{count} particiones',
+  producersRetrying: 'productores reintentando {count}',
+  producersGaveUp: '{count} fallidos (plazo de entrega)',
   fannedOut: 'Copias enviadas',
   subscriptions: 'Suscripciones',
   delivered: 'Entregados',

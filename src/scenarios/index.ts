@@ -1,5 +1,6 @@
 import { type Scenario } from '../sim/engine/scenario';
 import kafkaOrderEvents from './kafka-order-events.json';
+import kafkaPoisonRecord from './kafka-poison-record.json';
 import mm1 from './mm1.json';
 import mmc from './mmc.json';
 import pubsubAckDeadline from './pubsub-ack-deadline.json';
@@ -15,7 +16,7 @@ import webhookOrderPaid from './webhook-order-paid.json';
 import { parseScenario } from '../sim/catalog';
 
 /** The built-in scenarios as written, in menu order. Each is a file in the format users write. */
-export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, userRegisteredFanout, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade, restLoadBalancer, restIdempotency, webhookOrderPaid];
+export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, userRegisteredFanout, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, kafkaPoisonRecord, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade, restLoadBalancer, restIdempotency, webhookOrderPaid];
 
 /** The built-in scenarios, validated. A broken built-in file is a bug: it throws at load. */
 export const BUILTINS: readonly Scenario[] = BUILTIN_FILES.map((file) => {

@@ -11,7 +11,7 @@ const none = z.object({}).strict();
 export const COMMANDS: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>> = {
   /** Publish a single message now (the card's "Publish one"). */
   producer: { 'publish-one': none },
-  queue: { purge: none },
+  queue: { purge: none, restart: none },
   subscription: { subscribe: none, unsubscribe: none },
   'pubsub-topic': { subscribe: z.object({ subscription: name }).strict(), unsubscribe: z.object({ subscription: name }).strict() },
   topic: {

@@ -48,6 +48,7 @@ const GOLDEN: Record<string, string> = {
   'mmc': '7b9dd78e369ad5b8cb636ec1e763c035a6bb030edf9320ac21248333e1c352fc',
   'rabbitmq-order-created': '36871709d245b07d348d37d625d20adaf1ac2e51a7228e9aefd682c5f647dfa4',
   'kafka-order-events': '5ae6dabe593a6b5116cec04707e22e9c7b508912d53f50a965a8b8872df93ab9', // issue #9 defect 3: poll batches
+  'kafka-poison-record': '190ed9d27b3d6360affdabf202378ed4af797d73da3c261077296cdb6e8d6a61', // issue #9: new built-in
   'pubsub-order-created': '3d11801956cbaa532503eab03030a021586547da62af678465039a49fbdc8cf6', // issue #11: Shipping publishes ShipmentCreated (a chain of events)
   'pubsub-ack-deadline': 'ae38cfbe2f4999f368bbe996e79ae3d4d1a2c24018592e48c9b60251023bf7c4',
   'rest-order-chain': 'b96e4cf04f0598bfcbd9008aafd29fc1e45f0dd322af02b43b6e15c5024e32c1',

@@ -23,6 +23,10 @@ export function nodeIssues(config: { kind: string } & Record<string, unknown>, l
   if (config.kind === 'queue' && config.queueType !== 'quorum' && config.deliveryLimit !== undefined) {
     issues.push({ path: 'deliveryLimit', message: phrase(lang, 'deliveryLimitClassic') });
   }
+  // `reject-publish-dlx` is for classic queues only (RMQ/maxlength; SEMANTICS row "Max length").
+  if (config.kind === 'queue' && config.queueType === 'quorum' && config.overflow === 'reject-publish-dlx') {
+    issues.push({ path: 'overflow', message: phrase(lang, 'rejectPublishDlxQuorum') });
+  }
   return issues;
 }
 

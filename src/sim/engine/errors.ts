@@ -45,6 +45,10 @@ const MESSAGES = {
     en: 'deliveryLimit (x-delivery-limit) applies to quorum queues only: set "queueType": "quorum" or remove it',
     es: 'deliveryLimit (x-delivery-limit) solo se aplica a colas quorum: pon "queueType": "quorum" o quítalo',
   },
+  rejectPublishDlxQuorum: {
+    en: 'overflow "reject-publish-dlx" applies to classic queues only: a quorum queue supports "drop-head" and "reject-publish"',
+    es: 'overflow "reject-publish-dlx" solo se aplica a colas clásicas: una cola quorum admite "drop-head" y "reject-publish"',
+  },
   cycle: {
     en: 'These nodes pass messages round in a circle with nothing to stop them: {cycle}',
     es: 'Estos nodos se pasan los mensajes en círculo sin nada que los detenga: {cycle}',

@@ -43,6 +43,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
   const groups = Object.entries((live?.groups ?? {}) as Record<string, Group>);
   const longest = Math.max(1, ...log.map((p) => p.logEnd));
   const colours = useOwnerColours();
+  const producers = live?.producers as { retrying?: number; expired?: number } | undefined;
   return (
     <NodeCard id={id} config={data.config} ui={data.ui} live={live}>
       <div className="lanes">
@@ -88,6 +89,12 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
           {g.rebalancing ? <span className="group-line__note group-line__note--warn">{t('rebalancing')}</span> : null}
         </div>
       ))}
+      {producers?.retrying || producers?.expired ? (
+        <div className="group-line">
+          {producers.retrying ? <span className="group-line__note group-line__note--warn">{t('producersRetrying', { count: formatNumber(producers.retrying, lang) })}</span> : null}
+          {producers.expired ? <span className="group-line__note group-line__note--bad">{t('producersGaveUp', { count: formatNumber(producers.expired, lang) })}</span> : null}
+        </div>
+      ) : null}
     </NodeCard>
   );
 });

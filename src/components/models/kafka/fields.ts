@@ -16,4 +16,13 @@ export const TOPIC_FIELDS: Readonly<Record<string, Bilingual>> = {
   assignor: { en: 'Partition assignor', es: 'Asignador de particiones' },
   autoOffsetReset: { en: 'Offset reset', es: 'Reinicio de offset' },
   groups: { en: 'Consumer groups', es: 'Grupos de consumidores' },
+  initialRebalanceDelayMs: { en: 'First rebalance delay (ms)', es: 'Retraso del primer rebalanceo (ms)' },
+  deliveryTimeoutMs: { en: 'Producer delivery timeout (ms)', es: 'Plazo de entrega del productor (ms)' },
+  retryBackoffMs: { en: 'Producer retry backoff (ms)', es: 'Espera entre reintentos del productor (ms)' },
+  idempotence: { en: 'Idempotent producer', es: 'Productor idempotente' },
+  maxInFlight: { en: 'Requests in flight (max)', es: 'Peticiones en vuelo (máx.)' },
+  poisonEvery: { en: 'Poison record every (records)', es: 'Registro envenenado cada (registros)' },
+  deadLetterTopic: { en: 'Dead-letter topic', es: 'Tema de mensajes muertos' },
+  maxAttempts: { en: 'Attempts before dead-lettering', es: 'Intentos antes de descartar' },
+  produceErrorRate: { en: 'Produce error rate', es: 'Tasa de errores al producir' },
 };

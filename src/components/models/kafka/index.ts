@@ -49,6 +49,10 @@ export const kafkaUi: FamilyUi<KafkaTrace> = {
       log: 'system',
       say: (ev, n) => say(n, 'offsetsReset', { node: n.name(ev.node), group: ev.group, offsets: n.list(ev.offsets), reason: ev.reason }),
     },
+    'kafka.poll_failed': {
+      log: 'failure',
+      say: (ev, n) => say(n, 'pollFailed', { node: n.name(ev.node), group: ev.group, member: n.name(ev.member), partition: ev.partition, offset: ev.offset }),
+    },
     'kafka.retention_deleted': { log: 'system', say: (ev, n) => say(n, 'retention', { node: n.name(ev.node), count: ev.count, partition: ev.partition }) },
   },
 };

@@ -11,6 +11,7 @@ const en = {
   committed: "Group {group} committed offsets {offsets} on {node}",
   offsetsReset: "Group {group}'s offsets on {node} were reset to {offsets} ({reason})",
   retention: "{node} deleted {count} expired records from partition {partition}",
+  pollFailed: "{member} cannot deserialize the record at offset {offset} of {node}'s partition {partition}: every poll fails on it, and the partition is stuck (group {group})",
 };
 
 /** The sentences this family's trace events read as, in both languages (placeholders in braces). */
@@ -27,5 +28,6 @@ export const PHRASES: Phrases<keyof typeof en> = {
     committed: "El grupo {group} confirmó los offsets {offsets} en {node}",
     offsetsReset: "Los offsets del grupo {group} en {node} volvieron a {offsets} ({reason})",
     retention: "{node} borró {count} registros caducados de la partición {partition}",
+    pollFailed: "{member} no puede deserializar el registro del offset {offset} de la partición {partition} de {node}: cada poll falla en él y la partición queda atascada (grupo {group})",
   },
 };

@@ -14,6 +14,9 @@ export const QUEUE_FIELDS: Readonly<Record<string, Bilingual>> = {
   deadLetterRoutingKey: { en: 'Dead-letter routing key', es: 'Clave de enrutado de muertos' },
   deliveryLimit: { en: 'Delivery limit', es: 'Límite de entregas' },
   deadLetterQueue: { en: 'Dead-letter queue', es: 'Cola de mensajes muertos' },
+  consumerTimeoutMs: { en: 'Consumer timeout (ms)', es: 'Límite del consumidor (ms)' },
+  durable: { en: 'Durable (survives a restart)', es: 'Duradera (sobrevive a un reinicio)' },
+  deliveryMode: { en: 'Delivery mode', es: 'Modo de entrega' },
 };
 
 /** An exchange's settings. */
@@ -21,4 +24,5 @@ export const EXCHANGE_FIELDS: Readonly<Record<string, Bilingual>> = {
   type: { en: 'event type', es: 'tipo de evento' },
   routingKeyFrom: { en: 'Routing key from', es: 'Clave de enrutado desde' },
   alternateExchange: { en: 'Alternate exchange', es: 'Exchange alternativo' },
+  mandatory: { en: 'Mandatory (return unroutable)', es: 'Mandatory (devolver lo no enrutable)' },
 };

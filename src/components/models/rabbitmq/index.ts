@@ -22,7 +22,13 @@ export const rabbitmqUi: FamilyUi<RabbitmqTrace> = {
     },
   ],
   traces: {
-    'exchange.unroutable': { log: 'failure', say: (ev, n) => say(n, 'unroutable', { node: n.name(ev.node), id: ev.msgId, key: ev.routingKey }) },
+    'exchange.unroutable': {
+      log: 'failure',
+      say: (ev, n) =>
+        ev.returnedTo
+          ? say(n, 'returned', { node: n.name(ev.node), id: ev.msgId, key: ev.routingKey, publisher: n.name(ev.returnedTo) })
+          : say(n, 'unroutable', { node: n.name(ev.node), id: ev.msgId, key: ev.routingKey }),
+    },
     'queue.dead_lettered': {
       log: 'failure',
       say: (ev, n) => say(n, 'queueDead', { node: n.name(ev.node), id: ev.msgId, exchange: n.name(ev.exchange), reason: ev.reason }),

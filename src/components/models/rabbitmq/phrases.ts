@@ -2,6 +2,7 @@ import type { Phrases } from '../kindUi';
 
 const en = {
   unroutable: "{node} could not route #{id} (routing key “{key}”)",
+  returned: "{node} could not route #{id} (routing key “{key}”) and returned it to {publisher} (mandatory, basic.return)",
   queueDead: "{node} dead-lettered #{id} to {exchange} ({reason})",
   channelClosed: "{consumer}'s channel to {node} closed; {requeued} requeued",
   channelOpen: "{consumer}'s channel to {node} is open again",
@@ -14,6 +15,7 @@ export const PHRASES: Phrases<keyof typeof en> = {
   en,
   es: {
     unroutable: "{node} no pudo enrutar #{id} (clave “{key}”)",
+    returned: "{node} no pudo enrutar #{id} (clave “{key}”) y se lo devolvió a {publisher} (mandatory, basic.return)",
     queueDead: "{node} envió #{id} como mensaje muerto a {exchange} ({reason})",
     channelClosed: "El canal de {consumer} con {node} se cerró; {requeued} reencolados",
     channelOpen: "El canal de {consumer} con {node} vuelve a estar abierto",

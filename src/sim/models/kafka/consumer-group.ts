@@ -5,6 +5,12 @@ import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
 import type { KafkaTrace, RemovalReason, Topic } from './kafka';
 import { GroupReader, type ResetArgs } from './group-reader';
 import { groupStats, type GroupStats } from './group-stats';
+import { initialRebalanceWait, Member, type GroupSettings } from './member';
+import { assignPartitions } from './assignor';
+
+export { rangeOwner } from './assignor';
+
+export { Member, type GroupSettings } from './member';
 
 export type { ResetArgs } from './group-reader';
 export type { GroupStats } from './group-stats';
@@ -21,67 +27,6 @@ const POLL_INTERVAL = 5;
  * as Kafka's JoinGroup waits for every member to finish its poll and rejoin.
  */
 const REJOIN_POLL_MS = 100;
-
-/** A consumer group's settings: the topic's, overridden per group. */
-export interface GroupSettings {
-  commit: 'after' | 'before';
-  autoCommitIntervalMs: number;
-  sessionTimeoutMs: number;
-  heartbeatIntervalMs: number;
-  rebalancePauseMs: number;
-  assignor: 'range' | 'roundrobin';
-  autoOffsetReset: 'earliest' | 'latest';
-  maxPollRecords: number;
-  maxPollIntervalMs: number;
-}
-
-/** One consumer (a service linked from the topic) as its group's coordinator sees it. */
-export class Member {
-  /** In the group's membership (false once its session expired or it left). */
-  inGroup: boolean;
-  /** Left with the `leave` command: it does not rejoin until `join`. */
-  left = false;
-  /** Seen unreachable (offline or cut off) and not seen back yet. */
-  down = false;
-  lastHeartbeat = 0;
-  /** Polls so far: the max.poll.interval.ms check looks at the latest only. */
-  polls = 0;
-  /** When its latest poll's max.poll.interval.ms runs out. */
-  pollDeadline = 0;
-  /** The one pending max.poll.interval.ms check (see ConsumerGroup.polled), or undefined… */
-  pollTimer: ScheduledEvent | undefined;
-  /** …and the deadline it was set for. */
-  pollTimerFor = 0;
-  expiry: ScheduledEvent | undefined;
-  /** Partitions assigned in the current generation. */
-  partitions: number[] = [];
-  /** Records of this topic it processed (duplicates included). */
-  processed = 0;
-  /** Its `group.instance.id` when it is a static member (KIP-345); undefined for a dynamic member (Kafka's default). */
-  readonly instanceId: string | undefined;
-  /** The node's restart count when it last joined or resumed: a dynamic member that restarted since has a new member id. */
-  restartsSeen: number;
-
-  constructor(
-    readonly group: ConsumerGroup,
-    readonly node: SimNode,
-    readonly link: Link,
-  ) {
-    this.inGroup = this.reachable();
-    const id = (link.config as { groupInstanceId?: unknown }).groupInstanceId;
-    this.instanceId = typeof id === 'string' ? id : undefined;
-    this.restartsSeen = node.restarts;
-  }
-
-  get id(): string {
-    return this.node.id;
-  }
-
-  /** Online and not cut off from the broker: its heartbeats and fetches get through. */
-  reachable(): boolean {
-    return this.node.online && !this.link.partitioned;
-  }
-}
 
 /**
  * A consumer group reading one topic: membership, partition assignment, eager rebalances; its
@@ -109,6 +54,8 @@ export class ConsumerGroup implements EventTarget {
   expiredUnread = 0;
   private rebalanceTimer: ScheduledEvent | undefined;
   private rebalanceStartedAt = 0;
+  /** When the first member joined an empty group, while its first rebalance waits for more (undefined otherwise). */
+  private initialJoinSince: number | undefined;
   private commitTimer: ScheduledEvent | undefined;
 
   constructor(
@@ -259,6 +206,9 @@ export class ConsumerGroup implements EventTarget {
   }
 
   private join(m: Member): void {
+    // An empty group (a new one, or one every member left) waits group.initial.rebalance.delay.ms
+    // for more members before its first rebalance (K: GroupCoordinator, InitialDelayedJoin).
+    if (!this.rebalancing && !this.members.some((x) => x.inGroup)) this.initialJoinSince = this.topic.sim.now;
     m.inGroup = true;
     m.restartsSeen = m.node.restarts;
     m.lastHeartbeat = this.topic.sim.now;
@@ -331,12 +281,13 @@ export class ConsumerGroup implements EventTarget {
     }
     // A new member or a departure during the join phase restarts it.
     if (this.rebalanceTimer) sim.scheduler.cancel(this.rebalanceTimer);
-    this.rebalanceTimer = sim.scheduler.schedule(this.settings.rebalancePauseMs, this, REBALANCE_DONE);
+    this.rebalanceTimer = sim.scheduler.schedule(initialRebalanceWait(this.initialJoinSince, sim.now, this.settings) + this.settings.rebalancePauseMs, this, REBALANCE_DONE);
   }
 
   private finishRebalance(): void {
     const sim = this.topic.sim;
     this.rebalanceTimer = undefined;
+    this.initialJoinSince = undefined;
     for (const m of this.members) {
       if (m.reachable()) this.observeUp(m);
       else this.observeDown(m);
@@ -372,17 +323,12 @@ export class ConsumerGroup implements EventTarget {
 
   /** Gives each partition to one member in the group, and points every cursor at its committed offset. */
   private assign(): void {
-    const live = this.members.filter((m) => m.inGroup);
     for (const m of this.members) m.partitions = [];
-    const n = live.length;
-    const parts = this.reader.partitions;
-    for (let p = 0; p < parts; p++) {
-      let owner: Member | undefined;
-      if (n > 0 && this.settings.assignor === 'roundrobin') owner = live[p % n];
-      else if (n > 0) owner = live[rangeOwner(p, parts, n)];
+    const owners = assignPartitions(this.members.filter((m) => m.inGroup), this.reader.partitions, this.settings.assignor);
+    owners.forEach((owner, p) => {
       owner?.partitions.push(p);
       this.reader.own(p, owner);
-    }
+    });
   }
 
   // ---- timers ----
@@ -465,16 +411,4 @@ export class ConsumerGroup implements EventTarget {
   stats(): GroupStats {
     return groupStats(this);
   }
-}
-
-/**
- * Kafka's RangeAssignor for one topic: members sorted by id, each gets `parts / n` consecutive
- * partitions and the first `parts % n` members one more. Returns the index of `p`'s owner.
- */
-export function rangeOwner(p: number, parts: number, n: number): number {
-  const per = Math.floor(parts / n);
-  const extra = parts % n;
-  // The first `extra` members hold per + 1 partitions each.
-  const cut = extra * (per + 1);
-  return p < cut ? Math.floor(p / (per + 1)) : extra + Math.floor((p - cut) / per);
 }

@@ -2,6 +2,7 @@ import type { Message } from '../../engine/message';
 import { TimeWeighted } from '../../engine/stats';
 import type { KafkaMeta, Topic } from './kafka';
 import type { GroupSettings, Member } from './consumer-group';
+import { Cursor, poisonAtHead, settled } from './cursor';
 
 /** What the `reset-offsets` command takes: one of toOffset, toTimeMs, toEarliest, toLatest; optionally one partition. */
 export interface ResetArgs {
@@ -10,30 +11,6 @@ export interface ResetArgs {
   toEarliest?: boolean;
   toLatest?: boolean;
   partition?: number;
-}
-
-/** A group's read state in one partition. */
-class Cursor {
-  /** Offset the group committed: where a consumer that (re)starts reads from. */
-  committed = 0;
-  /** Next offset to fetch. */
-  position = 0;
-  /** Offsets below this one were processed (at-least-once commits up to here). */
-  processedTo = 0;
-  owner: Member | undefined;
-  /**
-   * The poll batch of this partition in flight, in offset order: fetched and not yet settled.
-   * The next fetch waits for it, which keeps the partition's order.
-   */
-  inflight: Message[] = [];
-  inflightMember: Member | undefined;
-  /** The group has had a position here: until its first owner, it has no committed offset. */
-  initialized = false;
-  /** Records of the batch settled and counted so far (a prefix: they settle in order). */
-  counted = 0;
-  /** The lowest offset of the batch that failed or was lost: the processed mark stops there. */
-  gap = Infinity;
-  fetching = false;
 }
 
 /** What a reader needs from its group: settings, the rebalance flag, and word of members found gone or back. */
@@ -64,6 +41,10 @@ export class GroupReader {
   replayed = 0;
   /** Records lost: at-most-once records whose consumer died (fetches travel over TCP and are never lost). */
   lost = 0;
+  /** Records sent to the dead-letter topic (poison records, and records that failed maxAttempts times). */
+  deadLettered = 0;
+  /** Times a partition got stuck behind a poison record. */
+  stuck = 0;
   /** Sum over partitions of log-end offset minus committed offset. */
   readonly lag = new TimeWeighted();
   private lagNow = 0;
@@ -127,10 +108,15 @@ export class GroupReader {
         const max = this.group.settings.maxPollRecords;
         while (c.position < end && batch.length < max) {
           const copy = this.topic.copyAt(this.group.index, p, c.position);
+          // A record the consumer cannot deserialize ends the poll before it; at the head, the poll fails.
+          if ((copy.meta as KafkaMeta).poison && copy.state === 'buffered') {
+            if (batch.length > 0 || !poisonAtHead(this, this.group.name, p, c, copy)) break;
+            continue;
+          }
           const offset = c.position++;
           this.topic.addUnread(-1);
-          // Lost earlier for this group (at-most-once): nothing to deliver.
-          if (copy.state === 'dropped') continue;
+          // Lost earlier for this group (at-most-once) or dead-lettered: nothing to deliver.
+          if (copy.state === 'dropped' || copy.state === 'dead') continue;
           if (copy.state === 'done') {
             this.replayed++;
             copy.redelivered = true;
@@ -140,7 +126,10 @@ export class GroupReader {
           }
           batch.push(copy);
         }
-        if (batch.length === 0) continue;
+        if (batch.length === 0) {
+          if (c.stuckAt === c.position) return;
+          continue;
+        }
         c.inflight = batch;
         c.inflightMember = m;
         c.counted = 0;
@@ -172,6 +161,8 @@ export class GroupReader {
       if (copy.state === 'done') {
         m.processed++;
         if (copy.processedCount > 1) this.duplicates++;
+      } else if (copy.state === 'dead') {
+        this.deadLettered++;
       } else {
         this.lost++;
       }
@@ -218,6 +209,13 @@ export class GroupReader {
   onNack(msg: Message): void {
     const p = (msg.meta as KafkaMeta).partition;
     const c = this.cursors[p]!;
+    const { deadLetterTopic, maxAttempts } = this.topic.config;
+    if (deadLetterTopic && msg.deliveries >= maxAttempts && c.inflight.includes(msg)) {
+      // The error handler gives up on it: to the dead-letter topic, and the partition moves on.
+      this.topic.deadLetter(msg, `processing failed ${msg.deliveries} times`);
+      this.onAck(msg);
+      return;
+    }
     if (!this.unbatch(c, msg)) return;
     msg.redelivered = true;
     this.topic.sim.requeue(this.topic, msg, 'processing failed: the consumer seeks back and retries it');
@@ -378,13 +376,17 @@ export class GroupReader {
     return this.cursors.map((c) => c.committed);
   }
 
+  /** Partitions stuck behind a poison record, with its offset. */
+  stuckPartitions(): { partition: number; offset: number }[] {
+    const out: { partition: number; offset: number }[] = [];
+    this.cursors.forEach((c, partition) => {
+      if (c.stuckAt >= 0 && c.stuckAt === c.position) out.push({ partition, offset: c.stuckAt });
+    });
+    return out;
+  }
+
   /** The next offset to fetch of every partition. */
   positions(): number[] {
     return this.cursors.map((c) => c.position);
   }
-}
-
-/** Whether an in-flight copy's fate is sealed: processed, or lost on the way. */
-function settled(msg: Message): boolean {
-  return msg.state === 'done' || msg.state === 'dropped';
 }

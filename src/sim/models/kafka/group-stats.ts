@@ -27,6 +27,10 @@ export interface GroupStats {
   replayed: number;
   lost: number;
   expiredUnread: number;
+  /** Records sent to the dead-letter topic. */
+  deadLettered: number;
+  /** Partitions stuck behind a poison record (every poll fails on it), with its offset. */
+  stuck: { partition: number; offset: number }[];
 }
 
 /** The figures of group `g` now: membership, assignment, offsets and lag per partition, counters. Reads only. */
@@ -53,5 +57,6 @@ export function groupStats(g: ConsumerGroup): GroupStats {
     members, assignment, idle, down, generation: g.generation, rebalancing: g.rebalancing, rebalances: g.rebalances,
     committed, position, lag, totalLag: r.lag.summary(now), processed,
     duplicates: r.duplicates, replayed: r.replayed, lost: r.lost, expiredUnread: g.expiredUnread,
+    deadLettered: r.deadLettered, stuck: r.stuckPartitions(),
   };
 }

@@ -6,6 +6,7 @@ import { Topic, topicSchema, type KafkaTrace } from './kafka';
 export const topicKind = defineKind(topicSchema, (sim, config) => new Topic(sim, config), {
   role: 'broker',
   backlog: 'lag',
+  nodeRefs: ['deadLetterTopic'],
   /**
    * Topic → consumer: the consumer group the consumer joins (its own id when absent), and its
    * `group.instance.id`: with one it is a static member (KIP-345), without one (Kafka's default)
@@ -15,7 +16,7 @@ export const topicKind = defineKind(topicSchema, (sim, config) => new Topic(sim,
   traceTypes: [
     'kafka.member_joined', 'kafka.member_removed', 'kafka.member_resumed', 'kafka.offsets_committed',
     'kafka.offsets_reset', 'kafka.partitions_assigned', 'kafka.partitions_revoked', 'kafka.rebalance_finished',
-    'kafka.rebalance_started', 'kafka.retention_deleted',
+    'kafka.rebalance_started', 'kafka.retention_deleted', 'kafka.poll_failed',
   ],
 });
 

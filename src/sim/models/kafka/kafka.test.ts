@@ -528,7 +528,8 @@ export function randomKafkaScenario(seed: number, lossless = false): unknown {
       actions.push({ at: at(), do: 'command', node: 't', command: 'reset-offsets', args: { group: `g${g}`, ...args } });
     }
   }
-  if (!lossless && r.next() < 0.2) {
+  // A topic outage loses nothing since the producers retry (delivery.timeout.ms 120 s), so lossless runs have them too.
+  if (r.next() < 0.2) {
     const t = at();
     actions.push({ at: t, do: 'offline', node: 't' }, { at: t + r.int(3000), do: 'online', node: 't' });
   }

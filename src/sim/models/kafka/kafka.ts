@@ -1,6 +1,4 @@
 import Denque from 'denque';
-import { z } from 'zod';
-import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
@@ -8,110 +6,17 @@ import type { LinkConfig } from '../../engine/scenario';
 import type { Simulation } from '../../engine/simulation';
 import type { SignalKind } from '../../engine/trace';
 import { ConsumerGroup, type GroupSettings, type GroupStats, type Member, type ResetArgs } from './consumer-group';
-import { LIMITS } from '../../engine/limits';
+import { murmur2 } from './murmur2';
+import { ProducerClient } from './producer-client';
+import type { TopicConfig } from './topic-schema';
+import type { KafkaMeta } from './kafka-trace';
+
+export { murmur2 } from './murmur2';
 
 const RETENTION = 1;
 
-/** Settings a consumer group can override on its topic. */
-const groupShape = {
-  /**
-   * When the consumer commits: after processing (at-least-once, Kafka's default with auto
-   * commit: a crash reprocesses what was processed since the last commit) or before
-   * (at-most-once: a crash loses what was committed and not yet processed). K: docs/design.html.
-   */
-  commit: z.enum(['after', 'before']).default('after'),
-  /**
-   * Kafka default `auto.commit.interval.ms`=5000 (K: ConsumerConfig.java): at-least-once
-   * commits the processed offsets every 5 s, and on revoke. 0 = commit after every record
-   * (a manual commitSync per record). At-most-once always commits as it fetches.
-   */
-  autoCommitIntervalMs: z.number().nonnegative().max(LIMITS.ms).default(5000),
-  /**
-   * Kafka default `session.timeout.ms`=45000 since 3.0 (10000 before; K: ConsumerConfig.java,
-   * upgrade.html). Brokers accept 6000–1800000; shorter values are allowed here for teaching.
-   */
-  sessionTimeoutMs: z.number().positive().max(LIMITS.ms).default(45_000),
-  /** Kafka default `heartbeat.interval.ms`=3000 (K: ConsumerConfig.java). */
-  heartbeatIntervalMs: z.number().positive().max(LIMITS.ms).default(3000),
-  /**
-   * Not a Kafka setting: how long an eager rebalance keeps the whole group stopped once every
-   * member is back (the JoinGroup and SyncGroup round trips and the members' revoke and assign
-   * callbacks). Real pauses run from hundreds of ms to seconds; microsim uses 1 s.
-   */
-  rebalancePauseMs: z.number().nonnegative().max(LIMITS.ms).default(1000),
-  /** Kafka's default assignor list is [Range, CooperativeSticky], so Range is used (K: ConsumerConfig.java). */
-  assignor: z.enum(['range', 'roundrobin']).default('range'),
-  /**
-   * Kafka default `auto.offset.reset`=latest (K: ConsumerConfig.java, SEMANTICS §2): where a group
-   * with no committed offset starts (a group that joins late starts at the log end and skips
-   * history; `earliest` reads it all), and where one whose position retention deleted goes.
-   */
-  autoOffsetReset: z.enum(['earliest', 'latest']).default('latest'),
-  /**
-   * Kafka default `max.poll.records`=500 (SEMANTICS §8): a fetch brings up to this many records
-   * of a partition as one response, processed in order; the next fetch waits for the batch.
-   */
-  maxPollRecords: z.number().int().positive().default(500),
-  /**
-   * Kafka default `max.poll.interval.ms`=300000 (SEMANTICS §8): a member that takes longer than
-   * this to process a poll's records leaves the group, which rebalances; it rejoins on its next poll.
-   */
-  maxPollIntervalMs: z.number().positive().default(300_000),
-};
-
-const groupOverride = z.object(groupShape).partial().strict();
-
-/** Scenario fields of a topic: a partitioned, retained log read by consumer groups. */
-export const topicSchema = nodeSchema('topic', {
-  /** Kafka default `num.partitions`=1 (K: ServerLogConfigs.java). Fixed for the run. */
-  partitions: z.number().int().positive().max(LIMITS.partitions).default(1),
-  /** Kafka default `retention.ms`=604800000, 7 d (K: LogConfig.java). Consuming deletes nothing; retention does. */
-  retentionMs: z.number().positive().max(LIMITS.ms).default(604_800_000),
-  /**
-   * Kafka default `log.retention.check.interval.ms`=300000 (K: LogConfig.java). Kafka deletes
-   * whole segments; microsim deletes every record past retention at each check.
-   */
-  retentionCheckMs: z.number().positive().max(LIMITS.ms).default(300_000),
-  /**
-   * Records without a key stick to one partition for a batch, then move on (Kafka's sticky
-   * partitioner switches when a `batch.size`=16384 B batch fills, K: BuiltInPartitioner.java).
-   * microsim has no record sizes: it switches every 16 records, as if each were 1 KiB, and
-   * moves round-robin where Kafka picks the next partition at random.
-   */
-  stickyBatchRecords: z.number().int().positive().max(LIMITS.count).default(16),
-  ...groupShape,
-  /** Per consumer group overrides of the settings above, by group name. */
-  groups: z.record(z.string(), groupOverride).default({}),
-});
-
-/** A topic's config as parsed from a scenario. */
-export type TopicConfig = z.infer<typeof topicSchema>;
-
-/** Why a member left its group. */
-export type RemovalReason = 'session timeout' | 'left the group' | 'max.poll.interval.ms exceeded';
-
-/** Where a record sits in its topic (the copy's `via`): set on each record, and so on each group's copy, as it is appended. */
-export type KafkaMeta = {
-  partition: number;
-  offset: number;
-};
-
-/** Trace events of the Kafka model. `node` is the topic. */
-export type KafkaTrace =
-  | { type: 'kafka.partitions_assigned'; t: number; node: string; group: string; member: string; partitions: number[]; generation: number }
-  | { type: 'kafka.partitions_revoked'; t: number; node: string; group: string; member: string; partitions: number[] }
-  | { type: 'kafka.rebalance_started'; t: number; node: string; group: string; generation: number; reason: string }
-  | {
-      type: 'kafka.rebalance_finished'; t: number; node: string; group: string; generation: number; pauseMs: number;
-      assignment: Record<string, number[]>; idle: string[];
-    }
-  | { type: 'kafka.member_joined'; t: number; node: string; group: string; member: string }
-  | { type: 'kafka.member_removed'; t: number; node: string; group: string; member: string; reason: RemovalReason }
-  | { type: 'kafka.member_resumed'; t: number; node: string; group: string; member: string; partitions: number[] }
-  /** Batch commits only (auto-commit ticks, revokes, leaves); per-record commits show in stats, not in the trace. */
-  | { type: 'kafka.offsets_committed'; t: number; node: string; group: string; offsets: number[] }
-  | { type: 'kafka.offsets_reset'; t: number; node: string; group: string; offsets: number[]; reason: string }
-  | { type: 'kafka.retention_deleted'; t: number; node: string; partition: number; count: number; logStart: number };
+export { topicSchema, type TopicConfig } from './topic-schema';
+export type { KafkaMeta, KafkaTrace, RemovalReason } from './kafka-trace';
 
 /** A topic's figures in the runner's JSON. */
 export interface TopicStats extends NodeStats {
@@ -120,6 +25,8 @@ export interface TopicStats extends NodeStats {
   appended: number;
   /** Records deleted by retention, ever. */
   retentionDeleted: number;
+  /** The producers' client: records waiting to be sent again, sent again, failed by delivery.timeout.ms, and appended out of order. */
+  producers: { retrying: number; retries: number; expired: number; reordered: number };
   /** Per partition: log-start offset (moved only by retention) and log-end offset. */
   log: { partition: number; logStart: number; logEnd: number }[];
   groups: Record<string, GroupStats>;
@@ -149,6 +56,8 @@ export class Topic extends SimNode<TopicConfig> {
   private readonly sticky = new Map<string, Sticky>();
   private readonly keyPartition = new Map<string, number>();
   private readonly rng: Rng;
+  /** The Kafka producer client of the producers writing here: retries, delivery timeout, ordering. */
+  readonly client: ProducerClient;
   /** Copies not yet fetched, over all groups: the topic's backlog. */
   private unread = 0;
   /** Records appended. */
@@ -160,6 +69,7 @@ export class Topic extends SimNode<TopicConfig> {
     super(sim, config);
     this.partitions = config.partitions;
     this.rng = sim.rng(`node:${config.id}`);
+    this.client = new ProducerClient(this, sim.rng(`node:${config.id}:producer`));
   }
 
   protected override isBroker(): boolean {
@@ -169,6 +79,8 @@ export class Topic extends SimNode<TopicConfig> {
   override start(): void {
     const byName = new Map<string, ConsumerGroup>();
     for (const link of this.sim.outgoing(this.id)) {
+      // A topic cannot consume: a link to one carries dead letters (see deadLetterTopic), no membership.
+      if (link.to.kind === 'topic') continue;
       const name = (link.config as LinkConfig & { group?: string }).group ?? link.to.id;
       let g = byName.get(name);
       if (!g) {
@@ -195,21 +107,30 @@ export class Topic extends SimNode<TopicConfig> {
     return {
       commit: c.commit, autoCommitIntervalMs: c.autoCommitIntervalMs, sessionTimeoutMs: c.sessionTimeoutMs,
       heartbeatIntervalMs: c.heartbeatIntervalMs, rebalancePauseMs: c.rebalancePauseMs, assignor: c.assignor,
-      autoOffsetReset: c.autoOffsetReset, maxPollRecords: c.maxPollRecords, maxPollIntervalMs: c.maxPollIntervalMs, ...c.groups[name],
+      autoOffsetReset: c.autoOffsetReset, maxPollRecords: c.maxPollRecords, maxPollIntervalMs: c.maxPollIntervalMs,
+      initialRebalanceDelayMs: c.initialRebalanceDelayMs, ...c.groups[name],
     };
   }
 
   /** A producer's record arrives: it is appended to its partition, one copy per group. */
   override receive(msg: Message, from: SimNode): void {
     if (!this.online) {
-      // The producer would retry for delivery.timeout.ms=120000 (K: ProducerConfig.java); microsim's producers do not.
-      this.sim.drop(this, msg, 'topic offline');
+      // The producer retries for delivery.timeout.ms (K: ProducerConfig.java): see ProducerClient.
+      if (!this.client.hold(msg, from)) this.sim.drop(this, msg, 'topic offline');
       return;
     }
     const p = msg.key === undefined ? this.stickyPartition(from.id) : this.partitionForKey(msg.key);
+    if (!this.client.accept(msg, from, p)) return;
+    this.append(msg, from, p);
+    for (const behind of this.client.released()) this.append(behind, from, p);
+  }
+
+  private append(msg: Message, from: SimNode, p: number): void {
+    this.client.appended(msg, from.id, p);
     const offset = this.logEnd[p]!++;
     this.appended++;
-    const meta = msg.meta ? { ...msg.meta, partition: p, offset } : { partition: p, offset };
+    const meta: KafkaMeta = msg.meta ? { ...msg.meta, partition: p, offset } : { partition: p, offset };
+    if (this.config.poisonEvery !== undefined && this.appended % this.config.poisonEvery === 0) meta.poison = true;
     msg.meta = meta;
     const row = this.log[p]!;
     const groups = this.groups.length;
@@ -262,6 +183,20 @@ export class Topic extends SimNode<TopicConfig> {
     const records = this.log[p]![0]!;
     for (let i = 0; i < records.length; i++) if (records.peekAt(i)!.publishedAt >= t) return this.logStart[p]! + i;
     return this.logEnd[p]!;
+  }
+
+  /**
+   * A group's consumer gave up on `copy`: it is set aside as dead-lettered here, and a copy goes
+   * to the dead-letter topic as a new record (its own offsets, readable there).
+   */
+  deadLetter(copy: Message, why: string): void {
+    const dlt = this.config.deadLetterTopic!;
+    this.sim.deadLetter(this, copy, `${why}: sent to ${dlt}`);
+    const link = this.sim.link(this.id, dlt);
+    if (!link) return;
+    const c = this.sim.copy(this, copy, 'transit');
+    c.meta = undefined;
+    this.sim.send(link, c, 'dead-letter');
   }
 
   /** Groups report fetches and rewinds here, so the backlog counts copies not yet fetched. */
@@ -335,6 +270,7 @@ export class Topic extends SimNode<TopicConfig> {
 
   protected override onlineChanged(): void {
     if (!this.online) return;
+    this.client.topicBack();
     for (const g of this.groups) {
       g.brokerBack();
       g.wake();
@@ -369,38 +305,10 @@ export class Topic extends SimNode<TopicConfig> {
     for (let p = 0; p < this.partitions; p++) log.push({ partition: p, logStart: this.logStart[p]!, logEnd: this.logEnd[p]! });
     const groups: Record<string, GroupStats> = {};
     for (const g of this.groups) groups[g.name] = g.stats();
-    return { ...super.stats(), partitions: this.partitions, appended: this.appended, retentionDeleted: this.retentionDeleted, log, groups };
+    return { ...super.stats(), partitions: this.partitions, appended: this.appended, retentionDeleted: this.retentionDeleted, log, groups,
+      producers: { retrying: this.client.pending, retries: this.client.retries, expired: this.client.expired, reordered: this.client.reordered },
+    };
   }
 }
 
 const UTF8 = new TextEncoder();
-
-/** Kafka's `Utils.murmur2` over bytes, as a signed 32-bit integer (seed 0x9747b28c, m 0x5bd1e995, r 24). */
-export function murmur2(data: Uint8Array): number {
-  const length = data.length;
-  const m = 0x5bd1e995;
-  let h = 0x9747b28c ^ length;
-  const length4 = length >>> 2;
-  for (let i = 0; i < length4; i++) {
-    const i4 = i * 4;
-    let k = data[i4]! | (data[i4 + 1]! << 8) | (data[i4 + 2]! << 16) | (data[i4 + 3]! << 24);
-    k = Math.imul(k, m);
-    k ^= k >>> 24;
-    k = Math.imul(k, m);
-    h = Math.imul(h, m);
-    h ^= k;
-  }
-  // Kafka's switch falls through from the third trailing byte down to the first.
-  const tail = length & ~3;
-  const rest = length & 3;
-  if (rest === 3) h ^= data[tail + 2]! << 16;
-  if (rest >= 2) h ^= data[tail + 1]! << 8;
-  if (rest >= 1) {
-    h ^= data[tail]!;
-    h = Math.imul(h, m);
-  }
-  h ^= h >>> 13;
-  h = Math.imul(h, m);
-  h ^= h >>> 15;
-  return h | 0;
-}

@@ -177,6 +177,30 @@ describe('the exchange', () => {
     expect(sim.node('x').stats()).toMatchObject({ routed: 0, unroutable: 15, toAlternate: 0 });
   });
 
+  it('with mandatory, an unroutable message is returned to its publisher (basic.return), which learns it was not delivered', () => {
+    const sim = build(
+      [
+        producer('orders', 'order.cancelled', 15),
+        { id: 'x', kind: 'exchange', type: 'topic', mandatory: true },
+        { id: 'created', kind: 'queue' },
+      ],
+      [
+        { from: 'orders', to: 'x' },
+        { from: 'x', to: 'created', bindingKey: 'order.*.created' },
+      ],
+    );
+    const reasons: string[] = [];
+    const returnedTo: (string | undefined)[] = [];
+    sim.on((ev) => {
+      if (ev.type === 'message.dropped') reasons.push(`${ev.node}: ${ev.reason}`);
+      if (ev.type === 'exchange.unroutable') returnedTo.push(ev.returnedTo);
+    });
+    sim.runUntil(5_000);
+    expect(reasons).toEqual(Array(15).fill('orders: returned by x (basic.return, NO_ROUTE): no binding matches “order.cancelled”'));
+    expect(returnedTo).toEqual(Array(15).fill('orders'));
+    expect(sim.node('x').stats()).toMatchObject({ unroutable: 15, returned: 15 });
+  });
+
   it('an alternate exchange catches what no binding matches, so nothing is lost', () => {
     const sim = build(
       [

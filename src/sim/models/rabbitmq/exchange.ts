@@ -10,7 +10,7 @@ import type { QueueTrace } from './queue';
 
 /** Trace events of the RabbitMQ model: the exchange's own and the queue's. */
 export type ExchangeTrace =
-  | { type: 'exchange.unroutable'; t: number; node: string; msgId: number; routingKey: string; alternate?: string }
+  | { type: 'exchange.unroutable'; t: number; node: string; msgId: number; routingKey: string; alternate?: string; returnedTo?: string }
   | QueueTrace;
 
 /** The link fields of a binding (declared as the exchange kind's `linkFields`). */
@@ -27,6 +27,12 @@ export const exchangeSchema = nodeSchema('exchange', {
   routingKeyFrom: z.enum(['type', 'key']).default('type'),
   /** `alternate-exchange`: the id of an exchange this one links to, which gets what no binding matches (RMQ/ae). */
   alternateExchange: z.string().optional(),
+  /**
+   * The `mandatory` flag its publishers set. false (the default): an unroutable message vanishes
+   * silently. true: the broker returns it to its publisher (`basic.return`, NO_ROUTE), which
+   * learns that it was not delivered (RMQ/publishers). An alternate exchange takes it first.
+   */
+  mandatory: z.boolean().default(false),
 });
 
 /** An exchange's config as parsed from a scenario. */
@@ -63,6 +69,8 @@ export class Exchange extends SimNode<ExchangeConfig> {
   private routed = 0;
   private unroutable = 0;
   private toAlternate = 0;
+  /** Unroutable messages returned to their publisher (mandatory). */
+  private returned = 0;
   private copies = 0;
   private dropped = 0;
 
@@ -88,7 +96,7 @@ export class Exchange extends SimNode<ExchangeConfig> {
     }
   }
 
-  override receive(msg: Message, _from: SimNode, channel: Channel): void {
+  override receive(msg: Message, from: SimNode, channel: Channel): void {
     if (!this.online) {
       this.drop(msg, 'exchange offline');
       return;
@@ -102,7 +110,7 @@ export class Exchange extends SimNode<ExchangeConfig> {
     this.depth++;
     try {
       if (targets.length === 0) {
-        this.unroutableMsg(msg, key, channel);
+        this.unroutableMsg(msg, key, channel, from);
         return;
       }
       this.routed++;
@@ -143,11 +151,19 @@ export class Exchange extends SimNode<ExchangeConfig> {
     return found;
   }
 
-  private unroutableMsg(msg: Message, key: string, channel: Channel): void {
+  private unroutableMsg(msg: Message, key: string, channel: Channel, from: SimNode): void {
     this.unroutable++;
     const alt = this.alternate;
-    this.sim.emit({ type: 'exchange.unroutable', t: this.sim.now, node: this.id, msgId: msg.id, routingKey: key, alternate: alt?.to.id });
-    if (alt) {
+    // basic.return goes to the publisher that set mandatory; an exchange forwarding it is not one.
+    const returnTo = !alt && this.config.mandatory && channel === 'publish' && from.kind !== 'exchange' ? from : undefined;
+    this.sim.emit({
+      type: 'exchange.unroutable', t: this.sim.now, node: this.id, msgId: msg.id, routingKey: key, alternate: alt?.to.id,
+      ...(returnTo ? { returnedTo: returnTo.id } : {}),
+    });
+    if (returnTo) {
+      this.returned++;
+      this.sim.drop(returnTo, msg, `returned by ${this.id} (basic.return, NO_ROUTE): no binding matches “${key}”`);
+    } else if (alt) {
       this.toAlternate++;
       this.sim.send(alt, msg, channel);
     } else {
@@ -173,6 +189,7 @@ export class Exchange extends SimNode<ExchangeConfig> {
       routed: this.routed,
       unroutable: this.unroutable,
       toAlternate: this.toAlternate,
+      returned: this.returned,
       copies: this.copies,
       dropped: this.dropped,
       routedTo,

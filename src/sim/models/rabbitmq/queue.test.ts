@@ -299,6 +299,36 @@ describe('max length', () => {
     expect(kept).toEqual(publishedOrder.slice(0, 10));
     expect(stat(sim, 'q', 'dropped')).toEqual({ 'reject-publish': 40 });
   });
+
+  it('reject-publish-dlx keeps the first 10 of 50 and dead-letters the other 40 as maxlen', () => {
+    const sim = build(
+      [
+        producer('orders', 100, 50),
+        { id: 'q', kind: 'queue', maxLength: 10, overflow: 'reject-publish-dlx', deadLetterExchange: 'dlx' },
+        { id: 'dlx', kind: 'exchange', type: 'fanout' },
+        { id: 'dlq', kind: 'queue', deadLetterQueue: true },
+      ],
+      [{ from: 'orders', to: 'q' }, { from: 'q', to: 'dlx' }, { from: 'dlx', to: 'dlq' }],
+    );
+    const first: number[] = [];
+    sim.on((ev) => {
+      if (ev.type === 'message.published' && first.length < 10) first.push(ev.msg.id);
+    });
+    sim.runUntil(5_000);
+    expect(stat(sim, 'q', 'ready')).toBe(10);
+    expect(stat(sim, 'q', 'deadLettered')).toEqual({ maxlen: 40 });
+    expect(stat(sim, 'dlq', 'parkedByReason')).toEqual({ maxlen: 40 });
+    expect(sim.ledger.totals().dropped).toBe(0);
+  });
+
+  it('reject-publish-dlx on a quorum queue is refused at load, located, in both languages', () => {
+    const bad = { id: 'x', title: 'x', nodes: [{ id: 'q', kind: 'queue', queueType: 'quorum', overflow: 'reject-publish-dlx' }], links: [] };
+    for (const lang of ['en', 'es'] as const) {
+      const r = parseScenario(bad, lang);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0]!.path).toContain('overflow');
+    }
+  });
 });
 
 describe('dead-lettering', () => {

@@ -13,11 +13,14 @@ import { LIMITS } from '../../engine/limits';
 
 const EXPIRE = 1;
 const HEARTBEAT = 2;
+const CONSUMER_TIMEOUT = 3;
+/** RabbitMQ checks consumer_timeout about once a minute (RMQ/consumers), so a delivery may overstay it by up to that. */
+const CONSUMER_TIMEOUT_CHECK_MS = 60_000;
 
 /** Trace events of the RabbitMQ-style queue (they travel in `ExchangeTrace`). */
 export type QueueTrace =
   | { type: 'queue.dead_lettered'; t: number; node: string; msgId: number; reason: DeathReason; exchange: string }
-  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number; reason?: 'heartbeat' }
+  | { type: 'queue.channel_closed'; t: number; node: string; consumer: string; requeued: number; reason?: 'heartbeat' | 'consumer_timeout' | 'restart' }
   | { type: 'queue.channel_state'; t: number; node: string; consumer: string; state: ChannelState };
 
 /**
@@ -38,6 +41,19 @@ export const queueSchema = nodeSchema('queue', {
   prefetch: z.number().int().nonnegative().max(LIMITS.slots).default(1),
   /** Manual ack (the consumer acks after processing) or auto-ack (done once sent: RMQ/confirms). */
   ack: z.enum(['manual', 'auto']).default('manual'),
+  /**
+   * A durable queue survives a broker restart (RMQ/queues); a transient one is deleted on boot
+   * with everything in it. microsim defaults to durable, the usual choice (the management UI's
+   * default). Quorum queues are always durable.
+   */
+  durable: z.boolean().default(true),
+  /**
+   * The delivery mode publishers give this queue's messages: `persistent` (delivery_mode 2) is
+   * written to disk and survives a restart in a durable queue; `transient` (delivery_mode 1, the
+   * AMQP default when a publisher sets none) is discarded on recovery, even in a durable queue
+   * (RMQ/queues, RMQ/publishers). Quorum queues keep every message.
+   */
+  deliveryMode: z.enum(['persistent', 'transient']).default('transient'),
   /** Classic or quorum. Quorum queues default to a delivery limit of 20 (RabbitMQ 4.0+) and cap prefetch at 2,000. */
   queueType: z.enum(['classic', 'quorum']).default('classic'),
   /**
@@ -49,8 +65,11 @@ export const queueSchema = nodeSchema('queue', {
   messageTtlMs: z.number().nonnegative().max(LIMITS.ms).optional(),
   /** `x-max-length`: ready messages at most; unlimited by default (RMQ/maxlength). */
   maxLength: z.number().int().nonnegative().max(LIMITS.count).optional(),
-  /** `x-overflow` when full: drop the oldest (RabbitMQ's default) or refuse the newest (RMQ/maxlength). */
-  overflow: z.enum(['drop-head', 'reject-publish']).default('drop-head'),
+  /**
+   * `x-overflow` when full: drop the oldest (RabbitMQ's default), refuse the newest, or refuse and
+   * dead-letter the newest as `maxlen` (`reject-publish-dlx`, classic queues only; RMQ/maxlength).
+   */
+  overflow: z.enum(['drop-head', 'reject-publish', 'reject-publish-dlx']).default('drop-head'),
   /** `x-dead-letter-exchange`: the id of an exchange this queue links to; without it dead letters are discarded (RMQ/dlx). */
   deadLetterExchange: z.string().optional(),
   /** `x-dead-letter-routing-key`: replaces the message's routing key when dead-lettered; the original is kept otherwise. */
@@ -61,7 +80,14 @@ export const queueSchema = nodeSchema('queue', {
    * marked redelivered. RabbitMQ's default is 60 s (RMQ/heartbeats); 0 disables heartbeats.
    * A shorter fault only delays deliveries and acks: TCP retransmits.
    */
-  heartbeatSec: z.number().nonnegative().default(60),
+  heartbeatSec: z.number().nonnegative().max(LIMITS.ms).default(60),
+  /**
+   * `consumer_timeout`, RabbitMQ's default 1800000 ms (30 min; RMQ/consumers): a delivery left
+   * unacked longer closes its consumer's channel and requeues everything it held, redelivered;
+   * the consumer opens a new channel and goes on (a slow consumer is not a dead one). Checked
+   * once a minute. 0 disables it.
+   */
+  consumerTimeoutMs: z.number().nonnegative().max(LIMITS.ms).default(1_800_000),
   /** Unsuccessful deliveries allowed before a message is dead-lettered (`x-delivery-limit`); -1 = none. Quorum default 20. */
   deliveryLimit: z.number().int().min(-1).max(LIMITS.attempts).optional(),
   /**
@@ -132,6 +158,13 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
   private expired = 0;
   private staleAcks = 0;
   private channelsClosed = 0;
+  private consumerTimeouts = 0;
+  /** Broker restarts, and unacked transient deliveries the broker forgot in them. */
+  private brokerRestarts = 0;
+  private lostOnRestart = 0;
+  /** When each unacked delivery went out, for consumer_timeout. */
+  private readonly deliveredAt = new WeakMap<Message, number>();
+  private timeoutCheck: ScheduledEvent | undefined;
   private readonly deadLettered: Record<string, number> = {};
   private readonly dropped: Record<string, number> = {};
   private readonly parkedBy: Record<string, number> = {};
@@ -185,8 +218,9 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       return;
     }
     const max = this.config.maxLength;
-    if (max !== undefined && this.config.overflow === 'reject-publish' && this.ready.length >= max) {
-      this.discard(msg, 'reject-publish');
+    if (max !== undefined && this.config.overflow !== 'drop-head' && this.ready.length >= max) {
+      if (this.config.overflow === 'reject-publish-dlx') this.deadLetter(msg, 'maxlen');
+      else this.discard(msg, 'reject-publish');
       return;
     }
     this.stampExpiry(msg);
@@ -235,7 +269,13 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     c.delivered++;
     if (msg.redelivered) this.redelivered++;
     const manual = this.config.ack === 'manual';
-    if (manual) c.unacked.push(msg);
+    if (manual) {
+      c.unacked.push(msg);
+      this.deliveredAt.set(msg, this.sim.now);
+      if (!this.timeoutCheck && this.config.consumerTimeoutMs > 0) {
+        this.timeoutCheck = this.sim.scheduler.schedule(CONSUMER_TIMEOUT_CHECK_MS, this, CONSUMER_TIMEOUT);
+      }
+    }
     // Over the consumer's connection (TCP): random loss only delays the delivery (RMQ runs on TCP).
     this.sim.deliver(c.link, msg, 'delivery', true);
   }
@@ -332,6 +372,31 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     c.heartbeat = undefined;
     if (c.channel !== 'blocked') return;
     c.channel = 'closed';
+    this.requeueHeld(c, 'heartbeat', `heartbeat timeout: consumer ${c.node.id} unreachable`);
+  }
+
+  /** Every minute while deliveries are unacked: a consumer holding one past `consumer_timeout` loses its channel (see the setting). */
+  private checkConsumerTimeouts(): void {
+    this.timeoutCheck = undefined;
+    const limit = this.config.consumerTimeoutMs;
+    if (limit <= 0 || this.config.ack !== 'manual') return;
+    let holding = false;
+    for (const c of this.consumers) {
+      const oldest = c.unacked.peekFront();
+      if (!oldest) continue;
+      if (c.channel === 'open' && this.sim.now - (this.deliveredAt.get(oldest) ?? this.sim.now) > limit) {
+        this.consumerTimeouts++;
+        this.requeueHeld(c, 'consumer_timeout', `consumer_timeout: ${c.node.id} held a delivery unacked over ${limit} ms`);
+        this.setChannel(c, 'open');
+      }
+      if (c.unacked.length > 0) holding = true;
+    }
+    if (holding) this.timeoutCheck = this.sim.scheduler.schedule(CONSUMER_TIMEOUT_CHECK_MS, this, CONSUMER_TIMEOUT);
+    this.dispatch();
+  }
+
+  /** Closes `c`'s channel: its unacked deliveries go back to the head, redelivered (see heartbeatTimeout for the copies). */
+  private requeueHeld(c: Consumer, why: 'heartbeat' | 'consumer_timeout' | 'restart', reason: string): void {
     this.channelsClosed++;
     const held = c.unacked.toArray();
     c.unacked.clear();
@@ -344,9 +409,8 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       else if (m.state === 'done') back.push(m);
       else back.push(this.sim.copy(this, m, 'buffered', true));
     }
-    this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: back.length, reason: 'heartbeat' });
+    this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: back.length, reason: why });
     this.sim.emit({ type: 'queue.channel_state', t: this.sim.now, node: this.id, consumer: c.node.id, state: 'closed' });
-    const reason = `heartbeat timeout: consumer ${c.node.id} unreachable`;
     for (let i = back.length - 1; i >= 0; i--) this.giveBack(back[i]!, reason);
     this.dispatch();
   }
@@ -467,6 +531,10 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       this.heartbeatTimeout(data as Consumer);
       return;
     }
+    if (type === CONSUMER_TIMEOUT) {
+      this.checkConsumerTimeouts();
+      return;
+    }
     if (type !== EXPIRE) return;
     this.expiry = undefined;
     for (let head = this.ready.peekFront(); head && expiresAt(head) <= this.sim.now; head = this.ready.peekFront()) {
@@ -493,10 +561,44 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     this.dispatch();
   }
 
-  /** `purge`: removes every ready message (not the unacked ones), as `queue.purge` does. */
+  /**
+   * `purge`: removes every ready message (not the unacked ones), as `queue.purge` does.
+   * `restart`: the broker restarts (see `restart`).
+   */
   override command(name: string): void {
+    if (name === 'restart') this.restart();
     if (name !== 'purge') return;
     while (this.ready.length > 0) this.discard(this.take(), 'purged');
+  }
+
+  /**
+   * The broker restarts: every channel closes and the clients reconnect. What was on disk comes
+   * back: a durable (or quorum) queue with persistent messages keeps its ready messages and gets
+   * its unacked ones back, redelivered. Otherwise every message in it is gone: ready ones are
+   * lost, and unacked ones stay with their consumers, whose acks no longer match anything.
+   */
+  private restart(): void {
+    const c0 = this.config;
+    const kept = c0.queueType === 'quorum' || (c0.durable && c0.deliveryMode === 'persistent');
+    const why = c0.durable || c0.queueType === 'quorum' ? 'broker restart: transient message' : 'broker restart: transient queue deleted';
+    this.brokerRestarts++;
+    if (!kept) while (this.ready.length > 0) this.discard(this.take(), why);
+    for (const c of this.consumers) {
+      if (kept) {
+        this.requeueHeld(c, 'restart', 'broker restart: unacked, recovered from disk');
+      } else {
+        const forgotten = c.unacked.length;
+        c.unacked.clear();
+        this.channelsClosed++;
+        this.sim.emit({ type: 'queue.channel_closed', t: this.sim.now, node: this.id, consumer: c.node.id, requeued: 0, reason: 'restart' });
+        this.lostOnRestart += forgotten;
+      }
+      if (c.heartbeat) this.sim.scheduler.cancel(c.heartbeat);
+      c.heartbeat = undefined;
+      if (this.cutOff(c)) this.block(c);
+      else this.setChannel(c, 'open');
+    }
+    this.dispatch();
   }
 
   override stats(): NodeStats {
@@ -514,6 +616,9 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
       unacked,
       channelsDown,
       channelsClosed: this.channelsClosed,
+      consumerTimeouts: this.consumerTimeouts,
+      brokerRestarts: this.brokerRestarts,
+      forgottenOnRestart: this.lostOnRestart,
       parked: this.parked,
       acked: this.acked,
       nacked: this.nacked,

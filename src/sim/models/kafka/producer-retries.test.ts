@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { KafkaMeta, Topic, TopicStats } from './kafka';
+import { runScenario, ms, type TestRun } from '../../testing/harness';
+import { checkInvariantEveryEvent } from '../../testing/invariant';
+
+// issue #9 defect 9: the producer's retries (SEMANTICS §2 and §8; K: ProducerConfig.java):
+// delivery.timeout.ms 120000, retries 2147483647, enable.idempotence true, max.in.flight 5.
+
+const stats = (run: TestRun): TopicStats => (run.sim.node('t') as Topic).stats();
+
+/** 10 records/s, evenly spaced, on 3 keys, into a 3-partition topic read by one consumer; the topic is down from `from` to `to`. */
+function outage(from: number, to: number, topic: Record<string, unknown> = {}): TestRun {
+  return runScenario({
+    nodes: [
+      { id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant', keys: 3, stopMs: to + 10_000 },
+      { id: 't', kind: 'topic', partitions: 3, autoOffsetReset: 'earliest', ...topic },
+      { id: 'c', kind: 'service', serviceTime: ms(1) },
+    ],
+    links: [{ from: 'p', to: 't', latency: ms(2) }, { from: 't', to: 'c', group: 'g', latency: ms(2) }],
+    actions: [{ at: from, do: 'offline', node: 't' }, { at: to, do: 'online', node: 't' }],
+  });
+}
+
+describe('defect 9: a topic outage shorter than delivery.timeout.ms loses nothing', () => {
+  it('a 60 s outage at 10 records/s: all 749 records are appended, late, in publication order per partition, and processed once', () => {
+    const run = outage(5_000, 65_000);
+    const published: number[] = [];
+    const appendedAt = new Map<number, number>();
+    const byPartition = new Map<number, number[]>();
+    run.sim.on((ev) => {
+      if (ev.type === 'message.published') published.push(ev.msg.root);
+      if (ev.type === 'message.enqueued' && ev.node === 't') {
+        appendedAt.set(ev.msg.root, ev.t);
+        const p = (ev.msg.meta as KafkaMeta).partition;
+        byPartition.set(p, [...(byPartition.get(p) ?? []), ev.msg.root]);
+      }
+    });
+    checkInvariantEveryEvent(run.sim, 120_000);
+    expect(published).toHaveLength(749);
+    expect(run.sim.ledger.totals()).toMatchObject({ dropped: 0, duplicates: 0, processed: 749 });
+    // Records published during the outage reached the log when the topic came back: late, not lost.
+    const during = published.filter((_, i) => (i + 1) * 100 >= 5_000 && (i + 1) * 100 < 65_000);
+    expect(during.length).toBeGreaterThan(590);
+    for (const root of during) expect(appendedAt.get(root)).toBeGreaterThanOrEqual(65_000);
+    // Idempotence keeps each partition in publication order.
+    for (const roots of byPartition.values()) expect(roots).toEqual([...roots].sort((a, b) => a - b));
+    expect(stats(run).producers).toMatchObject({ expired: 0, reordered: 0, retrying: 0 });
+    expect(stats(run).producers.retries).toBe(during.length);
+  });
+
+  it('a 200 s outage: records older than 120 s when it ends fail at the producer with the reason, the rest arrive', () => {
+    const run = outage(10_000, 210_000);
+    const reasons = new Set<string>();
+    const droppedAt = new Set<string>();
+    run.sim.on((ev) => {
+      if (ev.type !== 'message.dropped') return;
+      reasons.add(ev.reason);
+      droppedAt.add(ev.node);
+    });
+    run.sim.runUntil(260_000);
+    const s = stats(run);
+    // Published from 10 s to 90 s: 800 records whose 120 s ran out before the topic came back.
+    expect(s.producers.expired).toBeGreaterThanOrEqual(799);
+    expect(s.producers.expired).toBeLessThanOrEqual(801);
+    expect(run.sim.ledger.totals().dropped).toBe(s.producers.expired);
+    expect([...droppedAt]).toEqual(['p']);
+    expect([...reasons]).toEqual(['delivery.timeout.ms (120000 ms) ran out while t was unavailable: the producer gave up']);
+    // Published from 90 s to 210 s: still within their delivery timeout, appended when it ended.
+    expect(run.sim.ledger.totals().processed).toBe(run.sim.ledger.totals().published - s.producers.expired);
+  });
+
+  it('the delivery timeout is a setting: at 30 s, a 60 s outage fails the first 30 s of records', () => {
+    const run = outage(5_000, 65_000, { deliveryTimeoutMs: 30_000 });
+    run.sim.runUntil(120_000);
+    expect(stats(run).producers.expired).toBeGreaterThanOrEqual(299);
+    expect(stats(run).producers.expired).toBeLessThanOrEqual(301);
+  });
+});
+
+describe('per-key order under producer retries (K: ProducerConfig.java, retries and max.in.flight.requests.per.connection)', () => {
+  /** One key at 50 records/s; 10% of produce requests fail with a retriable error and are retried after 100 ms. */
+  function retrying(topic: Record<string, unknown>): { run: TestRun; order: number[] } {
+    const run = runScenario({
+      nodes: [
+        { id: 'p', kind: 'producer', ratePerSec: 50, arrivals: 'constant', keys: 1, limit: 500 },
+        { id: 't', kind: 'topic', autoOffsetReset: 'earliest', produceErrorRate: 0.1, ...topic },
+        { id: 'c', kind: 'service', serviceTime: ms(1) },
+      ],
+      links: [{ from: 'p', to: 't', latency: ms(2) }, { from: 't', to: 'c', group: 'g', latency: ms(2) }],
+    });
+    const order: number[] = [];
+    run.sim.on((ev) => {
+      if (ev.type === 'message.processed') order.push(ev.msg.root);
+    });
+    checkInvariantEveryEvent(run.sim, 30_000);
+    return { run, order };
+  }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+  it('idempotence on (the default): every record once, in the order it was published, though about 50 were retried', () => {
+    const { run, order } = retrying({});
+    expect(order).toHaveLength(500);
+    expect(order).toEqual(sorted(order));
+    expect(stats(run).producers.retries).toBeGreaterThan(30);
+    expect(stats(run).producers.reordered).toBe(0);
+  });
+
+  it('idempotence off with 5 requests in flight: the records sent while one was retried overtake it', () => {
+    const { run, order } = retrying({ idempotence: false });
+    expect(order).toHaveLength(500);
+    expect(order).not.toEqual(sorted(order));
+    expect(stats(run).producers.reordered).toBeGreaterThan(30);
+  });
+
+  it('idempotence off with 1 request in flight: in order again, at the cost of waiting', () => {
+    const { run, order } = retrying({ idempotence: false, maxInFlight: 1 });
+    expect(order).toEqual(sorted(order));
+    expect(stats(run).producers.reordered).toBe(0);
+  });
+});
