@@ -16,8 +16,8 @@ function run(id: string, ms: number) {
 }
 
 describe('the totals tell a failed or refused request from a lost message', () => {
-  it('the cascade: the protected caller refuses calls fast (open breaker, full bulkhead), the unprotected one fails them, and neither counts as lost', () => {
-    const { totals, trace } = run('rest-cascade', 40_000);
+  it('the REST chain: during the payment outage the breaker refuses calls fast and timed-out calls fail, and neither counts as lost', () => {
+    const { totals, trace } = run('rest-order-chain', 60_000);
     const drops = trace.filter((e): e is Extract<TraceEvent, { type: 'message.dropped' }> => e.type === 'message.dropped');
     const byReason = (re: RegExp) => drops.filter((d) => re.test(d.reason)).length;
     expect(totals.rejected).toBeGreaterThan(0);
