@@ -1,10 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openApp, setSpeed } from './helpers';
 
-const BUILTINS = [
-  'user-registered-queue', 'mm1', 'mmc', 'rabbitmq-order-created', 'kafka-order-events', 'pubsub-order-created',
-  'pubsub-ack-deadline', 'webhook-order-paid', 'rest-order-chain', 'rest-cascade',
-];
+// Every built-in scenario (the comparisons are measured by compare-perf.spec.ts).
+const BUILTINS = readdirSync(new URL('../src/scenarios/', import.meta.url))
+  .filter((f) => f.endsWith('.json') && !f.startsWith('compare-'))
+  .map((f) => f.slice(0, -5));
 
 type Summary = { frames: number; meanShapes: number; drawn: number };
 const summary = (page: import('@playwright/test').Page) => page.evaluate(() => window.__microsim!.summary()) as Promise<Summary>;
