@@ -25,8 +25,11 @@ const WSIG = 'src/sim/models/webhook/webhook-signature.test.ts';
 const RES = 'src/sim/models/http/resilience.test.ts';
 const REST = 'src/sim/models/http/rest.test.ts';
 const TH = 'src/sim/theory.test.ts';
+const LB = 'src/sim/models/lb/load-balancer.test.ts';
+const LEASE = 'src/sim/models/pubsub/lease-extension.test.ts';
+const IDEM = 'src/sim/models/http/idempotency.test.ts';
 
-const REST_BRANCH = 'rest3, issue #9 REST/pub-sub/webhooks';
+const REST_BRANCH = 'issue #9 (a NATS JetStream preset: needs the settings a user set told from the defaults)';
 const NO_SAGAS = 'a saga model (microsim has none yet)';
 
 /**
@@ -166,7 +169,11 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [REST, 'without protection, B’s slots fill, then A’s, and A stops serving even the healthy pages'],
     [REST, 'a retry budget of 10 % keeps retries near a tenth of the calls while the dependency is down'],
   ] },
-  { section: '§5', row: 'Load balancing', tests: [], awaiting: REST_BRANCH },
+  { section: '§5', row: 'Load balancing', tests: [
+    [LB, 'round robin gives each of 3 healthy replicas a third: 300 requests → 100 each, all answered 200'],
+    [LB, 'a replica 20× slower keeps a third of the load under round robin, but gets far less under least outstanding and power of two'],
+    [LB, 'with outlier detection, 5 failures in a row eject it for 30 s; the load moves to its peers, then it is tried again'],
+  ] },
 
   // ---- §6 Orchestration vs choreography ----
   { section: '§6', row: 'Flow (Create Order)', tests: [], awaiting: NO_SAGAS },
@@ -231,6 +238,12 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§+', row: 'Kafka consumer / Retry topic and dead-letter topic (Spring Kafka)', tests: [
     [KS, 'failing processing with a retry topic and a dead-letter topic: a failure never holds its partition up, 3 more tries, then the DLT'],
   ] },
-  { section: '§8', row: 'Google Pub/Sub / Lease extension', tests: [], awaiting: REST_BRANCH },
-  { section: '§8', row: 'Stripe API / Idempotency keys', tests: [], awaiting: REST_BRANCH },
+  { section: '§8', row: 'Google Pub/Sub / Lease extension', tests: [
+    [LEASE, 'without it, 25 s of work against a 10 s deadline expires the lease: redelivered and processed twice'],
+    [LEASE, 'past the maximum extension the lease expires all the same: 15 s of extension for 25 s of work'],
+  ] },
+  { section: '§8', row: 'Stripe API / Idempotency keys', tests: [
+    [IDEM, 'the answer is lost and the POST retried: without keys the payment is charged twice'],
+    [IDEM, 'the same with keys: charged once, and the retry gets the stored 200 back (counted suppressed, not processed)'],
+  ] },
 ];
