@@ -49,6 +49,8 @@ export const en = {
   rejectedRequests: 'Rejected',
   rejectedRequestsHint: 'Requests refused before being sent (fail fast): an open circuit breaker, a full bulkhead, a saturated caller.',
   lateResponses: 'Late answers',
+  suppressedTotal: 'Duplicates skipped',
+  suppressedTotalHint: 'Retries of a message already processed, answered without processing it again (an idempotency key, a receiver that remembers delivery ids).',
   lateResponsesHint: 'Answers that arrived after their caller had given up waiting: the work was done, but nobody used it.',
   play: 'Play',
   pause: 'Pause',

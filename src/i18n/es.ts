@@ -47,6 +47,8 @@ export const es: Dict = {
   rejectedRequests: 'Rechazadas',
   rejectedRequestsHint: 'Peticiones rechazadas antes de enviarse (fallo rápido): un disyuntor abierto, un bulkhead lleno, un llamante saturado.',
   lateResponses: 'Respuestas tardías',
+  suppressedTotal: 'Duplicados descartados',
+  suppressedTotalHint: 'Reintentos de un mensaje ya procesado, respondidos sin procesarlo otra vez (una clave de idempotencia, un receptor que recuerda los ids de entrega).',
   lateResponsesHint: 'Respuestas que llegaron cuando quien llamaba ya había dejado de esperar: el trabajo se hizo, pero nadie lo usó.',
   play: 'Reproducir',
   pause: 'Pausa',

@@ -14,6 +14,8 @@ interface Field {
   hint?: DictKey;
   /** Shown only where calls can fail (REST). */
   calls?: boolean;
+  /** Shown only where duplicates are recognised (a receiver's dedupe, idempotency keys). */
+  dedupe?: boolean;
 }
 
 const FIELDS: readonly Field[] = [
@@ -26,6 +28,7 @@ const FIELDS: readonly Field[] = [
   { label: 'rejectedRequests', read: (t) => t.rejected, tone: 'rejected', hint: 'rejectedRequestsHint', calls: true },
   { label: 'lateResponses', read: (t) => t.late, tone: 'late', hint: 'lateResponsesHint', calls: true },
   { label: 'deadLettered', read: (t) => t.deadLettered, tone: 'bad' },
+  { label: 'suppressedTotal', read: (t) => t.suppressed, tone: '', hint: 'suppressedTotalHint', dedupe: true },
 ];
 
 /**
@@ -40,7 +43,8 @@ export function Totals() {
   const producers = useMemo(() => scenario?.nodes.filter((n) => n.kind === 'producer').map((n) => n.id) ?? [], [scenario]);
   const hasCalls = useMemo(() => scenario?.nodes.some((n) => n.kind.startsWith('rest-')) ?? false, [scenario]);
   const byProducers = useApp((s) => producers.reduce((sum, id) => sum + Number(s.live[id]?.published ?? 0), 0));
-  const fields = useMemo(() => FIELDS.filter((f) => hasCalls || !f.calls), [hasCalls]);
+  const dedupes = useMemo(() => scenario?.nodes.some((n) => Object.keys(n).some((k) => /^(dedupe|idempotency)/.test(k))) ?? false, [scenario]);
+  const fields = useMemo(() => FIELDS.filter((f) => (hasCalls || !f.calls) && (dedupes || !f.dedupe)), [hasCalls, dedupes]);
   const formats = useMemo(
     () => fields.map((field) => (f: FrameState) => formatNumber(f.totals ? field.read(f.totals) : 0, lang)),
     [fields, lang],
