@@ -7,6 +7,9 @@ import type { DictKey } from '../../i18n/en';
 import { useApp } from '../../store/appStore';
 import { LiveText } from '../LiveText';
 
+/** Kinds a REST call waits on for an answer (brokers accept a message at once). */
+const CALLED = /^(service|rest-service|load-balancer)$/;
+
 interface Field {
   label: DictKey;
   read: (t: LedgerTotals) => number;
@@ -41,7 +44,12 @@ export function Totals() {
   const { t, lang } = useT();
   const scenario = useApp((s) => s.scenario);
   const producers = useMemo(() => scenario?.nodes.filter((n) => n.kind === 'producer').map((n) => n.id) ?? [], [scenario]);
-  const hasCalls = useMemo(() => scenario?.nodes.some((n) => n.kind.startsWith('rest-')) ?? false, [scenario]);
+  // Calls that can fail: a REST caller calling a service (not one handing messages to a broker, which accepts at once).
+  const hasCalls = useMemo(() => {
+    if (!scenario) return false;
+    const kind = new Map(scenario.nodes.map((n) => [n.id, n.kind]));
+    return scenario.links.some((l) => kind.get(l.from)?.startsWith('rest-') && CALLED.test(kind.get(l.to) ?? ''));
+  }, [scenario]);
   const byProducers = useApp((s) => producers.reduce((sum, id) => sum + Number(s.live[id]?.published ?? 0), 0));
   const dedupes = useMemo(() => scenario?.nodes.some((n) => Object.keys(n).some((k) => /^(dedupe|idempotency)/.test(k))) ?? false, [scenario]);
   const fields = useMemo(() => FIELDS.filter((f) => (hasCalls || !f.calls) && (dedupes || !f.dedupe)), [hasCalls, dedupes]);
