@@ -71,4 +71,13 @@ describe('layoutScenario', () => {
     const tops = stack([{ height: 40, want: 0 }, { height: 40, want: 0 }, { height: 40, want: 300 }], 10);
     expect(tops).toEqual([-45, 5, 280]);
   });
+
+  it('keeps cards of different boxes (variants, consumer groups) further apart, room for the box and its title', () => {
+    // Same wishes as above, but the second card starts a new box: 10 + 44 apart.
+    expect(stack([{ height: 40, want: 100 }, { height: 40, want: 100, gap: 54 }], 10)).toEqual([33, 127]);
+    // The two checkouts are variants in the same column (guessed 180 px tall, 30 px apart within a box).
+    const { at } = layout('rest-idempotency');
+    expect(at.get('checkout-keys')!.x).toBe(at.get('checkout-plain')!.x);
+    expect(Math.abs(at.get('checkout-keys')!.y - at.get('checkout-plain')!.y)).toBe(180 + 30 + 44);
+  });
 });

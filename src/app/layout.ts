@@ -1,5 +1,9 @@
 import dagre from '@dagrejs/dagre';
 import type { Scenario } from '../sim/engine/scenario';
+import { findConsumerGroups, findVariants } from './variants';
+
+/** Extra room between two cards of a column that sit in different boxes (a variant, a consumer group): the box's padding and title. */
+const BOX_GAP = 44;
 
 /** A node's place on the canvas (its top-left corner). */
 export interface Point {
@@ -122,6 +126,10 @@ export function layoutScenario(
   const column = new Map<string, number>();
   for (const n of scenario.nodes) column.set(n.id, Math.round((dead.has(n.id) ? all : flow).get(n.id)!.x));
 
+  // Which box (a variant, a consumer group) each node is drawn in, if any.
+  const boxOf = new Map<string, number>();
+  [...findVariants(scenario), ...findConsumerGroups(scenario)].forEach((b, i) => b.nodes.forEach((id) => boxOf.set(id, i)));
+
   // The main flow: per column, left to right, stack the nodes in the order of their parents' rows.
   const preds = new Map<string, string[]>();
   for (const l of mainLinks) preds.set(l.to, [...(preds.get(l.to) ?? []), l.from]);
@@ -144,7 +152,13 @@ export function layoutScenario(
       const prev = i > 0 ? wants[i - 1]! + (size(here[i - 1]!).height + size(id).height) / 2 + gap.nodesep : centre - total / 2 + size(id).height / 2;
       wants.push(Number.isFinite(k) ? k : prev);
     });
-    const tops = stack(here.map((id, i) => ({ height: size(id).height, want: wants[i]! })), gap.nodesep);
+    const tops = stack(
+      here.map((id, i) => {
+        const apart = i > 0 && boxOf.get(here[i - 1]!) !== boxOf.get(id);
+        return { height: size(id).height, want: wants[i]!, gap: apart ? gap.nodesep + BOX_GAP : undefined };
+      }),
+      gap.nodesep,
+    );
     here.forEach((id, i) => {
       const s = size(id);
       out.set(id, { x: x - s.width / 2, y: tops[i]! });
@@ -175,18 +189,18 @@ export function layoutScenario(
 
 /**
  * The tops of cards stacked in a column, in the given order, as near as can be to the centre
- * each wants, never closer than `gap`: cards that would overlap form a block centred on the
+ * each wants, never closer than `gap` (or a card's own `gap` above it): cards that would overlap form a block centred on the
  * mean of their wishes (pool adjacent violators), merging with the block above while they
  * still overlap.
  */
-export function stack(cards: readonly { height: number; want: number }[], gap: number): number[] {
+export function stack(cards: readonly { height: number; want: number; gap?: number }[], gap: number): number[] {
   interface Block { first: number; count: number; height: number; sum: number; top: number }
   const blocks: Block[] = [];
   cards.forEach((c, i) => {
     let b: Block = { first: i, count: 1, height: c.height, sum: c.want - c.height / 2, top: c.want - c.height / 2 };
     for (let prev = blocks.at(-1); prev && prev.top + prev.height + gap > b.top; prev = blocks.at(-1)) {
       blocks.pop();
-      const shift = prev.height + gap;
+      const shift = prev.height + (cards[b.first]!.gap ?? gap);
       const sum = prev.sum + b.sum - b.count * shift;
       const count = prev.count + b.count;
       b = { first: prev.first, count, height: shift + b.height, sum, top: sum / count };
@@ -198,7 +212,7 @@ export function stack(cards: readonly { height: number; want: number }[], gap: n
     let y = b.top;
     for (let i = b.first; i < b.first + b.count; i++) {
       tops.push(y);
-      y += cards[i]!.height + gap;
+      y += cards[i]!.height + (cards[i + 1]?.gap ?? gap);
     }
   }
   return tops;
