@@ -73,6 +73,7 @@ test('editing settings while running changes behaviour, refuses bad input, and a
   // prefetch of 10 caps the unacked messages, so 10 run at once, 5/s against 4/s arriving).
   await setField(page, 'Concurrency', '40');
   await expect(concurrency).toHaveValue('40');
+  await expect(node(page, 'Email service')).toContainText(/of 40 busy/);
   // (Play stops once at the scenario's end, 40 s; Continue runs on past it.)
   const cont = page.getByRole('button', { name: 'Continue' });
   await expect.poll(async () => {

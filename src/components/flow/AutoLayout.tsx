@@ -8,6 +8,18 @@ import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM } from './fitView';
 
 type Density = 'full' | 'compact';
 
+/** The mounted canvas's density check, run when the user (not a tour or a fit) has zoomed. */
+let userZoomed: (() => void) | null = null;
+
+/**
+ * For ReactFlow's `onMoveEnd`: a zoom the user made (a wheel, a pinch, a drag: `event` is set)
+ * may switch the cards' density; a programmatic one (a fit, a tour step) never does, so a tour
+ * zooming in on its step does not re-lay the diagram out under it.
+ */
+export function onUserMoveEnd(event: MouseEvent | TouchEvent | null): void {
+  if (event) userZoomed?.();
+}
+
 /** Canvases narrower than this are phones: the diagram is not shrunk below PHONE_ZOOM to fit. */
 const PHONE_WIDTH = 640;
 /**
@@ -23,8 +35,8 @@ const PHONE_ZOOM = 0.9;
  *   (name, one key figure, state colour, the switch), laid out again with their own sizes and
  *   tighter gaps, and fitted: the diagram uses the canvas' width instead of shrinking the
  *   full cards until their text breaks;
- * - later, zooming in well past that fit turns the cards full, zooming out below FULL_ZOOM
- *   turns them compact; each switch lays the diagram out again around the card nearest the
+ * - later, the user zooming in well past that fit turns the cards full, zooming out below
+ *   FULL_ZOOM turns them compact (a programmatic zoom, a tour's, never switches); each switch lays the diagram out again around the card nearest the
  *   centre of the screen, which stays where it was.
  * Sets `data-zoom` on the canvas container (the CSS draws the density). Reads the node array on
  * demand, never by subscription. Reveals the canvas (`onDone`) after the first fit.
@@ -133,13 +145,11 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       const want: Density = store.getState().transform[2] < threshold ? 'compact' : 'full';
       if (want !== density) void redraw(want);
     };
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (s.transform[2] !== prev.transform[2]) check();
-    });
+    userZoomed = check;
     void load();
     return () => {
       live = false;
-      unsubscribe();
+      if (userZoomed === check) userZoomed = null;
     };
   }, [measured, flow, store, scenario, onDone]);
   return null;

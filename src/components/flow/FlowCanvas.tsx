@@ -16,7 +16,7 @@ import { TourLayer } from '../tour/TourLayer';
 import { kindUi } from '../models/catalog';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
-import { AutoLayout } from './AutoLayout';
+import { AutoLayout, onUserMoveEnd } from './AutoLayout';
 import { ClearOfDrawer } from './ClearOfDrawer';
 import { fitViewOptions } from './fitView';
 import { edgeTypes, type SimFlowEdge } from './FlowEdge';
@@ -86,6 +86,7 @@ export function FlowCanvas() {
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
           onEdgeClick={onEdgeClick}
+          onMoveEnd={onUserMoveEnd}
           proOptions={proOptions}
           ariaLabelConfig={ariaLabelConfig}
         >

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isInputError, readNumber, type Bound, type InputError } from '../../app/settingsForm';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
@@ -39,9 +39,17 @@ interface TextFieldProps {
 export function TextSetting({ label, value, parse, commit, numeric, placeholder }: TextFieldProps) {
   const { t } = useT();
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraftState] = useState<string | null>(null);
+  // What was typed last, read by Enter and blur: a key pressed right after typing must not see
+  // the render before it (the state variable of that render).
+  const typed = useRef<string | null>(null);
+  const setDraft = (v: string | null) => {
+    typed.current = v;
+    setDraftState(v);
+  };
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
+    const draft = typed.current;
     if (draft === null || draft === value) {
       setDraft(null);
       setError(null);

@@ -84,10 +84,12 @@ function relayoutIfOverlapping(nodes: SimFlowNode[], scenario: Scenario, set: (p
   const box = (n: SimFlowNode) => ({ x: n.position.x, y: n.position.y, w: n.measured?.width ?? 0, h: n.measured?.height ?? 0 });
   const boxes = nodes.map(box);
   const overlap = boxes.some((a, i) => boxes.some((b, j) => j > i && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
-  if (!overlap || hasPositions(scenario)) return false;
+  if (!overlap || (hasPositions(scenario) && document.querySelector<HTMLElement>('.flow')?.dataset.zoom !== 'compact')) return false;
   const sizes = new Map<string, Size>();
   for (const n of nodes) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-  set(layoutScenario(scenario, sizes));
+  // In the density the canvas draws now (AutoLayout sets it), so compact cards keep their layout.
+  const compact = document.querySelector<HTMLElement>('.flow')?.dataset.zoom === 'compact';
+  set(layoutScenario(scenario, sizes, compact ? 'compact' : 'full'));
   return true;
 }
 
