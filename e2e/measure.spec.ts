@@ -73,11 +73,15 @@ async function measure(page: Page, links: readonly [string, string][]): Promise<
 // → Notifications), too wide for 1280 px at 11 px; it needs a layout that wraps a long chain.
 const KNOWN_SMALL: Record<string, number> = { 'pubsub-order-created': 8.9 };
 
-test('every built-in at fit on 1280×720 with the drawer open: canvas text size and edge crossings', async ({ page }) => {
+// Two halves, run side by side by the two workers.
+test.describe.configure({ mode: 'parallel' });
+const HALVES = [BUILTINS.filter((_, i) => i % 2 === 0), BUILTINS.filter((_, i) => i % 2 === 1)];
+
+for (const [half, builtins] of HALVES.entries()) test(`every built-in at fit on 1280×720 with the drawer open: canvas text size and edge crossings (${half + 1} of 2)`, async ({ page }) => {
   test.setTimeout(120_000);
   const rows: string[] = [];
   const small: string[] = [];
-  for (const s of BUILTINS) {
+  for (const s of builtins) {
     await page.goto('about:blank');
     await openApp(page, `#s=${s.id}`);
     await expect(page.locator('.flow--shown')).toBeVisible();
