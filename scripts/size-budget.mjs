@@ -23,8 +23,10 @@ import { gzipSync } from 'node:zlib';
  * controller's shared chunk) main measured 293.4, and 293.6 on perf3 (the engine chunk grew by
  * 0.2 KB), so the budget holds that plus 2 KB: it stops further growth while the first load is
  * brought back down (see the README, "Size and speed", for what is in it and what 190 needs).
+ * Stop 15 merged three new built-ins (load balancer, idempotency keys, poison record) and their
+ * kinds, the new tours and comparison files: 316.8 KB measured, so the budget is that plus 2.2.
  */
-export const BUDGET_KB = 295.6;
+export const BUDGET_KB = 319;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
