@@ -2,7 +2,7 @@
  * `npm run lighthouse`: Lighthouse (the npm package) against the production build, in the
  * system's Chromium, headless, with Lighthouse's default mobile settings (simulated slow 4G and
  * a 4x slower CPU). Builds dist/ when it is missing or older than the sources, serves it with
- * `vite preview` on LIGHTHOUSE_PORT (default 4190), prints the four category scores, and
+ * `vite preview` on LIGHTHOUSE_PORT (default 4180; 4190 is on the fetch standard's list of blocked ports, so fetch and Chromium refuse it), prints the four category scores, and
  * stops the server. Not part of npm test: scores depend on the machine's load.
  *
  * Chromium: $CHROME_PATH, else the same search as the browser tests (scripts/chromium.mjs).
@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { ensureBuild } from './size-budget.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4190);
+const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4180);
 const URL = `http://localhost:${PORT}/`;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
