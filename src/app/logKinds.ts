@@ -1,5 +1,6 @@
 import { logKindOf } from '../components/models/catalog';
 import { LOG_KINDS, type CopyMemory, type LogKind } from '../components/models/kindUi';
+import { Generations } from '../sim/engine/generations';
 import type { TraceEvent } from '../sim/engine/trace';
 
 export { LOG_KINDS, type LogKind };
@@ -15,9 +16,12 @@ export const KIND_INDEX: Readonly<Record<LogKind, number>> = {
  * number of recent copies, whether each last travelled as a request or as an event.
  */
 export class LogClassifier implements CopyMemory {
-  private readonly requestCopies = new Set<number>();
+  private readonly requestCopies: Generations<number, true>;
 
-  constructor(private readonly memory = 4096) {}
+  /** `memory`: copies remembered at most (at least half of them, the newest, at any time). */
+  constructor(memory = 4096) {
+    this.requestCopies = new Generations(memory);
+  }
 
   /** Forgets what it remembered (a new run). */
   reset(): void {
@@ -31,7 +35,7 @@ export class LogClassifier implements CopyMemory {
 
   /** Whether copy `id` last travelled as a request. */
   isRequest(id: number): boolean {
-    return this.requestCopies.has(id);
+    return this.requestCopies.get(id) === true;
   }
 
   /** Remembers how copy `id` last travelled (bounded: the oldest copy is forgotten first). */
@@ -40,11 +44,7 @@ export class LogClassifier implements CopyMemory {
       this.requestCopies.delete(id);
       return;
     }
-    if (this.requestCopies.size >= this.memory) {
-      // Sets iterate in insertion order: drop the oldest copy remembered.
-      this.requestCopies.delete(this.requestCopies.values().next().value!);
-    }
-    this.requestCopies.add(id);
+    this.requestCopies.set(id, true);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Generations } from '../../engine/generations';
 import { LIMITS } from '../../engine/limits';
 
 /**
@@ -32,15 +33,15 @@ const MAX_KEYS = 200_000;
  * executed now. Results older than the retention are pruned, oldest first.
  */
 export class IdempotencyStore {
-  private readonly results = new Map<string, StoredResult>();
+  private readonly results = new Generations<string, StoredResult>(MAX_KEYS);
   private readonly running = new Set<string>();
 
   constructor(public retentionMs: number) {}
 
-  /** The stored result for `key`, if it is still kept at `now`. */
+  /** The stored result for `key`, if it is still kept at `now` (younger than the retention). */
   result(key: string, now: number): StoredResult | undefined {
-    this.prune(now);
-    return this.results.get(key);
+    const r = this.results.get(key);
+    return r && now - r.at < this.retentionMs ? r : undefined;
   }
 
   /** Whether a request with `key` is being executed now. */
@@ -56,21 +57,12 @@ export class IdempotencyStore {
   /** The request with `key` ended with this answer: stored for replay. */
   finish(key: string, status: number, ok: boolean, now: number): void {
     this.running.delete(key);
-    this.results.delete(key);
     this.results.set(key, { status, ok, at: now });
-    if (this.results.size > MAX_KEYS) this.results.delete(this.results.keys().next().value!);
   }
 
   /** The server went down: requests under way are gone, stored results stay (they are in its database). */
   abandonRunning(): void {
     this.running.clear();
-  }
-
-  private prune(now: number): void {
-    for (const [key, r] of this.results) {
-      if (now - r.at < this.retentionMs) return;
-      this.results.delete(key);
-    }
   }
 }
 
@@ -80,13 +72,12 @@ export class IdempotencyStore {
  * share a root message); the server itself could not without keys. Bounded like the store.
  */
 export class OperationCounter {
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new Generations<number, number>(MAX_KEYS);
 
   /** Counts one execution of `op`; true when it had been executed before. */
   executed(op: number): boolean {
     const n = this.seen.get(op) ?? 0;
     this.seen.set(op, n + 1);
-    if (this.seen.size > MAX_KEYS) this.seen.delete(this.seen.keys().next().value!);
     return n > 0;
   }
 }
