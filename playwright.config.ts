@@ -24,9 +24,10 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The same as `npm start` (vite build + vite preview), on PORT. No tsc here: `npm test`
+    // The same as `npm start` (vite build + vite preview), on PORT, but the build is skipped when dist/
+    // is newer than the sources (`npm test` builds it beside lint and typecheck). No tsc here: `npm test`
     // typechecks once before e2e, and a type error should not hide the UI checks.
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
+    command: `node scripts/preview.mjs ${PORT}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -74,6 +74,8 @@ test('editing settings while running changes behaviour, refuses bad input, and a
   await setField(page, 'Concurrency', '40');
   await expect(concurrency).toHaveValue('40');
   await expect(node(page, 'Email service')).toContainText(/of 40 busy/);
+  // Draining takes about 20 s of simulated time: at 30× it fits the wait even on a busy machine.
+  await setSpeed(page, 30);
   // (Play stops once at the scenario's end, 40 s; Continue runs on past it.)
   const cont = page.getByRole('button', { name: 'Continue' });
   await expect.poll(async () => {
