@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 for (const [w, h, perRow] of [[1440, 900, 2], [1920, 1080, 3]] as const) {
   for (const lang of ['en', 'es'] as const) {
-    test(`compare at ${w}×${h} in ${lang}: ${perRow} canvases a row beside the scoreboard, text ≥ 12 px, consumer names whole`, async ({ page }) => {
+    test(`compare at ${w}×${h} in ${lang}: ${perRow} canvases a row beside the scoreboard, text ≥ 12 px, consumer names and figures whole`, async ({ page }) => {
       test.setTimeout(60_000);
       await page.setViewportSize({ width: w, height: h });
       await page.goto('/#compare=compare-order-created');
@@ -28,6 +28,11 @@ for (const [w, h, perRow] of [[1440, 900, 2], [1920, 1080, 3]] as const) {
         els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent),
       );
       expect(cut).toEqual([]);
+      // Every box's live figure ("sent 565", "esperando 12", "done 171") is whole, not cut to "esperand…".
+      const cutFigures = await page.locator('.cmp-node__figure').evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+      );
+      expect(cutFigures).toEqual([]);
     });
   }
 }

@@ -47,7 +47,13 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
     return () => ro.disconnect();
   }, []);
 
-  const boxes = useMemo(() => layout(column, size.w, size.h, lang), [column, size, lang]);
+  // The width a box's figure needs with three digits ("sent 565", "esperando 120"): a box never
+  // gets narrower than that, so the figure is not cut to "esperand…" in a narrow column.
+  const figureW = useMemo(() => {
+    const text = { producer: t('compareSent', { n: '999' }), consumer: t('compareDone', { n: '999' }), broker: t('compareWaiting', { n: '999' }) };
+    return (role: Role) => Math.ceil(textW(text[role], false) + BOX_CHROME);
+  }, [t]);
+  const boxes = useMemo(() => layout(column, size.w, size.h, lang, figureW), [column, size, lang, figureW]);
   const byId = useMemo(() => new Map(boxes.map((b) => [b.id, b])), [boxes]);
 
   const lines = useMemo(
@@ -117,27 +123,34 @@ export function CompareCanvas({ column, index }: { column: Column; index: number
   );
 }
 
-/** Width a name needs, px, wrapped at spaces onto two lines at most (11 px bold ≈ 7 px a character). */
-function widthFor(name: string): number {
-  const half = Math.ceil(name.length / 2);
-  return Math.max(longestWord(name), Math.min(half + 2, name.length)) * 7 + 16;
+/** A box's padding and borders, px (.cmp-node: 5 + 4 padding, 4 + 1.5 border), plus a pixel of slack. */
+const BOX_CHROME = 15.5;
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** The width of `text` in the boxes' 11 px font, bold or not, px: measured, as the browser draws it. */
+function textW(text: string, bold: boolean): number {
+  if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return text.length * (bold ? 7 : 6.2);
+  measureCtx.font = `${bold ? 600 : 400} 11px ${getComputedStyle(document.body).fontFamily}`;
+  return measureCtx.measureText(text).width;
 }
 
-/** The least width that shows a name whole on two lines, px: below it the name is cut. */
+/** The least width that shows a name whole on two lines (split at the best space), px. */
 function floorFor(name: string): number {
   const words = name.split(/\s+/);
-  let best = name.length;
+  let best = textW(name, true);
   for (let i = 1; i < words.length; i++) {
-    best = Math.min(best, Math.max(words.slice(0, i).join(' ').length, words.slice(i).join(' ').length));
+    best = Math.min(best, Math.max(textW(words.slice(0, i).join(' '), true), textW(words.slice(i).join(' '), true)));
   }
-  return Math.max(best, longestWord(name)) * 7 + 16;
+  return Math.ceil(best + BOX_CHROME);
 }
 
-function longestWord(name: string): number {
-  return Math.max(...name.split(/\s+/).map((w) => w.length));
+/** The width of a name's longest word, px: below it a word is cut. */
+function wordFor(name: string): number {
+  return Math.ceil(Math.max(...name.split(/\s+/).map((w) => textW(w, true))) + BOX_CHROME);
 }
 
-function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] {
+function layout(column: Column, w: number, h: number, lang: 'en' | 'es', figureW: (role: Role) => number): Box[] {
   if (w === 0) return [];
   const nodes = column.scenario.nodes;
   const { placed, ranks } = rankLayout(nodes.map((n) => n.id), column.scenario.links);
@@ -153,12 +166,15 @@ function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] 
   const floor = Array.from({ length: ranks }, () => 0);
   const wordFloor = Array.from({ length: ranks }, () => 0);
   const perRank = new Map<number, number>();
+  const roleOf = (id: string): Role => (id === column.producer ? 'producer' : column.consumers.includes(id) ? 'consumer' : 'broker');
   for (const p of placed) {
     const name = label(p.id);
+    const figure = figureW(roleOf(p.id));
     perRank.set(p.rank, (perRank.get(p.rank) ?? 0) + 1);
-    need[p.rank] = Math.min(MAX_BOX_W, Math.max(need[p.rank]!, widthFor(name)));
-    floor[p.rank] = Math.min(need[p.rank]!, Math.max(floor[p.rank]!, floorFor(name)));
-    wordFloor[p.rank] = Math.min(floor[p.rank]!, Math.max(wordFloor[p.rank]!, longestWord(name) * 7 + 16));
+    // Room to spare beyond the floor (a name on two even lines), when the column has it.
+    need[p.rank] = Math.min(MAX_BOX_W, Math.max(need[p.rank]!, floorFor(name) + 14, figure));
+    floor[p.rank] = Math.min(need[p.rank]!, Math.max(floor[p.rank]!, floorFor(name), figure));
+    wordFloor[p.rank] = Math.min(floor[p.rank]!, Math.max(wordFloor[p.rank]!, wordFor(name), figure));
   }
   const minGap = 8;
   const room = w - 2 * PAD - minGap * (ranks - 1);
@@ -184,7 +200,7 @@ function layout(column: Column, w: number, h: number, lang: 'en' | 'es'): Box[] 
   return placed.map((p) => {
     const rows = perRank.get(p.rank)!;
     const rowH = (h - 2 * PAD) / rows;
-    const role: Role = p.id === column.producer ? 'producer' : column.consumers.includes(p.id) ? 'consumer' : 'broker';
+    const role = roleOf(p.id);
     const bw = widths[p.rank]!;
     return { id: p.id, label: label(p.id), role, x: left[p.rank]! + bw / 2, y: PAD + (p.row + 0.5) * rowH, w: bw };
   });
