@@ -18,6 +18,8 @@ export const tourEn = {
   tourWaitOnline: 'bring “{name}” back online with the switch on its card.',
   tourWaitSlow: 'slow “{name}” down with the menu on its card.',
   tourWaitConfigure: 'change a setting of “{name}” in the inspector.',
+  tourWaitTick: 'select “{name}” and tick “{field}” in the inspector.',
+  tourWaitSetTo: 'select “{name}” and set “{field}” to “{value}” in the inspector.',
   tourDone: 'Done: the tour is over, the simulation stays live.',
   tourLookAt: 'Highlighted: {names}',
   tourApplied: 'The tour did this for you: {what}.',

@@ -1,6 +1,7 @@
 import { m } from 'motion/react';
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import { optionName } from '../../i18n/fieldNames';
 import { formatDuration } from '../../i18n/format';
 import { localize } from '../../i18n/localize';
 import type { T } from '../../i18n/translate';
@@ -126,6 +127,12 @@ function nodeName(scenario: Scenario, id: string, lang: 'en' | 'es'): string {
 
 function waitText(t: T, wait: TourWait, scenario: Scenario, lang: 'en' | 'es'): string {
   const name = nodeName(scenario, wait.node, lang);
+  if (wait.do === 'configure' && wait.field !== undefined && wait.value !== undefined) {
+    const kind = scenario.nodes.find((n) => n.id === wait.node)?.kind ?? '';
+    const field = fieldLabel(kind, wait.field, lang);
+    if (wait.value === true) return t('tourWaitTick', { name, field });
+    return t('tourWaitSetTo', { name, field, value: typeof wait.value === 'string' ? optionName(wait.value, lang) : String(wait.value) });
+  }
   const key = ({ offline: 'tourWaitOffline', online: 'tourWaitOnline', slow: 'tourWaitSlow', configure: 'tourWaitConfigure' } as const)[wait.do];
   return t(key, { name });
 }
