@@ -27,6 +27,7 @@ export const tourEn = {
   tourAppliedOffline: 'took “{name}” offline',
   tourAppliedOnline: 'brought “{name}” back online',
   tourAppliedSlow: 'made “{name}” {factor} times slower',
+  tourAppliedNormalSpeed: 'put “{name}” back to its normal speed',
   tourAppliedConfigure: 'set {fields} on “{name}”',
   export: 'Export',
   exportHint: 'Download this scenario as a file, with the seed and what you changed while it ran',

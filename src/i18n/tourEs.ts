@@ -29,6 +29,7 @@ export const tourEs: { readonly [K in keyof typeof tourEn]: string } = {
   tourAppliedOffline: 'ha desconectado «{name}»',
   tourAppliedOnline: 'ha vuelto a conectar «{name}»',
   tourAppliedSlow: 'ha hecho «{name}» {factor} veces más lento',
+  tourAppliedNormalSpeed: 'ha devuelto «{name}» a su velocidad normal',
   tourAppliedConfigure: 'ha puesto {fields} en «{name}»',
   export: 'Exportar',
   exportHint: 'Descarga este escenario como archivo, con la semilla y lo que cambiaste mientras corría',

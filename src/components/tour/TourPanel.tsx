@@ -151,7 +151,7 @@ function appliedText(t: T, apply: readonly TourApply[], scenario: Scenario, lang
     if (restarted.has(a.node) && (a.do === 'offline' || a.do === 'online')) continue;
     if (a.do === 'offline') parts.push(t('tourAppliedOffline', { name: name(a.node) }));
     else if (a.do === 'online') parts.push(t('tourAppliedOnline', { name: name(a.node) }));
-    else if (a.do === 'slow') parts.push(t('tourAppliedSlow', { name: name(a.node), factor: a.factor }));
+    else if (a.do === 'slow') parts.push(a.factor === 1 ? t('tourAppliedNormalSpeed', { name: name(a.node) }) : t('tourAppliedSlow', { name: name(a.node), factor: a.factor }));
     else {
       const kind = scenario.nodes.find((n) => n.id === a.node)?.kind ?? '';
       parts.push(t('tourAppliedConfigure', { name: name(a.node), fields: Object.keys(a.patch).map((f) => fieldLabel(kind, f, lang)).join(', ') }));
