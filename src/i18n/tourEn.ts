@@ -20,6 +20,8 @@ export const tourEn = {
   tourWaitConfigure: 'change a setting of “{name}” in the inspector.',
   tourWaitTick: 'select “{name}” and tick “{field}” in the inspector.',
   tourWaitSetTo: 'select “{name}” and set “{field}” to “{value}” in the inspector.',
+  tourUnfold: 'Read more',
+  tourFold: 'Less',
   tourDone: 'Done: the tour is over, the simulation stays live.',
   tourLookAt: 'Highlighted: {names}',
   tourApplied: 'The tour did this for you: {what}.',

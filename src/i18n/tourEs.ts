@@ -22,6 +22,8 @@ export const tourEs: { readonly [K in keyof typeof tourEn]: string } = {
   tourWaitConfigure: 'cambia un ajuste de «{name}» en el inspector.',
   tourWaitTick: 'selecciona «{name}» y marca «{field}» en el inspector.',
   tourWaitSetTo: 'selecciona «{name}» y pon «{field}» en «{value}» en el inspector.',
+  tourUnfold: 'Leer más',
+  tourFold: 'Menos',
   tourDone: 'Listo: la visita ha terminado y la simulación sigue en marcha.',
   tourLookAt: 'Resaltado: {names}',
   tourApplied: 'La visita lo ha hecho por ti: {what}.',
