@@ -136,7 +136,7 @@ groups(4).forEach((tours, g) => {
   });
 });
 
-test('Back returns to the previous step exactly as it was (same counters, the switch as it was)', async ({ page }) => {
+test('Back returns to the previous step exactly as it was (same counters, the switch as it was); leaving keeps the place and resuming returns to it', async ({ page }) => {
   await open(page, '#s=user-registered-fanout&tour=5');
   const panel = page.getByRole('region', { name: 'Guided tour' });
   await expect(panel).toContainText('Step 5 of 8');
@@ -157,6 +157,15 @@ test('Back returns to the previous step exactly as it was (same counters, the sw
   await expect.poll(() => totals(page).innerText()).toBe(before);
   await expect.poll(() => readNumber(profileQueue, 'Backlog')).toBe(backlogBefore);
   await expect(profile).toHaveAttribute('aria-checked', 'true');
+
+  // Leave, let the run go on, resume: back at step 5, at its moment.
+  await panel.getByRole('button', { name: 'Leave the tour' }).click();
+  await expect(panel).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Resume the tour at step 5' }).click();
+  await expect(panel).toContainText('Step 5 of 8');
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('0:10.000');
+  await expect(panel.getByRole('heading')).toBeVisible();
 });
 
 test('a share link made at a tour step opens on that step, at its moment', async ({ page, context }) => {
@@ -182,17 +191,28 @@ test('a share link made at a tour step opens on that step, at its moment', async
   await expect.poll(() => totals(other).innerText()).toBe(counters);
 });
 
-test('leaving the tour keeps the place; resuming returns to that step', async ({ page }) => {
-  await open(page, '#s=user-registered-fanout&tour=4');
-  const panel = page.getByRole('region', { name: 'Guided tour' });
-  await expect(panel).toContainText('Step 4 of 8');
-  await panel.getByRole('button', { name: 'Leave the tour' }).click();
-  await expect(panel).toHaveCount(0);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page.getByRole('button', { name: 'Resume the tour at step 4' }).click();
-  await expect(panel).toContainText('Step 4 of 8');
-  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('0:10.000');
-  await expect(panel.getByRole('heading')).toBeVisible();
+test.describe('on a phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test('the tour card is a compact sheet: the highlighted cards stay in view beside it, and its text unfolds', async ({ page }) => {
+    await open(page, '#s=rest-load-balancer&tour=2');
+    const panel = page.getByRole('region', { name: 'Guided tour' });
+    await expect(panel).toContainText('Step 2 of 7');
+    const more = panel.getByRole('button', { name: 'Read more' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel.getByRole('button', { name: 'Next' })).toBeInViewport({ ratio: 1 });
+    const sheet = (await panel.boundingBox())!;
+    expect(sheet.height).toBeLessThan(200);
+    // Once the step's fit has settled, both cards it points at are whole on screen and clear of the sheet.
+    for (const label of ['Load balancer', 'Orders 2']) {
+      const card = node(page, label);
+      await expect(card).toBeInViewport({ ratio: 0.99 });
+      await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThanOrEqual(sheet.y + sheet.height);
+    }
+    await more.click();
+    await expect(panel.getByRole('button', { name: 'Less' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel.getByText('the other two about 120 each')).toBeInViewport({ ratio: 0.99 });
+  });
 });
 
 test('?scenario= opens a scenario file the app serves', async ({ page }) => {
