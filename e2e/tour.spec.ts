@@ -137,6 +137,7 @@ groups(4).forEach((tours, g) => {
 });
 
 test('Back returns to the previous step exactly as it was (same counters, the switch as it was); leaving keeps the place and resuming returns to it', async ({ page }) => {
+  test.setTimeout(60_000); // two checks on one page; a loaded CI machine took 27 s
   await open(page, '#s=user-registered-fanout&tour=5');
   const panel = page.getByRole('region', { name: 'Guided tour' });
   await expect(panel).toContainText('Step 5 of 8');
@@ -169,6 +170,7 @@ test('Back returns to the previous step exactly as it was (same counters, the sw
 });
 
 test('a share link made at a tour step opens on that step, at its moment', async ({ page, context }) => {
+  test.setTimeout(60_000); // two page loads: past 30 s at a load average of 25
   await open(page, '#s=user-registered-fanout');
   await page.getByRole('button', { name: 'Take the guided tour' }).click();
   const panel = page.getByRole('region', { name: 'Guided tour' });
