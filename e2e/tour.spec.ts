@@ -3,8 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { node, readNumber, totals } from './helpers';
 
 type Text = string | { en: string; es: string };
-interface Step { title?: Text; text: Text; run?: unknown; waitFor?: { do: string; node: string } }
-interface File { id: string; nodes: { id: string; label?: Text }[]; tour?: { steps: Step[] } }
+type Wait = { do: string; node: string; field?: string; value?: string | number | boolean };
+interface Step { title?: Text; text: Text; run?: unknown; waitFor?: Wait }
+interface File { id: string; kind?: string; nodes: { id: string; kind: string; label?: Text }[]; tour?: { steps: Step[] } }
 
 const dir = new URL('../src/scenarios/', import.meta.url);
 const toured: File[] = readdirSync(dir)
@@ -13,11 +14,17 @@ const toured: File[] = readdirSync(dir)
   .filter((s) => s.tour);
 
 const WORDS = {
-  en: { start: 'Take the guided tour', region: 'Guided tour', step: 'Step {n} of {count}', next: 'Next', back: 'Back', finish: 'Finish the tour', skip: 'Skip to it', paused: 'Paused at', turn: 'Your turn', resume: 'Resume the tour at step {n}', leave: 'Leave the tour' },
-  es: { start: 'Hacer la visita guiada', region: 'Visita guiada', step: 'Paso {n} de {count}', next: 'Siguiente', back: 'Atrás', finish: 'Terminar la visita', skip: 'Saltar hasta ahí', paused: 'En pausa en', turn: 'Te toca', resume: 'Retomar la visita en el paso {n}', leave: 'Salir de la visita' },
+  en: { start: 'Take the guided tour', region: 'Guided tour', step: 'Step {n} of {count}', next: 'Next', back: 'Back', finish: 'Finish the tour', skip: 'Skip to it', paused: 'Paused at', turn: 'Your turn', resume: 'Resume the tour at step {n}', leave: 'Leave the tour', scenario: 'Scenario' },
+  es: { start: 'Hacer la visita guiada', region: 'Visita guiada', step: 'Paso {n} de {count}', next: 'Siguiente', back: 'Atrás', finish: 'Terminar la visita', skip: 'Saltar hasta ahí', paused: 'En pausa en', turn: 'Te toca', resume: 'Retomar la visita en el paso {n}', leave: 'Salir de la visita', scenario: 'Escenario' },
 } as const;
 type Lang = keyof typeof WORDS;
 const say = (t: Text | undefined, lang: Lang) => (t === undefined ? '' : typeof t === 'string' ? t : t[lang]);
+
+/** The inspector's names of the settings a tour step asks the learner to change (src/components/models/<family>/fields.ts). */
+const FIELDS: Record<string, { en: string; es: string }> = {
+  policy: { en: 'Policy', es: 'Política' },
+  idempotencyKeys: { en: 'Send idempotency keys', es: 'Enviar claves de idempotencia' },
+};
 
 async function open(page: Page, hash: string, lang: Lang = 'en') {
   await page.addInitScript((l) => localStorage.setItem('microsim.lang', l), lang);
@@ -39,50 +46,98 @@ async function reachMoment(page: Page, lang: Lang, awaits = false) {
   await expect(paused).toBeVisible({ timeout: 20_000 });
 }
 
+/** Does what a step waits for, as a learner would: the switch on the card, or the setting in the inspector. */
+async function doTheTurn(page: Page, scenario: File, wait: Wait, lang: Lang) {
+  const target = scenario.nodes.find((n) => n.id === wait.node)!;
+  const label = say(target.label, lang) || wait.node;
+  if (wait.do === 'offline' || wait.do === 'online') {
+    await node(page, label).getByRole('switch').click();
+    return;
+  }
+  if (wait.do !== 'configure' || !wait.field || !FIELDS[wait.field]) throw new Error(`tour.spec cannot do ${JSON.stringify(wait)} yet`);
+  await node(page, label).getByText(label, { exact: true }).click();
+  const name = FIELDS[wait.field]![lang];
+  if (typeof wait.value === 'boolean') await page.getByRole('checkbox', { name, exact: true }).setChecked(wait.value);
+  else await page.getByRole('combobox', { name, exact: true }).selectOption(String(wait.value));
+}
+
 const other = (lang: Lang): Lang => (lang === 'en' ? 'es' : 'en');
 const stepOf = (lang: Lang, n: number, count: number) => WORDS[lang].step.replace('{n}', String(n)).replace('{count}', String(count));
 
-// The walks are independent pages: with --workers=2 they run two at a time.
-test.describe.configure({ mode: 'parallel' });
-
-for (const scenario of toured) {
-  test(`${scenario.id}: the tour walks from the first step to the last, each step read in English and in Spanish`, async ({ page }) => {
-    test.setTimeout(120_000);
-    // One page per tour: each step is read in the language the walk is in, then in the other one
-    // (the switch in the header), and the walk goes on in that one, so it alternates EN, ES, EN...
-    let lang: Lang = 'en';
-    await open(page, `#s=${scenario.id}`, lang);
-    await page.getByRole('button', { name: WORDS[lang].start }).click();
-    const steps = scenario.tour!.steps;
-    for (let i = 0; i < steps.length; i++) {
-      const step = steps[i]!;
-      for (const l of [lang, other(lang)]) {
-        if (l !== lang) await page.getByRole('button', { name: l === 'es' ? 'ES · Español' : 'EN · English' }).click();
-        const panel = page.getByRole('region', { name: WORDS[l].region });
-        await expect(panel).toContainText(stepOf(l, i + 1, steps.length));
-        await expect(panel.getByRole('heading')).toHaveText(say(step.title, l) || stepOf(l, i + 1, steps.length));
-        await expect(panel).toContainText(say(step.text, l));
-      }
-      lang = other(lang);
-      const w = WORDS[lang];
-      const panel = page.getByRole('region', { name: w.region });
-      if (step.run) await reachMoment(page, lang, !!step.waitFor);
-      if (step.waitFor) {
-        // The step waits for the learner: Next stays disabled until they flip the switch on the card.
-        if (i < steps.length - 1) await expect(panel.getByRole('button', { name: w.next })).toBeDisabled();
-        const label = say(scenario.nodes.find((n) => n.id === step.waitFor!.node)!.label, lang) || step.waitFor.node;
-        await node(page, label).getByRole('switch').click();
-        if (i < steps.length - 1) continue; // it moves on by itself
-      }
-      if (i < steps.length - 1) await panel.getByRole('button', { name: w.next }).click();
-      else await panel.getByRole('button', { name: w.finish }).click();
+/**
+ * Walks `scenario`'s tour from its first step to its last, on the page as it is. Each step is
+ * read in the language the walk is in, then in the other one (the switch in the header), and the
+ * walk goes on in that one, so it alternates EN, ES, EN... Returns the language it ends in.
+ */
+async function walk(page: Page, scenario: File, start: Lang): Promise<Lang> {
+  let lang = start;
+  await page.getByRole('button', { name: WORDS[lang].start }).click();
+  const steps = scenario.tour!.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    for (const l of [lang, other(lang)]) {
+      if (l !== lang) await page.getByRole('button', { name: l === 'es' ? 'ES · Español' : 'EN · English' }).click();
+      const panel = page.getByRole('region', { name: WORDS[l].region });
+      await expect(panel).toContainText(stepOf(l, i + 1, steps.length));
+      await expect(panel.getByRole('heading')).toHaveText(say(step.title, l) || stepOf(l, i + 1, steps.length));
+      await expect(panel).toContainText(say(step.text, l));
     }
-    await expect(page.getByRole('region', { name: WORDS[lang].region })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: WORDS[lang].resume.replace('{n}', String(steps.length)) })).toBeVisible();
-  });
+    lang = other(lang);
+    const w = WORDS[lang];
+    const panel = page.getByRole('region', { name: w.region });
+    if (step.run || step.waitFor) await reachMoment(page, lang, !!step.waitFor);
+    if (step.waitFor) {
+      // The step waits for the learner: Next stays disabled until they have done what it asks.
+      if (i < steps.length - 1) await expect(panel.getByRole('button', { name: w.next })).toBeDisabled();
+      await doTheTurn(page, scenario, step.waitFor, lang);
+      if (i < steps.length - 1) continue; // it moves on by itself
+    }
+    if (i < steps.length - 1) await panel.getByRole('button', { name: w.next }).click();
+    else await panel.getByRole('button', { name: w.finish }).click();
+  }
+  await expect(page.getByRole('region', { name: WORDS[lang].region })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: WORDS[lang].resume.replace('{n}', String(steps.length)) })).toBeVisible();
+  return lang;
 }
 
-test('Back returns to the previous step exactly as it was (same counters, the switch as it was)', async ({ page }) => {
+/**
+ * The tours split into `n` groups of about as many steps each. A group is walked on one page,
+ * one tour after the other (the next picked from the scenario menu, as a learner would): a page
+ * load costs more than a tour step on a loaded CI machine, and the groups run side by side.
+ */
+function groups(n: number): File[][] {
+  const out: File[][] = Array.from({ length: n }, () => []);
+  const load = (g: File[]) => g.reduce((sum, s) => sum + s.tour!.steps.length, 0);
+  for (const s of [...toured].sort((a, b) => b.tour!.steps.length - a.tour!.steps.length || a.id.localeCompare(b.id))) {
+    out.reduce((least, g) => (load(g) < load(least) ? g : least)).push(s);
+  }
+  return out.filter((g) => g.length > 0);
+}
+
+// The groups are independent pages: with --workers=2 they run two at a time.
+test.describe.configure({ mode: 'parallel' });
+
+groups(4).forEach((tours, g) => {
+  test(`tours of ${tours.map((s) => s.id).join(', ')}: each walks from the first step to the last, each step read in English and in Spanish`, async ({ page }) => {
+    test.setTimeout(60_000 * tours.length);
+    // Half the groups start in Spanish, so a tour is also started, and a menu used, in Spanish.
+    let lang: Lang = g % 2 === 0 ? 'en' : 'es';
+    await open(page, `#s=${tours[0]!.id}`, lang);
+    for (const [i, scenario] of tours.entries()) {
+      await test.step(scenario.id, async () => {
+        if (i > 0) {
+          const picker = page.getByRole('combobox', { name: WORDS[lang].scenario });
+          await picker.selectOption(scenario.id);
+          await expect(picker).toHaveValue(scenario.id);
+        }
+        lang = await walk(page, scenario, lang);
+      });
+    }
+  });
+});
+
+test('Back returns to the previous step exactly as it was (same counters, the switch as it was); leaving keeps the place and resuming returns to it', async ({ page }) => {
+  test.setTimeout(60_000); // two checks on one page; a loaded CI machine took 27 s
   await open(page, '#s=user-registered-fanout&tour=5');
   const panel = page.getByRole('region', { name: 'Guided tour' });
   await expect(panel).toContainText('Step 5 of 8');
@@ -103,9 +158,19 @@ test('Back returns to the previous step exactly as it was (same counters, the sw
   await expect.poll(() => totals(page).innerText()).toBe(before);
   await expect.poll(() => readNumber(profileQueue, 'Backlog')).toBe(backlogBefore);
   await expect(profile).toHaveAttribute('aria-checked', 'true');
+
+  // Leave, let the run go on, resume: back at step 5, at its moment.
+  await panel.getByRole('button', { name: 'Leave the tour' }).click();
+  await expect(panel).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Resume the tour at step 5' }).click();
+  await expect(panel).toContainText('Step 5 of 8');
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('0:10.000');
+  await expect(panel.getByRole('heading')).toBeVisible();
 });
 
 test('a share link made at a tour step opens on that step, at its moment', async ({ page, context }) => {
+  test.setTimeout(60_000); // two page loads: past 30 s at a load average of 25
   await open(page, '#s=user-registered-fanout');
   await page.getByRole('button', { name: 'Take the guided tour' }).click();
   const panel = page.getByRole('region', { name: 'Guided tour' });
@@ -128,17 +193,28 @@ test('a share link made at a tour step opens on that step, at its moment', async
   await expect.poll(() => totals(other).innerText()).toBe(counters);
 });
 
-test('leaving the tour keeps the place; resuming returns to that step', async ({ page }) => {
-  await open(page, '#s=user-registered-fanout&tour=4');
-  const panel = page.getByRole('region', { name: 'Guided tour' });
-  await expect(panel).toContainText('Step 4 of 8');
-  await panel.getByRole('button', { name: 'Leave the tour' }).click();
-  await expect(panel).toHaveCount(0);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page.getByRole('button', { name: 'Resume the tour at step 4' }).click();
-  await expect(panel).toContainText('Step 4 of 8');
-  await expect(page.getByRole('timer', { name: 'Simulated time' })).toHaveText('0:10.000');
-  await expect(panel.getByRole('heading')).toBeVisible();
+test.describe('on a phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test('the tour card is a compact sheet: the highlighted cards stay in view beside it, and its text unfolds', async ({ page }) => {
+    await open(page, '#s=rest-load-balancer&tour=2');
+    const panel = page.getByRole('region', { name: 'Guided tour' });
+    await expect(panel).toContainText('Step 2 of 7');
+    const more = panel.getByRole('button', { name: 'Read more' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel.getByRole('button', { name: 'Next' })).toBeInViewport({ ratio: 1 });
+    const sheet = (await panel.boundingBox())!;
+    expect(sheet.height).toBeLessThan(200);
+    // Once the step's fit has settled, both cards it points at are whole on screen and clear of the sheet.
+    for (const label of ['Load balancer', 'Orders 2']) {
+      const card = node(page, label);
+      await expect(card).toBeInViewport({ ratio: 0.99 });
+      await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThanOrEqual(sheet.y + sheet.height);
+    }
+    await more.click();
+    await expect(panel.getByRole('button', { name: 'Less' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel.getByText('the other two about 120 each')).toBeInViewport({ ratio: 0.99 });
+  });
 });
 
 test('?scenario= opens a scenario file the app serves', async ({ page }) => {

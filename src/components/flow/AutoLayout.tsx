@@ -20,6 +20,20 @@ export function onUserMoveEnd(event: MouseEvent | TouchEvent | null): void {
   if (event) userZoomed?.();
 }
 
+/** The mounted canvas's re-layout in the density it draws now, with the cards as measured now. */
+let relayoutNow: (() => Promise<void>) | null = null;
+
+/**
+ * Lays the diagram on the canvas out again with the cards' measured sizes, in the density it
+ * draws now (a tour's fit drew compact cards in full, bigger than the layout left room for).
+ * Resolves false when no canvas is mounted or it is busy laying out already.
+ */
+export async function relayoutCanvas(): Promise<boolean> {
+  if (!relayoutNow) return false;
+  await relayoutNow();
+  return true;
+}
+
 /** Canvases narrower than this are phones: the diagram is not shrunk below PHONE_ZOOM to fit. */
 const PHONE_WIDTH = 640;
 /**
@@ -146,10 +160,17 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       if (want !== density) void redraw(want);
     };
     userZoomed = check;
+    const relayout = async () => {
+      if (busy || !live) return;
+      place(density);
+      await frames(1);
+    };
+    relayoutNow = relayout;
     void load();
     return () => {
       live = false;
       if (userZoomed === check) userZoomed = null;
+      if (relayoutNow === relayout) relayoutNow = null;
     };
   }, [measured, flow, store, scenario, onDone]);
   return null;

@@ -2,10 +2,11 @@ import { getNodesBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { controller } from '../../app/runtime';
 import { edgeId } from '../../app/edgePaths';
-import { hasPositions, layoutScenario, type Point, type Size } from '../../app/layout';
+import { hasPositions } from '../../app/layout';
 import type { Scenario } from '../../sim/engine/scenario';
 import type { TourStep } from '../../sim/engine/tour';
 import { useApp } from '../../store/appStore';
+import { relayoutCanvas } from '../flow/AutoLayout';
 import { fitViewOptions } from '../flow/fitView';
 import type { SimFlowNode } from '../nodes/types';
 import { TourPanel } from './TourPanel';
@@ -41,8 +42,6 @@ function useFitStep(step: TourStep | undefined, scenario: Scenario | undefined) 
   const store = useStoreApi<SimFlowNode>();
   useEffect(() => {
     if (!step || !scenario) return;
-    const relayout = (nodes: SimFlowNode[], s: Scenario) =>
-      relayoutIfOverlapping(nodes, s, (positions) => flow.setNodes((all) => all.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }))));
     let frames = 0;
     let raf = 0;
     let alive = true;
@@ -62,11 +61,14 @@ function useFitStep(step: TourStep | undefined, scenario: Scenario | undefined) 
       void fitTo(350).then(() => {
         if (!alive) return;
         // The zoom may have drawn the cards bigger than the layout left room for (compact cards
-        // in full): once measured again, lay the diagram out with their new sizes and fit again.
+        // in full): once measured again, the canvas lays the diagram out with their new sizes
+        // (AutoLayout, the one layout path) and the step is fitted again.
         raf = requestAnimationFrame(() => {
           raf = requestAnimationFrame(() => {
-            if (!alive || !relayout(flow.getNodes(), scenario)) return;
-            raf = requestAnimationFrame(() => void fitTo(200));
+            if (!alive || !needsRelayout(flow.getNodes(), scenario)) return;
+            void relayoutCanvas().then((done) => {
+              if (done && alive) raf = requestAnimationFrame(() => void fitTo(200));
+            });
           });
         });
       });
@@ -79,18 +81,15 @@ function useFitStep(step: TourStep | undefined, scenario: Scenario | undefined) 
   }, [step, scenario, flow, store]);
 }
 
-/** Lays `scenario` out again with the cards' measured sizes when two of them now overlap; says whether it moved anything. */
-function relayoutIfOverlapping(nodes: SimFlowNode[], scenario: Scenario, set: (positions: Map<string, Point>) => void): boolean {
+/**
+ * Whether two cards now overlap and the diagram may be laid out again: a scenario that places
+ * its nodes itself keeps its places, unless the canvas draws compact cards (laid out by us).
+ */
+function needsRelayout(nodes: readonly SimFlowNode[], scenario: Scenario): boolean {
   const box = (n: SimFlowNode) => ({ x: n.position.x, y: n.position.y, w: n.measured?.width ?? 0, h: n.measured?.height ?? 0 });
   const boxes = nodes.map(box);
   const overlap = boxes.some((a, i) => boxes.some((b, j) => j > i && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
-  if (!overlap || (hasPositions(scenario) && document.querySelector<HTMLElement>('.flow')?.dataset.zoom !== 'compact')) return false;
-  const sizes = new Map<string, Size>();
-  for (const n of nodes) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-  // In the density the canvas draws now (AutoLayout sets it), so compact cards keep their layout.
-  const compact = document.querySelector<HTMLElement>('.flow')?.dataset.zoom === 'compact';
-  set(layoutScenario(scenario, sizes, compact ? 'compact' : 'full'));
-  return true;
+  return overlap && (!hasPositions(scenario) || document.querySelector<HTMLElement>('.flow')?.dataset.zoom === 'compact');
 }
 
 /** CSS that rings the step's nodes and links and dims the rest (ids are escaped). */

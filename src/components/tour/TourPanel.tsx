@@ -1,6 +1,7 @@
 import { m } from 'motion/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { optionName } from '../../i18n/fieldNames';
 import { formatDuration } from '../../i18n/format';
 import { localize } from '../../i18n/localize';
 import type { T } from '../../i18n/translate';
@@ -33,9 +34,13 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
     if (heading.current && heading.current.closest('.tour-panel')?.contains(document.activeElement)) heading.current.focus();
   }, [step]);
   const names = highlightNames(current, scenario, lang);
+  // On a phone the card is a compact sheet (the canvas is short): the text is folded to its
+  // first lines until the learner unfolds it, so the highlighted cards stay in view.
+  const [unfolded, setUnfolded] = useState(() => !onPhone());
+  const textId = useId();
   return (
     <m.section
-      className="tour-panel"
+      className={`tour-panel${unfolded ? '' : ' tour-panel--folded'}`}
       role="region"
       aria-label={t('tour')}
       initial={{ opacity: 0, y: -6 }}
@@ -44,6 +49,9 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
     >
       <div className="tour-panel__top">
         <span className="tour-panel__count">{t('tour')} · {t('tourStepOf', { step: step + 1, count: steps.length })}</span>
+        <button type="button" className="tour-panel__fold" aria-expanded={unfolded} aria-controls={textId} onClick={() => setUnfolded((u) => !u)}>
+          {unfolded ? t('tourFold') : t('tourUnfold')}
+        </button>
         <button type="button" className="tour-panel__leave" aria-label={t('tourLeave')} title={t('tourLeave')} onClick={leaveTour}>
           ×
         </button>
@@ -52,7 +60,7 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
         <h2 className="tour-panel__title" ref={heading} tabIndex={-1}>
           {localize(current.title, lang, t('tourStepOf', { step: step + 1, count: steps.length }))}
         </h2>
-        <p className="tour-panel__text">{localize(current.text, lang)}</p>
+        <p className="tour-panel__text" id={textId}>{localize(current.text, lang)}</p>
       </div>
       {names.length > 0 ? (
         <p className="tour-panel__look">
@@ -80,6 +88,11 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
       </div>
     </m.section>
   );
+}
+
+/** A phone-sized screen, where the tour card starts folded (the same width as tour.css's phone rules). */
+function onPhone(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 640px)').matches;
 }
 
 interface StatusProps {
@@ -126,6 +139,12 @@ function nodeName(scenario: Scenario, id: string, lang: 'en' | 'es'): string {
 
 function waitText(t: T, wait: TourWait, scenario: Scenario, lang: 'en' | 'es'): string {
   const name = nodeName(scenario, wait.node, lang);
+  if (wait.do === 'configure' && wait.field !== undefined && wait.value !== undefined) {
+    const kind = scenario.nodes.find((n) => n.id === wait.node)?.kind ?? '';
+    const field = fieldLabel(kind, wait.field, lang);
+    if (wait.value === true) return t('tourWaitTick', { name, field });
+    return t('tourWaitSetTo', { name, field, value: typeof wait.value === 'string' ? optionName(wait.value, lang) : String(wait.value) });
+  }
   const key = ({ offline: 'tourWaitOffline', online: 'tourWaitOnline', slow: 'tourWaitSlow', configure: 'tourWaitConfigure' } as const)[wait.do];
   return t(key, { name });
 }
@@ -144,7 +163,7 @@ function appliedText(t: T, apply: readonly TourApply[], scenario: Scenario, lang
     if (restarted.has(a.node) && (a.do === 'offline' || a.do === 'online')) continue;
     if (a.do === 'offline') parts.push(t('tourAppliedOffline', { name: name(a.node) }));
     else if (a.do === 'online') parts.push(t('tourAppliedOnline', { name: name(a.node) }));
-    else if (a.do === 'slow') parts.push(t('tourAppliedSlow', { name: name(a.node), factor: a.factor }));
+    else if (a.do === 'slow') parts.push(a.factor === 1 ? t('tourAppliedNormalSpeed', { name: name(a.node) }) : t('tourAppliedSlow', { name: name(a.node), factor: a.factor }));
     else {
       const kind = scenario.nodes.find((n) => n.id === a.node)?.kind ?? '';
       parts.push(t('tourAppliedConfigure', { name: name(a.node), fields: Object.keys(a.patch).map((f) => fieldLabel(kind, f, lang)).join(', ') }));

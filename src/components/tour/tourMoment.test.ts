@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BUILTINS } from '../../scenarios';
 import { CATALOG } from '../../sim/catalog';
 import { Simulation } from '../../sim/engine/simulation';
-import { MOMENT_HORIZON_MS, momentFrom, readStat, walkTour } from './tourMoment';
+import { MOMENT_HORIZON_MS, actionFor, momentFrom, readStat, satisfies, walkTour } from './tourMoment';
 
 describe('built-in tours', () => {
   const toured = BUILTINS.filter((s) => s.tour);
-  it('most built-ins carry a tour of 5 to 10 steps', () => {
-    expect(toured.length).toBeGreaterThanOrEqual(1);
+  it('every built-in carries a tour of 5 to 10 steps', () => {
+    expect(toured.map((s) => s.id)).toEqual(BUILTINS.map((s) => s.id));
     for (const s of toured) {
       expect(s.tour!.steps.length, s.id).toBeGreaterThanOrEqual(5);
       expect(s.tour!.steps.length, s.id).toBeLessThanOrEqual(10);
@@ -48,5 +48,17 @@ describe('built-in tours', () => {
       if (i === 0 || !step.run) return;
       expect(momentFrom(s, s.seed, marks[i]!.recorded, step.run, marks[i - 1]!.t), `step ${i + 1}`).toBe(marks[i]!.t);
     });
+  });
+});
+
+describe('a step that waits for one setting set to one value', () => {
+  const lb = BUILTINS.find((s) => s.id === 'rest-load-balancer')!;
+  const wait = { do: 'configure', node: 'lb', field: 'policy', value: 'round-robin' } as const;
+  it('is satisfied by that value only, and "do it for me" sets it', () => {
+    expect(satisfies({ do: 'configure', node: 'lb', patch: { policy: 'round-robin' } }, wait)).toBe(true);
+    expect(satisfies({ do: 'configure', node: 'lb', patch: { policy: 'power-of-two' } }, wait)).toBe(false);
+    expect(satisfies({ do: 'configure', node: 'lb', patch: { timeoutMs: 100 } }, wait)).toBe(false);
+    expect(satisfies({ do: 'configure', node: 'orders-1', patch: { policy: 'round-robin' } }, wait)).toBe(false);
+    expect(actionFor(wait, lb)).toEqual({ do: 'configure', node: 'lb', patch: { policy: 'round-robin' } });
   });
 });

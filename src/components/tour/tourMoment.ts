@@ -66,7 +66,7 @@ export function actionFor(wait: TourWait, scenario: Scenario): ActionSpec {
     case 'configure': {
       const config = scenario.nodes.find((n) => n.id === wait.node) as Record<string, unknown> | undefined;
       const field = wait.field ?? 'online';
-      return { do: 'configure', node: wait.node, patch: { [field]: config?.[field] ?? null } };
+      return { do: 'configure', node: wait.node, patch: { [field]: wait.value ?? config?.[field] ?? null } };
     }
   }
 }
@@ -74,7 +74,11 @@ export function actionFor(wait: TourWait, scenario: Scenario): ActionSpec {
 /** Whether `action` (recorded while the step waited) is what the step asked for. */
 export function satisfies(action: ActionSpec, wait: TourWait): boolean {
   if (!('node' in action) || action.node !== wait.node) return false;
-  if (wait.do === 'configure') return action.do === 'configure' && (wait.field === undefined || wait.field in action.patch);
+  if (wait.do === 'configure') {
+    if (action.do !== 'configure') return false;
+    if (wait.field === undefined) return true;
+    return wait.field in action.patch && (wait.value === undefined || action.patch[wait.field] === wait.value);
+  }
   if (wait.do === 'slow') return action.do === 'slow' && action.factor !== 1;
   return action.do === wait.do;
 }

@@ -29,8 +29,11 @@ export const tourWaitSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('offline'), node: z.string() }).strict(),
   z.object({ do: z.literal('online'), node: z.string() }).strict(),
   z.object({ do: z.literal('slow'), node: z.string() }).strict(),
-  /** Any change of `node`'s settings, or of the one named `field`. */
-  z.object({ do: z.literal('configure'), node: z.string(), field: z.string().optional() }).strict(),
+  /**
+   * Any change of `node`'s settings, or of the one named `field`; with `value`, only setting that
+   * field to that value counts (the policy switched to "round-robin", a flag turned on).
+   */
+  z.object({ do: z.literal('configure'), node: z.string(), field: z.string().optional(), value: z.union([z.string(), z.number(), z.boolean()]).optional() }).strict(),
 ]);
 
 /** A learner action a step waits for, as parsed. */

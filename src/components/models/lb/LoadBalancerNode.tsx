@@ -6,6 +6,7 @@ import { formatNumber } from '../../../i18n/format';
 import { localize } from '../../../i18n/localize';
 import { useT } from '../../../i18n/useT';
 import { useApp } from '../../../store/appStore';
+import { useNodeConfig } from '../../inspector/useNodeConfig';
 import { Figures } from '../../nodes/Figures';
 import { NodeCard } from '../../nodes/NodeCard';
 import { num, rec } from '../../nodes/read';
@@ -31,7 +32,8 @@ export const LoadBalancerNode = memo(function LoadBalancerNode({ id, data }: Nod
   const scenario = useApp((s) => s.scenario);
   const replicas = rec<ReplicaLive>(live, 'replicas') ?? {};
   const ids = scenario?.links.filter((l) => l.from === id).map((l) => l.to) ?? Object.keys(replicas);
-  const policy = String(data.config.policy ?? 'round-robin').replace(/-/g, '_');
+  // The policy as the run has it now (an inspector edit, a tour step), not as the file had it.
+  const policy = String((useNodeConfig(id) ?? data.config).policy ?? 'round-robin').replace(/-/g, '_');
   const label = (rid: string) => localize(scenario?.nodes.find((n) => n.id === rid)?.label, lang, rid);
   return (
     <NodeCard id={id} config={data.config} ui={data.ui} live={live} tag={t(`lbPolicy_${policy}` as DictKey)}>
