@@ -10,9 +10,9 @@ import { useT } from '../../i18n/useT';
 import { DropZone } from '../DropZone';
 import { LanguageSwitch } from '../header/LanguageSwitch';
 import { OpenScenario } from '../header/OpenScenario';
+import { NoticeBanner } from '../NoticeBanner';
 import { CompareCanvas } from './CompareCanvas';
 import { CompareControls } from './CompareControls';
-import { CompareNotice } from './CompareNotice';
 import { Scoreboard } from './Scoreboard';
 import './compare.css';
 
@@ -85,7 +85,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           <LanguageSwitch />
         </header>
         <main className="cmp__main">
-          <CompareNotice />
+          <NoticeBanner kept="compareKept" className="cmp__notice" />
           {entry.comparison.description ? <p className="cmp__description">{localize(entry.comparison.description, lang)}</p> : null}
           <div className="cmp__body">
             <div className={`cmp__grid cmp__grid--${columns.length}`} role="list" aria-label={t('compareColumns')}>
