@@ -1,5 +1,5 @@
 import { builtin } from '../scenarios';
-import { formatIssues, type Lang, type ScenarioIssue } from '../sim/engine/errors';
+import { formatIssues, phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
 import { depthIssues, readJsonText } from '../sim/engine/bounds';
 import { builtinComparison, type BuiltinComparison } from './builtins';
 import { isComparison, parseComparison } from './comparison';
@@ -48,7 +48,6 @@ export function loadComparison(target: string, readFile: (path: string) => strin
   }
   if (!isComparison(data)) return undefined;
   const read = readComparison(data, lang);
-  const invalid = lang === 'es' ? `${target} no es una comparación válida:` : `${target} is not a valid comparison:`;
-  if (!read.ok) throw new ComparisonInputError(`${invalid}\n${formatIssues(read.issues)}`);
+  if (!read.ok) throw new ComparisonInputError(`${phrase(lang, 'notComparison', { file: target })}\n${formatIssues(read.issues)}`);
   return read.entry;
 }
