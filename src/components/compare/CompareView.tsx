@@ -3,6 +3,7 @@ import { compareController } from '../../app/compare/compareController';
 import { encodeCompareHash } from '../../app/compare/compareLink';
 import { compareHash } from '../../app/compare/openCompare';
 import { useCompare } from '../../app/compare/compareStore';
+import { setHash } from '../../app/opening';
 import { COMPARISONS } from '../../compare/builtins';
 import { ROWS } from '../../compare/table';
 import { localize } from '../../i18n/localize';
@@ -31,7 +32,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
   const columns = compareController.columns;
   const open = (next: string) => {
     compareController.open(next);
-    history.replaceState(null, '', `${location.pathname}${location.search}${compareHash(next)}`);
+    setHash(compareHash(next));
   };
   const exportCsv = () => {
     const blob = new Blob([compareController.csv(lang, ROWS as never)], { type: 'text/csv;charset=utf-8' });
@@ -47,7 +48,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
     const current = compareController.current;
     const hash = await encodeCompareHash({ id: entry.comparison.id, file: current?.file, actions: compareController.recorded });
     const link = `${location.origin}${location.pathname}${hash}`;
-    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    setHash(hash);
     try {
       await navigator.clipboard.writeText(link);
     } catch {
