@@ -270,3 +270,23 @@ export function damage(hash: string, d: { cut: number | null; garble: [number, s
 export function linkRefusalHolds(issues: Record<Lang, readonly ScenarioIssue[]>): Verdict {
   return checkRefusal(issues.en, issues.es, false);
 }
+
+// ---- hostile links ----
+
+/**
+ * An inflation bomb for link tests: `mb` megabytes of spaces, deflate-raw'd as a stream (never
+ * whole in memory) and base64url'd, as a share or comparison link carries it: a few dozen KB
+ * that inflate to `mb` MB.
+ */
+export async function inflationBomb(mb: number): Promise<string> {
+  const chunk = new TextEncoder().encode(' '.repeat(1 << 20));
+  let left = mb;
+  const source = new ReadableStream<BufferSource>({
+    pull(controller) {
+      if (left-- > 0) controller.enqueue(chunk);
+      else controller.close();
+    },
+  });
+  const bytes = new Uint8Array(await new Response(source.pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  return Buffer.from(bytes).toString('base64url');
+}
