@@ -1,4 +1,4 @@
-import type { Lang, ScenarioIssue } from '../sim/engine/errors';
+import { bothLanguages, type BilingualIssues, type Lang, type ScenarioIssue } from '../sim/engine/errors';
 import type { DictKey } from '../i18n/en';
 import { translate } from '../i18n/translate';
 import { appStore } from '../store/appStore';
@@ -9,18 +9,10 @@ import type { Notice } from '../store/slices/noticeSlice';
 // problems located in both languages while what is on screen stays. loader.ts (scenarios) and
 // compare/openCompare.ts (comparisons) differ only in what they read and what they show.
 
-/** Problems in both languages, each located, as the notice banner shows them. */
-export type BilingualIssues = Notice['issues'];
-
 /** A read of untrusted input that failed: its problems in both languages. */
 export interface Refused {
   ok: false;
   issues: BilingualIssues;
-}
-
-/** One located problem, phrased in both languages. */
-export function bothLanguages(path: string, message: (lang: Lang) => string): BilingualIssues {
-  return { en: [{ path, message: message('en') }], es: [{ path, message: message('es') }] };
 }
 
 type Read = { ok: true } | { ok: false; issues: ScenarioIssue[] };

@@ -1,7 +1,8 @@
+import type { BilingualIssues } from '../../sim/engine/errors';
 import { LIMITS } from '../../sim/engine/limits';
 import type { DictKey } from '../../i18n/en';
 import { controller } from '../runtime';
-import { fetchOwnFile, opened, readInBothLanguages, refuse, setHash, type BilingualIssues } from '../opening';
+import { fetchOwnFile, opened, readInBothLanguages, refuse, setHash } from '../opening';
 import { compareStore } from './compareStore';
 
 // This module is on the first screen; the comparison code itself (schemas, runs, links) loads

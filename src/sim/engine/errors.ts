@@ -116,6 +116,14 @@ export function phrase(lang: Lang, key: MessageKey, params: Record<string, strin
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/** Problems in both languages, each located: what the app's notice shows. */
+export type BilingualIssues = Readonly<Record<Lang, readonly ScenarioIssue[]>>;
+
+/** One located problem, phrased in both languages. */
+export function bothLanguages(path: string, message: (lang: Lang) => string): BilingualIssues {
+  return { en: [{ path, message: message('en') }], es: [{ path, message: message('es') }] };
+}
+
 /** Renders issues one per line, path first, for a terminal or an error banner. */
 export function formatIssues(issues: readonly ScenarioIssue[]): string {
   return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
