@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { LIMITS } from '../../sim/engine/limits';
 import { MY_COMPARISON } from '../../sim/testing/comparisons';
-import { inflationBomb } from '../../sim/testing/fuzz';
+import { decodeBombs, inflationBomb } from '../../sim/testing/fuzz';
 import { pack } from '../shareLink';
 import { CompareController } from './compareController';
 import { decodeCompareHash, encodeCompareHash, type CompareAction } from './compareLink';
@@ -63,14 +63,7 @@ describe('comparison share links', () => {
   it('an inflation bomb in the comparison or the actions is refused as too large, without inflating it all', async () => {
     const packed = await inflationBomb(64);
     const t0 = performance.now();
-    for (const hash of [`#compare=x&z=${packed}`, `#compare=compare-order-created&a=${packed}`]) {
-      const r = await decodeCompareHash(hash);
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.issues.en[0]!.message).toContain(`more than ${LIMITS.linkChars} characters`);
-        expect(r.issues.es[0]!.message).toContain('Demasiado grande');
-      }
-    }
+    expect(await decodeBombs(decodeCompareHash, [`#compare=x&z=${packed}`, `#compare=compare-order-created&a=${packed}`])).toEqual([]);
     expect(performance.now() - t0).toBeLessThan(5_000);
   }, 60_000);
 
