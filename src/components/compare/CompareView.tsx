@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { compareController } from '../../app/compare/compareController';
 import { encodeCompareHash } from '../../app/compare/compareLink';
 import { compareHash } from '../../app/compare/openCompare';
@@ -11,7 +11,6 @@ import { useT } from '../../i18n/useT';
 import { DropZone } from '../DropZone';
 import { LanguageSwitch } from '../header/LanguageSwitch';
 import { OpenScenario } from '../header/OpenScenario';
-import { NoticeBanner } from '../NoticeBanner';
 import { CompareCanvas } from './CompareCanvas';
 import { CompareControls } from './CompareControls';
 import { Scoreboard } from './Scoreboard';
@@ -20,8 +19,9 @@ import './compare.css';
 /**
  * Compare mode: one canvas per pattern (or variant) in a grid that fits the screen, the
  * scoreboard beside them, and one set of controls for all. Loaded on first use, not with the page.
+ * `notice` is the app's notice banner (App passes it, so this chunk does not carry it again).
  */
-export function CompareView({ onClose }: { onClose: () => void }) {
+export function CompareView({ onClose, notice }: { onClose: () => void; notice: ReactNode }) {
   const { t, lang } = useT();
   const id = useCompare((s) => s.comparisonId);
   const custom = useCompare((s) => s.custom);
@@ -86,7 +86,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           <LanguageSwitch />
         </header>
         <main className="cmp__main">
-          <NoticeBanner kept="compareKept" className="cmp__notice" />
+          {notice}
           {entry.comparison.description ? <p className="cmp__description">{localize(entry.comparison.description, lang)}</p> : null}
           <div className="cmp__body">
             <div className={`cmp__grid cmp__grid--${columns.length}`} role="list" aria-label={t('compareColumns')}>
