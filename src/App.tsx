@@ -54,7 +54,7 @@ export function App() {
   if (comparing) {
     return (
       <Suspense fallback={null}>
-        <CompareView onClose={() => void closeCompare()} />
+        <CompareView onClose={() => void closeCompare()} notice={<NoticeBanner kept="compareKept" className="cmp__notice" />} />
       </Suspense>
     );
   }

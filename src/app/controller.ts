@@ -1,42 +1,30 @@
-import type { Lang } from '../sim/engine/errors';
 import type { Scenario } from '../sim/engine/scenario';
-import { Simulation, type RecordedAction } from '../sim/engine/simulation';
-import { LimitError } from '../sim/engine/limits';
+import type { RecordedAction, Simulation } from '../sim/engine/simulation';
 import type { ActionSpec } from '../sim/engine/scenario';
-import type { TraceListener } from '../sim/engine/trace';
 import type { AppStore } from '../store/appStore';
 import type { FrameStore } from '../store/frameStore';
 import type { ScenarioSource } from '../store/slices/scenarioSlice';
 import type { DictKey } from '../i18n/en';
-import { translate } from '../i18n/translate';
+import { ActionTimeline } from './actionTimeline';
 import { debug } from './debug';
+import { engineNotice } from './engineNotice';
 import { FlightBuffer, HOP_MS } from './flights';
-import { addFollowedHop, followStore } from './follow';
-import { FrameBudget } from './frameBudget';
+import { followStore } from './follow';
 import { FrameLoop } from './frameLoop';
+import { Playhead } from './playhead';
 import { ShownClock } from './shownClock';
-import { clampSpeed, Pacer, planSeek, Throttle } from './playback';
-import { StorePublisher, type PublishedRun } from './publisher';
-import { readerOf, type RunReader } from './runReader';
-import { CATALOG } from '../sim/catalog';
+import { clampSpeed, planSeek, Throttle } from './playback';
+import { StorePublisher } from './publisher';
+import { RunHost, simulate, type Run, type RunHandle } from './runHost';
+import type { RunReader } from './runReader';
 
 export { MAX_SPEED, MIN_SPEED } from './playback';
+export type { RunHandle } from './runHost';
 
-/** Wall ms the engine may use per frame while playing. */
-const PLAY_BUDGET_MS = 4;
-/** Wall ms per frame while re-running the past for a seek (the user is waiting for it). */
-const SEEK_BUDGET_MS = 24;
 /** Node figures go to React at most this often while playing (wall ms)… */
 const LIVE_EVERY_MS = 100;
 /** …and at most once in this many frames, so a slow machine's frames do not all re-render. */
 const LIVE_EVERY_FRAMES = 4;
-
-/** A run as its subscribers see it: its trace, and what they may read of its nodes. */
-export interface RunHandle {
-  /** Subscribes to the run's trace; returns the unsubscribe. */
-  on(listener: TraceListener): () => void;
-  reader: RunReader;
-}
 
 /** How to load a scenario. */
 export interface LoadOptions {
@@ -46,44 +34,23 @@ export interface LoadOptions {
   recorded?: readonly RecordedAction[];
 }
 
-interface SeekJob {
-  run: Run;
-  target: number;
-}
-
-/** The running Simulation with its reader, built once per install. */
-interface Run extends PublishedRun {
-  sim: Simulation;
-}
-
-function runOf(sim: Simulation): Run {
-  return { sim, reader: readerOf(sim), get events() { return sim.events; }, totals: () => sim.ledger.totals() };
-}
-
 /**
- * Runs the simulation for the UI, with no React in it: owns the Simulation's lifecycle, the
- * user's actions (recorded so a run replays identically) and seeking (a deterministic re-run
- * from the start). Pacing is a Pacer, the loop a FrameLoop, and what the UI draws is written
- * to the stores by a StorePublisher; frame listeners (the message layer) are called once per
- * animation frame after the engine has run. No component sees the Simulation: they read the
- * stores, and trace subscribers get a RunHandle.
+ * Runs the simulation for the UI, with no React in it: the one object components talk to,
+ * wiring five parts: the run's lifecycle (runHost.ts), playback and seeking (playhead.ts,
+ * playback.ts), the learner's action timeline (actionTimeline.ts), the frame loop (frameLoop.ts
+ * driving `tick`) and the projection into the stores (publisher.ts, engineNotice.ts). No
+ * component sees the Simulation: they read the stores; trace subscribers get a RunHandle.
  */
 export class SimController {
   /** What is travelling along links right now, for the message layer. */
   readonly flights = new FlightBuffer();
-  private run: Run | null = null;
-  private timeline: readonly RecordedAction[] = [];
-  private detach: () => void = () => {};
-  private job: SeekJob | null = null;
-  private readonly budget: FrameBudget;
-  private readonly pacer = new Pacer();
+  private readonly runs = new RunHost(this.flights);
+  private readonly timeline = new ActionTimeline();
+  private readonly playhead: Playhead;
   private readonly liveThrottle: Throttle;
   private readonly publisher: StorePublisher;
   private readonly loop = new FrameLoop((wall) => this.tick(wall));
   private readonly frameListeners = new Set<(shown: number, wall: number) => void>();
-  private readonly runListeners = new Set<(run: RunHandle) => void>();
-  /** Where play stops by itself (a guided tour's moment), or null. */
-  private stopAt: number | null = null;
   /** The simulated time the screen shows (the engine's, `hopMs` of wall time ago). */
   private readonly shown = new ShownClock(HOP_MS);
 
@@ -92,9 +59,13 @@ export class SimController {
     frame: FrameStore,
     private readonly wallClock: () => number = () => performance.now(),
   ) {
-    this.budget = new FrameBudget(PLAY_BUDGET_MS, wallClock);
+    this.playhead = new Playhead(wallClock);
     this.liveThrottle = new Throttle(wallClock, LIVE_EVERY_MS, LIVE_EVERY_FRAMES);
     this.publisher = new StorePublisher(app, frame, HOP_MS);
+  }
+
+  private get run(): Run | null {
+    return this.runs.run;
   }
 
   private get sim(): Simulation | null {
@@ -113,7 +84,7 @@ export class SimController {
 
   /** The recorded user actions of this run, as a share link carries them. */
   get recorded(): readonly RecordedAction[] {
-    return this.timeline;
+    return this.timeline.recorded;
   }
 
   // ---- loading ----
@@ -127,12 +98,12 @@ export class SimController {
     const recorded = options.recorded ?? [];
     let sim: Simulation;
     try {
-      sim = new Simulation(CATALOG, scenario, { seed, recorded });
+      sim = simulate(scenario, seed, recorded);
     } catch (e) {
       this.fail(e, 'rejectedFile');
       return false;
     }
-    this.timeline = recorded;
+    this.timeline.restart(recorded);
     this.install(sim);
     const loadId = this.app.getState().loadId + 1;
     this.app.setState({ scenario, source: options.source, seed, loadId, playing: false, lastStep: null, seekingTo: null, selected: null });
@@ -144,9 +115,9 @@ export class SimController {
   reset(): void {
     const { scenario, seed } = this.app.getState();
     if (!scenario) return;
-    this.stopAt = null;
-    this.timeline = [];
-    this.install(new Simulation(CATALOG, scenario, { seed }));
+    this.playhead.stopAt = null;
+    this.timeline.restart();
+    this.install(simulate(scenario, seed));
     this.app.setState({ playing: false, lastStep: null, seekingTo: null });
     this.publish(true, this.wallClock(), true);
   }
@@ -160,25 +131,13 @@ export class SimController {
 
   /** Installs a fresh run from t = 0 (load, reset, seek back); `keepHorizon` while seeking back. */
   private install(sim: Simulation, keepHorizon = false): Run {
-    this.detach();
-    this.job = null;
-    this.flights.clear();
-    this.flights.ignoreBefore = -Infinity;
-    const run = runOf(sim);
-    this.run = run;
-    this.detach = sim.on(this.flights.listener);
+    const run = this.runs.install(sim);
+    this.playhead.cancelSeek();
     if (!keepHorizon) this.publisher.reset();
     else this.publisher.dropPending();
     this.shown.reset(sim.now);
-    this.flights.followed = followStore.getState().root ?? -1;
-    this.flights.onFollowedHop = addFollowedHop;
-    this.flights.commitTargets = new Set(run.reader.nodes.filter((n) => n.kind === 'topic').map((n) => n.id));
-    for (const listener of this.runListeners) listener(this.handle(run));
+    this.runs.announce(run);
     return run;
-  }
-
-  private handle(run: Run): RunHandle {
-    return { on: (listener) => run.sim.on(listener), reader: run.reader };
   }
 
   /**
@@ -187,9 +146,7 @@ export class SimController {
    * event log and the metrics sampler attach there. Returns the unsubscribe.
    */
   onRun(listener: (run: RunHandle) => void): () => void {
-    this.runListeners.add(listener);
-    if (this.run) listener(this.handle(this.run));
-    return () => this.runListeners.delete(listener);
+    return this.runs.onRun(listener);
   }
 
   // ---- playback ----
@@ -201,16 +158,16 @@ export class SimController {
 
   /** Pauses. */
   pause(): void {
-    this.stopAt = null;
+    this.playhead.stopAt = null;
     this.app.setState({ playing: false });
   }
 
   /** Plays and pauses exactly at simulated time `t` (a guided tour's moment); at once if already there. */
   playUntil(t: number): void {
     if (!this.sim) return;
-    if (!this.job && this.sim.now >= t) return this.pause();
+    if (this.playhead.seekingTo === null && this.sim.now >= t) return this.pause();
     this.app.setState({ playing: true });
-    this.stopAt = t;
+    this.playhead.stopAt = t;
   }
 
   /**
@@ -221,11 +178,11 @@ export class SimController {
     const { scenario, seed } = this.app.getState();
     if (!scenario) return;
     this.pause();
-    this.timeline = recorded;
-    const run = this.install(new Simulation(CATALOG, scenario, { seed, recorded: this.timeline }));
+    this.timeline.restart(recorded);
+    const run = this.install(simulate(scenario, seed, recorded));
     this.flights.ignoreBefore = t;
-    this.job = { run, target: Math.max(0, t) };
-    this.app.setState({ seekingTo: this.job.target, lastStep: null });
+    this.playhead.seek(run, Math.max(0, t));
+    this.app.setState({ seekingTo: this.playhead.seekingTo, lastStep: null });
   }
 
   /** Play/pause. */
@@ -237,13 +194,13 @@ export class SimController {
   /** Sets the playback speed, clamped to [MIN_SPEED, MAX_SPEED]. */
   setSpeed(speed: number): void {
     this.app.setState({ speed: clampSpeed(speed) });
-    this.pacer.resetBehind();
+    this.playhead.pacer.resetBehind();
   }
 
   /** Pauses and runs exactly one event; the store's `lastStep` says what it did. */
   step(): void {
     const sim = this.sim;
-    if (!sim || this.job) return;
+    if (!sim || this.playhead.seekingTo !== null) return;
     this.pause();
     try {
       const before = sim.now;
@@ -269,12 +226,12 @@ export class SimController {
     const { scenario, seed } = this.app.getState();
     if (!this.sim || !scenario) return;
     const target = Math.max(0, t);
-    this.stopAt = null;
-    const plan = planSeek(this.sim.now, target, this.job !== null);
+    this.playhead.stopAt = null;
+    const plan = planSeek(this.sim.now, target, this.playhead.seekingTo !== null);
     if (plan === 'none') return;
-    const run = plan === 'rerun' ? this.install(new Simulation(CATALOG, scenario, { seed, recorded: this.timeline }), true) : this.run!;
+    const run = plan === 'rerun' ? this.install(simulate(scenario, seed, this.timeline.recorded), true) : this.run!;
     this.flights.ignoreBefore = target;
-    this.job = { run, target };
+    this.playhead.seek(run, target);
     this.app.setState({ seekingTo: target, lastStep: null });
   }
 
@@ -340,15 +297,13 @@ export class SimController {
 
   private act(action: ActionSpec): void {
     const sim = this.sim;
-    if (!sim || this.job) return;
+    if (!sim || this.playhead.seekingTo !== null) return;
     try {
-      sim.act(action);
+      this.timeline.act(sim, action);
     } catch (e) {
       this.fail(e);
       return;
     }
-    // Acting now starts a new branch: recorded actions after this moment no longer happen.
-    this.timeline = [...sim.recorded];
     // The online switch and slow mode show the new state now; the figures follow `hopMs` later.
     this.publish(true, this.wallClock(), false, true);
   }
@@ -372,51 +327,46 @@ export class SimController {
   /** Stops the loop. */
   stop(): void {
     this.loop.stop();
-    this.pacer.stop();
+    this.playhead.pacer.stop();
   }
 
   /** One frame: run the engine within budget, publish, then let the frame listeners draw. */
   tick(wall: number): void {
-    const dt = this.pacer.frame(wall);
+    const dt = this.playhead.pacer.frame(wall);
     debug.frameStart();
-    const sim = this.sim;
-    if (!sim) return;
+    const run = this.run;
+    if (!run) return;
     const t0 = this.wallClock();
     try {
-      if (this.job) this.runJob();
-      else if (this.app.getState().playing && dt > 0) this.advance(sim, dt);
+      if (this.playhead.seekingTo !== null) this.continueSeek();
+      else if (this.app.getState().playing && dt > 0) this.advance(run, dt);
     } catch (e) {
       this.fail(e);
     }
     debug.engine(this.wallClock() - t0);
-    if (!this.job) {
-      this.shown.note(wall, sim.now);
-      this.flights.settle(sim.now, wall, this.hopMs);
+    const seeking = this.playhead.seekingTo !== null;
+    if (!seeking) {
+      this.shown.note(wall, run.sim.now);
+      this.flights.settle(run.sim.now, wall, this.hopMs);
     }
     this.publish(false, wall);
-    const shown = this.job ? this.now : this.shownAt(wall);
+    const shown = seeking ? this.now : this.shownAt(wall);
     for (const listener of this.frameListeners) listener(shown, wall);
   }
 
-  private advance(sim: Simulation, dt: number): void {
-    const from = sim.now;
-    const stop = this.stopAt;
+  private advance(run: Run, dt: number): void {
     const speed = this.app.getState().speed;
     // Hops closer than a quarter frame on one link are drawn as one pulse.
     this.flights.mergeWithinMs = speed * 4;
-    const wanted = this.pacer.target(from, dt, speed);
-    const reached = this.budget.run(sim, stop === null ? wanted : Math.min(stop, wanted));
-    this.pacer.played(from, sim.now, dt, reached);
-    if (stop !== null && reached && sim.now >= stop) this.pause();
+    if (this.playhead.advance(run, dt, speed)) this.pause();
   }
 
-  private runJob(): void {
-    const job = this.job!;
-    if (!this.budget.run(job.run.sim, job.target, SEEK_BUDGET_MS)) return;
-    this.job = null;
+  private continueSeek(): void {
+    const run = this.playhead.continueSeek();
+    if (!run) return;
     this.flights.ignoreBefore = -Infinity;
-    this.flights.prune(job.run.sim.now);
-    this.shown.reset(job.run.sim.now);
+    this.flights.prune(run.sim.now);
+    this.shown.reset(run.sim.now);
     this.app.setState({ seekingTo: null });
     this.publish(true, this.wallClock(), true);
   }
@@ -426,11 +376,12 @@ export class SimController {
   private publish(force: boolean, wall = this.wallClock(), immediate = false, switchesNow = false): void {
     if (!this.run) return;
     const playing = this.app.getState().playing;
+    const pacer = this.playhead.pacer;
     this.publisher.publish(this.run, {
       force,
-      seekingTo: this.job ? this.job.target : null,
-      behind: (said) => this.pacer.behind(playing, said),
-      actualSpeed: this.pacer.actualSpeed,
+      seekingTo: this.playhead.seekingTo,
+      behind: (said) => pacer.behind(playing, said),
+      actualSpeed: pacer.actualSpeed,
       liveDue: (f) => this.liveThrottle.due(f),
       wall,
       immediate,
@@ -439,10 +390,6 @@ export class SimController {
   }
 
   private fail(e: unknown, title: DictKey = 'engineStopped'): void {
-    const detail = e instanceof Error ? e.message : String(e);
-    // A limit or a refused action says why in both languages; anything else is an engine error.
-    const issue = (lang: Lang) => [{ path: '', message: e instanceof LimitError ? e.text(lang) : translate(lang, 'engineError', { detail }) }];
-    const instead = title === 'rejectedFile' ? 'unchanged' : undefined;
-    this.app.setState({ playing: false, notice: { title, issues: { en: issue('en'), es: issue('es') }, instead } });
+    this.app.setState({ playing: false, notice: engineNotice(e, title) });
   }
 }

@@ -1,12 +1,11 @@
 import { builtin, BUILTINS } from '../scenarios';
-import type { Lang, ScenarioIssue } from '../sim/engine/errors';
 import { appStore } from '../store/appStore';
-import { translate } from '../i18n/translate';
 import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
 import { parseScenarioText } from '../sim/catalog';
 import { tourHashParams, openTourFromHash } from '../components/tour/tourLink';
 import { closeCompare, isComparing, isComparisonText, openComparisonText, openComparisonUrl } from './compare/openCompare';
+import { fetchOwnFile, opened, readInBothLanguages, readUserFile, refuse, setHash } from './opening';
 
 /** The scenario shown when nothing else is asked for. */
 export const DEFAULT_SCENARIO = BUILTINS[0]!.id;
@@ -25,15 +24,10 @@ export function openBuiltin(id: string): void {
  */
 export function openScenarioText(text: string): boolean | Promise<boolean> {
   if (isComparisonText(text)) return openComparisonText(text);
-  const en = parseScenarioText(text, 'en');
-  if (!en.ok) {
-    const es = parseScenarioText(text, 'es');
-    reject('rejectedFile', { en: en.issues, es: es.ok ? [] : es.issues });
-    return false;
-  }
-  if (!controller.load(en.scenario, { source: { kind: 'custom' } })) return false;
-  appStore.setState({ notice: null });
-  setHash('');
+  const read = readInBothLanguages((lang) => parseScenarioText(text, lang));
+  if (!read.ok) return refuse('rejectedFile', read.issues, 'unchanged');
+  if (!controller.load(read.scenario, { source: { kind: 'custom' } })) return false;
+  opened('');
   if (isComparing()) void closeCompare();
   return true;
 }
@@ -43,35 +37,14 @@ export function openScenarioText(text: string): boolean | Promise<boolean> {
  * only, so a link cannot make the page fetch from elsewhere. Problems are reported like a file's.
  */
 export async function openScenarioUrl(path: string): Promise<boolean> {
-  const url = new URL(path, location.href);
-  const fail = (key: 'scenarioUrlError' | 'scenarioUrlForeign', detail = '') => {
-    const issue = (lang: Lang) => [{ path: 'scenario', message: translate(lang, key, { url: path, detail }) }];
-    reject('rejectedFile', { en: issue('en'), es: issue('es') });
-    return false;
-  };
-  if (url.origin !== location.origin) return fail('scenarioUrlForeign');
-  let text: string;
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return fail('scenarioUrlError', `HTTP ${response.status}`);
-    text = await response.text();
-  } catch (e) {
-    return fail('scenarioUrlError', (e as Error).message);
-  }
-  return openScenarioText(text);
+  const file = await fetchOwnFile(path, 'scenario', 'scenarioUrlForeign');
+  return file.ok ? openScenarioText(file.text) : refuse('rejectedFile', file.issues, 'unchanged');
 }
 
 /** Reads a file the user picked or dropped, then opens it. */
 export async function openScenarioFile(file: File): Promise<boolean> {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (e) {
-    const issue = (lang: Lang) => [{ path: file.name, message: translate(lang, 'fileReadError', { detail: (e as Error).message }) }];
-    reject('rejectedFile', { en: issue('en'), es: issue('es') });
-    return false;
-  }
-  return openScenarioText(text);
+  const read = await readUserFile(file);
+  return read.ok ? openScenarioText(read.text) : refuse('rejectedFile', read.issues, 'unchanged');
 }
 
 /**
@@ -96,7 +69,7 @@ export async function openHash(hash: string): Promise<void> {
       const scenario = builtin(DEFAULT_SCENARIO)!;
       controller.load(scenario, { source: { kind: 'builtin', id: scenario.id } });
     }
-    reject('rejectedLink', result.issues, first ? 'default' : 'unchanged');
+    refuse('rejectedLink', result.issues, first ? 'default' : 'unchanged');
     return;
   }
   const { scenario, builtinId, seed, recorded } = result.run;
@@ -115,17 +88,4 @@ export async function shareLink(): Promise<string> {
     scenario, builtinId: source.kind === 'builtin' ? source.id : undefined, seed, recorded: [...controller.recorded],
   });
   return `${location.origin}${location.pathname}${location.search}${hash}${tourHashParams()}`;
-}
-
-function reject(
-  title: 'rejectedFile' | 'rejectedLink',
-  issues: Record<Lang, readonly ScenarioIssue[]>,
-  instead: 'unchanged' | 'default' = 'unchanged',
-): void {
-  appStore.setState({ notice: { title, issues, instead } });
-}
-
-// replaceState does not fire hashchange: only links the user opens are loaded.
-function setHash(hash: string): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
 }

@@ -14,12 +14,12 @@ import { ComparisonRun } from '../compare/run';
 import { ComparisonInputError, loadComparison } from '../compare/load';
 import { scoreboardText } from '../compare/table';
 import { BUILTINS, builtin } from '../scenarios';
-import { formatIssues, phrase, type Lang } from '../sim/engine/errors';
+import { formatIssues, phrase, type Lang, type MessageKey } from '../sim/engine/errors';
 import { type Scenario } from '../sim/engine/scenario';
 import { Simulation, type RunReport } from '../sim/engine/simulation';
 import { CATALOG, parseScenarioText } from '../sim/catalog';
 import { LimitError } from '../sim/engine/limits';
-import { cliPhrase, langFlag, langOf, type CliMessageKey } from './messages';
+import { langFlag, langOf } from './lang';
 
 /** Events a run may take by default: a sweep in CI can never hang (mm1 for an hour is about 0.1 M). */
 export const DEFAULT_MAX_EVENTS = 50_000_000;
@@ -45,8 +45,8 @@ class UsageError extends Error {
     super(text('en'));
   }
 
-  static of(key: CliMessageKey, params: Record<string, string | number> = {}): UsageError {
-    return new UsageError((lang) => cliPhrase(lang, key, params));
+  static of(key: MessageKey, params: Record<string, string | number> = {}): UsageError {
+    return new UsageError((lang) => phrase(lang, key, params));
   }
 }
 
@@ -73,7 +73,7 @@ function loadScenario(target: string, io: Io, lang: Lang): Scenario {
     throw UsageError.of('cannotRead', { file: target, detail: (e as Error).message });
   }
   const result = parseScenarioText(text, lang);
-  if (!result.ok) throw new UsageError((l) => `${cliPhrase(l, 'notScenario', { file: target })}\n${formatIssues(result.issues)}`);
+  if (!result.ok) throw new UsageError((l) => `${phrase(l, 'notScenario', { file: target })}\n${formatIssues(result.issues)}`);
   return result.scenario;
 }
 
@@ -123,7 +123,7 @@ export function main(argv: string[], io: Io): number {
     io.out(values.json ? JSON.stringify(report, null, 2) : summary(report));
     return 0;
   } catch (e) {
-    const usage = cliPhrase(lang, 'usage');
+    const usage = phrase(lang, 'usage');
     if (e instanceof UsageError) {
       io.err(`${e.text(lang)}\n${usage}`);
       return 2;
@@ -142,7 +142,7 @@ export function main(argv: string[], io: Io): number {
       return 2;
     }
     // A bug, not bad input: say so in one line, without a stack trace.
-    io.err(cliPhrase(lang, 'internal', { detail: e instanceof Error ? e.message : String(e) }));
+    io.err(phrase(lang, 'internal', { detail: e instanceof Error ? e.message : String(e) }));
     return 1;
   }
 }
@@ -150,9 +150,9 @@ export function main(argv: string[], io: Io): number {
 /** Node's parseArgs errors are in English: the runner names the option in the chosen language. */
 function argumentsText(e: Error, code: string, lang: Lang): string {
   const option = /'(-[^' ]+)/.exec(e.message)?.[1];
-  if (option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return cliPhrase(lang, 'unknownOption', { option });
-  if (option && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return cliPhrase(lang, 'optionValue', { option });
-  return cliPhrase(lang, 'badArguments', { detail: e.message });
+  if (option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return phrase(lang, 'unknownOption', { option });
+  if (option && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return phrase(lang, 'optionValue', { option });
+  return phrase(lang, 'badArguments', { detail: e.message });
 }
 
 /** The same bounds for a comparison: its columns' events together, and the wall clock, checked a second of simulated time at a time. */

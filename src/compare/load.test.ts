@@ -2,25 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import orderCreated from '../scenarios/compare-order-created.json';
 import { LIMITS } from '../sim/engine/limits';
+import { MY_COMPARISON } from '../sim/testing/comparisons';
 import { COMPARISON_FILES } from './builtins';
 import { readComparisonText } from './load';
 
-/** A small comparison of the user's own: two services, two patterns. */
-const mine = {
-  id: 'mine',
-  title: { en: 'Mine', es: 'La mía' },
-  compare: 'patterns',
-  producer: { label: 'Checkout', ratePerSec: 5, eventType: 'Paid' },
-  services: [
-    { id: 'ledger', label: 'Ledger', serviceTime: { dist: 'constant', ms: 20 } },
-    { id: 'mailer', label: 'Mailer', serviceTime: { dist: 'exponential', meanMs: 50 } },
-  ],
-  patterns: ['queue', 'rest'],
-};
-
 describe('reading a comparison file (the app’s Open file, paste, drop and ?compare=)', () => {
   it('a valid file becomes one checked scenario per pattern, with the file’s services in each', () => {
-    const read = readComparisonText(JSON.stringify(mine));
+    const read = readComparisonText(JSON.stringify(MY_COMPARISON));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.entry.columns.map((c) => c.id)).toEqual(['queue', 'rest']);
@@ -29,7 +17,7 @@ describe('reading a comparison file (the app’s Open file, paste, drop and ?com
   });
 
   it('a bad field is located at the field, in both languages', () => {
-    const bad = JSON.stringify({ ...mine, producer: { ...mine.producer, ratePerSec: -1 } });
+    const bad = JSON.stringify({ ...MY_COMPARISON, producer: { ...MY_COMPARISON.producer, ratePerSec: -1 } });
     const en = readComparisonText(bad, 'en');
     const es = readComparisonText(bad, 'es');
     expect(en.ok || es.ok).toBe(false);
@@ -40,9 +28,9 @@ describe('reading a comparison file (the app’s Open file, paste, drop and ?com
   });
 
   it('an outage of a node that is not a service, and an unknown pattern, are refused where they are', () => {
-    const outage = readComparisonText(JSON.stringify({ ...mine, outage: { node: 'nobody', fromMs: 1, toMs: 2 } }));
+    const outage = readComparisonText(JSON.stringify({ ...MY_COMPARISON, outage: { node: 'nobody', fromMs: 1, toMs: 2 } }));
     expect(!outage.ok && outage.issues[0]!.path).toBe('outage.node');
-    const pattern = readComparisonText(JSON.stringify({ ...mine, patterns: ['queue', 'carrier-pigeon'] }));
+    const pattern = readComparisonText(JSON.stringify({ ...MY_COMPARISON, patterns: ['queue', 'carrier-pigeon'] }));
     expect(!pattern.ok && pattern.issues[0]!.path).toBe('patterns[1]');
   });
 
@@ -63,7 +51,7 @@ describe('reading a comparison file (the app’s Open file, paste, drop and ?com
     expect(!large.ok && large.issues[0]!.message).toContain(`more than ${LIMITS.fileChars} characters`);
     let deep: unknown = 1;
     for (let i = 0; i < 200; i++) deep = { d: deep };
-    const tooDeep = readComparisonText(JSON.stringify({ ...mine, description: deep }));
+    const tooDeep = readComparisonText(JSON.stringify({ ...MY_COMPARISON, description: deep }));
     expect(!tooDeep.ok && tooDeep.issues[0]!.message).toContain(`more than ${LIMITS.depth} levels`);
   });
 

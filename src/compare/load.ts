@@ -1,7 +1,6 @@
 import { builtin } from '../scenarios';
 import { formatIssues, phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
-import { tooDeepAt } from '../sim/engine/bounds';
-import { LIMITS } from '../sim/engine/limits';
+import { depthIssues, readJsonText } from '../sim/engine/bounds';
 import { builtinComparison, type BuiltinComparison } from './builtins';
 import { isComparison, parseComparison } from './comparison';
 import { comparisonColumns } from './generate';
@@ -18,8 +17,8 @@ export type ComparisonRead = { ok: true; entry: BuiltinComparison } | { ok: fals
  * schema. Never throws.
  */
 export function readComparison(data: unknown, lang: Lang = 'en'): ComparisonRead {
-  const deep = tooDeepAt(data, LIMITS.depth);
-  if (deep !== undefined) return { ok: false, issues: [{ path: deep, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) }] };
+  const deep = depthIssues(data, lang);
+  if (deep.length > 0) return { ok: false, issues: deep };
   const parsed = parseComparison(data, lang);
   if (!parsed.ok) return parsed;
   const columns = comparisonColumns(parsed.comparison, builtin, lang);
@@ -29,14 +28,8 @@ export function readComparison(data: unknown, lang: Lang = 'en'): ComparisonRead
 
 /** `readComparison` for text: at most LIMITS.fileChars characters of JSON. */
 export function readComparisonText(text: string, lang: Lang = 'en'): ComparisonRead {
-  if (text.length > LIMITS.fileChars) return { ok: false, issues: [{ path: '', message: phrase(lang, 'tooLarge', { max: LIMITS.fileChars }) }] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '', message: phrase(lang, 'notJson', { detail: (e as Error).message }) }] };
-  }
-  return readComparison(data, lang);
+  const read = readJsonText(text, lang);
+  return read.ok ? readComparison(read.data, lang) : read;
 }
 
 /**
@@ -55,7 +48,6 @@ export function loadComparison(target: string, readFile: (path: string) => strin
   }
   if (!isComparison(data)) return undefined;
   const read = readComparison(data, lang);
-  const invalid = lang === 'es' ? `${target} no es una comparación válida:` : `${target} is not a valid comparison:`;
-  if (!read.ok) throw new ComparisonInputError(`${invalid}\n${formatIssues(read.issues)}`);
+  if (!read.ok) throw new ComparisonInputError(`${phrase(lang, 'notComparison', { file: target })}\n${formatIssues(read.issues)}`);
   return read.entry;
 }

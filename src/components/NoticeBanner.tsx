@@ -1,18 +1,32 @@
 import { AnimatePresence, m } from 'motion/react';
+import type { DictKey } from '../i18n/en';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store/appStore';
 
-/** The error banner: what was rejected, each problem with its location, and that nothing changed. */
-export function NoticeBanner() {
+interface NoticeBannerProps {
+  /**
+   * What stays on screen, said after the problems whatever the notice says (compare view: the
+   * comparison). Without it, the notice's own `instead` decides.
+   */
+  kept?: DictKey;
+  className?: string;
+}
+
+/**
+ * The error banner of both views: what was rejected (a file, a paste, a link) or what stopped
+ * the engine, each problem with its location, in the learner's language, and what stays on screen.
+ */
+export function NoticeBanner({ kept, className }: NoticeBannerProps) {
   const { t, lang } = useT();
   const notice = useApp((s) => s.notice);
   const dismiss = useApp((s) => s.dismissNotice);
+  const keptLine = kept ?? (notice?.instead === 'default' ? 'showingDefault' : notice?.instead === 'unchanged' ? 'keptScenario' : undefined);
   return (
     <AnimatePresence>
       {notice ? (
         <m.div
           key="notice"
-          className="notice"
+          className={className ? `notice ${className}` : 'notice'}
           role="alert"
           initial={{ opacity: 0, y: -8 }}
           animate={{ opacity: 1, y: 0 }}
@@ -30,7 +44,7 @@ export function NoticeBanner() {
                 </li>
               ))}
             </ul>
-            {notice.instead ? <p className="notice__kept">{t(notice.instead === 'default' ? 'showingDefault' : 'keptScenario')}</p> : null}
+            {keptLine ? <p className="notice__kept">{t(keptLine)}</p> : null}
           </div>
           <button type="button" className="button button--quiet" onClick={dismiss}>
             {t('dismiss')}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTINS } from '../scenarios';
 import { CATALOG, hasOnlineSwitch, isSlowable, KINDS, roleOf } from './catalog';
 import { Simulation } from './engine/simulation';
+import { reportsBacklog } from './engine/kind';
 import { ENGINE_TRACE_TYPES } from './engine/trace';
 
 const engineTypes = new Set<string>(ENGINE_TRACE_TYPES);
@@ -26,6 +27,25 @@ describe('catalog', () => {
     for (const k of KINDS) {
       for (const field of ('nodeRefs' in k ? k.nodeRefs : undefined) ?? []) expect(Object.keys(k.schema.shape)).toContain(field);
     }
+  });
+
+  it('a broker kind declares whether it holds messages (its backlog trait), and its nodes report an empty backlog as declared', () => {
+    const seen = new Set<string>();
+    const wrong: string[] = [];
+    for (const scenario of BUILTINS) {
+      const sim = new Simulation(CATALOG, scenario);
+      for (const node of sim.nodes.values()) {
+        const kind = CATALOG.kind(node.kind)!;
+        if (kind.role !== 'broker') continue; // others report a backlog of their own once they use one
+        seen.add(node.kind);
+        const declared = reportsBacklog(kind);
+        if (('backlog' in node.stats()) !== declared) wrong.push(`${node.kind} (${node.id})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Every broker kind is checked above: each appears in a built-in scenario.
+    expect(KINDS.filter((k) => k.role === 'broker' && !seen.has(k.kind)).map((k) => k.kind)).toEqual([]);
+    expect(KINDS.filter((k) => reportsBacklog(k)).map((k) => k.kind).sort()).toEqual(['queue', 'subscription', 'topic']);
   });
 
   it('answers the questions the UI asks about a kind', () => {

@@ -1,9 +1,8 @@
-import type { Lang, ScenarioIssue } from '../../sim/engine/errors';
+import type { BilingualIssues } from '../../sim/engine/errors';
 import { LIMITS } from '../../sim/engine/limits';
-import { translate } from '../../i18n/translate';
 import type { DictKey } from '../../i18n/en';
-import { appStore } from '../../store/appStore';
 import { controller } from '../runtime';
+import { fetchOwnFile, opened, readInBothLanguages, refuse, setHash } from '../opening';
 import { compareStore } from './compareStore';
 
 // This module is on the first screen; the comparison code itself (schemas, runs, links) loads
@@ -36,21 +35,16 @@ export async function openCompare(target: string = DEFAULT_COMPARISON): Promise<
   if (!target.startsWith('#')) {
     if (!compareController.open(target)) return false;
     controller.pause();
-    appStore.setState({ notice: null });
-    setHash(compareHash(target));
+    opened(compareHash(target));
     return true;
   }
   const { decodeCompareHash } = await import('./compareLink');
   const result = await decodeCompareHash(target);
-  if (!result.ok) {
-    reject('compareRejectedLink', result.issues);
-    return false;
-  }
+  if (!result.ok) return refuseComparison('compareRejectedLink', result.issues);
   controller.pause();
   const { entry, file, actions } = result.shared;
   compareController.openEntry(entry, file, actions);
-  appStore.setState({ notice: null });
-  setHash(target);
+  opened(target);
   return true;
 }
 
@@ -80,17 +74,12 @@ export async function openComparisonText(text: string): Promise<boolean> {
     import('./compareController'),
     import('./compareLink'),
   ]);
-  const en = readComparisonText(text, 'en');
-  if (!en.ok) {
-    const es = readComparisonText(text, 'es');
-    reject('compareRejected', { en: en.issues, es: es.ok ? [] : es.issues });
-    return false;
-  }
+  const read = readInBothLanguages((lang) => readComparisonText(text, lang));
+  if (!read.ok) return refuseComparison('compareRejected', read.issues);
   const file: unknown = JSON.parse(text);
   controller.pause();
-  compareController.openEntry(en.entry, file);
-  appStore.setState({ notice: null });
-  setHash(await encodeCompareHash({ id: en.entry.comparison.id, file, actions: [] }));
+  compareController.openEntry(read.entry, file);
+  opened(await encodeCompareHash({ id: read.entry.comparison.id, file, actions: [] }));
   return true;
 }
 
@@ -99,27 +88,8 @@ export async function openComparisonText(text: string): Promise<boolean> {
  * origin only, so a link cannot make the page fetch from elsewhere. Problems are reported like a file's.
  */
 export async function openComparisonUrl(path: string): Promise<boolean> {
-  const fail = (key: 'scenarioUrlError' | 'compareUrlForeign', detail = '') => {
-    const issue = (lang: Lang) => [{ path: 'compare', message: translate(lang, key, { url: path, detail }) }];
-    reject('compareRejected', { en: issue('en'), es: issue('es') });
-    return false;
-  };
-  let url: URL;
-  try {
-    url = new URL(path, location.href);
-  } catch (e) {
-    return fail('scenarioUrlError', (e as Error).message);
-  }
-  if (url.origin !== location.origin) return fail('compareUrlForeign');
-  let text: string;
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return fail('scenarioUrlError', `HTTP ${response.status}`);
-    text = await response.text();
-  } catch (e) {
-    return fail('scenarioUrlError', (e as Error).message);
-  }
-  return openComparisonText(text);
+  const file = await fetchOwnFile(path, 'compare', 'compareUrlForeign');
+  return file.ok ? openComparisonText(file.text) : refuseComparison('compareRejected', file.issues);
 }
 
 /** Leaves compare mode, back to the scenario that was on screen. */
@@ -134,12 +104,7 @@ export function isComparing(): boolean {
   return compareStore.getState().comparisonId !== null;
 }
 
-/** Reports a comparison that was not opened: in compare view, the comparison on screen stays; else the scenario does. */
-function reject(title: DictKey, issues: Record<Lang, readonly ScenarioIssue[]>): void {
-  appStore.setState({ notice: { title, issues, instead: isComparing() ? undefined : 'unchanged' } });
-}
-
-// replaceState does not fire hashchange: only links the user opens are loaded.
-function setHash(hash: string): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+/** Refuses a comparison: in compare view, the comparison on screen stays; else the scenario does. */
+function refuseComparison(title: DictKey, issues: BilingualIssues): false {
+  return refuse(title, issues, isComparing() ? undefined : 'unchanged');
 }

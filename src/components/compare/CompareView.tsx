@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { compareController } from '../../app/compare/compareController';
 import { encodeCompareHash } from '../../app/compare/compareLink';
 import { compareHash } from '../../app/compare/openCompare';
 import { useCompare } from '../../app/compare/compareStore';
+import { setHash } from '../../app/opening';
 import { COMPARISONS } from '../../compare/builtins';
 import { ROWS } from '../../compare/table';
 import { localize } from '../../i18n/localize';
@@ -12,15 +13,15 @@ import { LanguageSwitch } from '../header/LanguageSwitch';
 import { OpenScenario } from '../header/OpenScenario';
 import { CompareCanvas } from './CompareCanvas';
 import { CompareControls } from './CompareControls';
-import { CompareNotice } from './CompareNotice';
 import { Scoreboard } from './Scoreboard';
 import './compare.css';
 
 /**
  * Compare mode: one canvas per pattern (or variant) in a grid that fits the screen, the
  * scoreboard beside them, and one set of controls for all. Loaded on first use, not with the page.
+ * `notice` is the app's notice banner (App passes it, so this chunk does not carry it again).
  */
-export function CompareView({ onClose }: { onClose: () => void }) {
+export function CompareView({ onClose, notice }: { onClose: () => void; notice: ReactNode }) {
   const { t, lang } = useT();
   const id = useCompare((s) => s.comparisonId);
   const custom = useCompare((s) => s.custom);
@@ -31,7 +32,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
   const columns = compareController.columns;
   const open = (next: string) => {
     compareController.open(next);
-    history.replaceState(null, '', `${location.pathname}${location.search}${compareHash(next)}`);
+    setHash(compareHash(next));
   };
   const exportCsv = () => {
     const blob = new Blob([compareController.csv(lang, ROWS as never)], { type: 'text/csv;charset=utf-8' });
@@ -47,7 +48,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
     const current = compareController.current;
     const hash = await encodeCompareHash({ id: entry.comparison.id, file: current?.file, actions: compareController.recorded });
     const link = `${location.origin}${location.pathname}${hash}`;
-    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    setHash(hash);
     try {
       await navigator.clipboard.writeText(link);
     } catch {
@@ -85,7 +86,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           <LanguageSwitch />
         </header>
         <main className="cmp__main">
-          <CompareNotice />
+          {notice}
           {entry.comparison.description ? <p className="cmp__description">{localize(entry.comparison.description, lang)}</p> : null}
           <div className="cmp__body">
             <div className={`cmp__grid cmp__grid--${columns.length}`} role="list" aria-label={t('compareColumns')}>

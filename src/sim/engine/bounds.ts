@@ -20,10 +20,26 @@ export function boundsIssues(data: unknown, lang: Lang): ScenarioIssue[] {
     }
   }
   // Too many entries already says enough, without reading them all.
-  if (issues.length > 0) return issues;
+  return issues.length > 0 ? issues : depthIssues(data, lang);
+}
+
+/** The value nested deeper than LIMITS.depth, located, or no issue: the guard every untrusted document passes first. */
+export function depthIssues(data: unknown, lang: Lang): ScenarioIssue[] {
   const deep = tooDeepAt(data, LIMITS.depth);
-  if (deep !== undefined) issues.push({ path: deep, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) });
-  return issues;
+  return deep === undefined ? [] : [{ path: deep, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) }];
+}
+
+/** Untrusted JSON text (a file, a paste) parsed, or its one problem: more than LIMITS.fileChars characters, or not JSON. */
+export type JsonRead = { ok: true; data: unknown } | { ok: false; issues: ScenarioIssue[] };
+
+/** Reads untrusted JSON text of at most LIMITS.fileChars characters. Never throws. */
+export function readJsonText(text: string, lang: Lang): JsonRead {
+  if (text.length > LIMITS.fileChars) return { ok: false, issues: [{ path: '', message: phrase(lang, 'tooLarge', { max: LIMITS.fileChars }) }] };
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: phrase(lang, 'notJson', { detail: (e as Error).message }) }] };
+  }
 }
 
 /**

@@ -9,10 +9,11 @@ export interface ScenarioIssue {
 }
 
 /**
- * Every error a user can cause with a file or a link, phrased once, in both languages.
- * Zod's own messages come from its locale; these cover the checks zod cannot express.
+ * Every error a user can cause with a file, a link or the runner's arguments, and every stop of
+ * a run at a limit, phrased once, in both languages: the app and `npm run sim` read this one
+ * table. Zod's own messages come from its locale; these cover the checks zod cannot express.
  */
-const MESSAGES = {
+export const MESSAGES = {
   notJson: { en: 'This is not valid JSON: {detail}', es: 'No es un JSON válido: {detail}' },
   duplicateId: { en: 'The id "{id}" is used by another node too', es: 'El id "{id}" lo usa también otro nodo' },
   unknownNode: { en: 'There is no node with id "{id}"', es: 'No hay ningún nodo con id "{id}"' },
@@ -81,6 +82,30 @@ const MESSAGES = {
     en: 'Stopped after {max} ms of wall time (--max-wall) at t = {t} ms.',
     es: 'Detenido tras {max} ms de tiempo real (--max-wall) en t = {t} ms.',
   },
+  // The headless runner's own arguments and failures (npm run sim).
+  usage: {
+    en: 'usage: npm run sim -- <scenario.json | comparison.json | built-in id> [--until 60s] [--seed 42] [--json] [--max-events 50000000] [--max-wall 60s] [--lang en|es]',
+    es: 'uso: npm run sim -- <escenario.json | comparación.json | id incorporado> [--until 60s] [--seed 42] [--json] [--max-events 50000000] [--max-wall 60s] [--lang en|es]',
+  },
+  noScenario: { en: 'no scenario given', es: 'no se ha indicado ningún escenario' },
+  oneScenario: { en: 'give one scenario only', es: 'indica un solo escenario' },
+  badDuration: {
+    en: '{option}: "{text}" is not a duration (try 60s, 5m, 1h or 250ms)',
+    es: '{option}: "{text}" no es una duración (prueba 60s, 5m, 1h o 250ms)',
+  },
+  badSeed: { en: '--seed: "{text}" is not an integer', es: '--seed: "{text}" no es un número entero' },
+  badMaxEvents: { en: '--max-events: "{text}" is not a positive integer', es: '--max-events: "{text}" no es un entero positivo' },
+  badLang: { en: '--lang: "{text}" is not a language microsim speaks (en, es)', es: '--lang: "{text}" no es un idioma de microsim (en, es)' },
+  unknownOption: { en: 'unknown option {option}', es: 'opción desconocida {option}' },
+  optionValue: { en: 'the option {option} needs a value', es: 'la opción {option} necesita un valor' },
+  badArguments: { en: 'bad arguments: {detail}', es: 'argumentos incorrectos: {detail}' },
+  cannotRead: { en: 'cannot read {file}: {detail}', es: 'no se puede leer {file}: {detail}' },
+  notScenario: { en: '{file} is not a valid scenario:', es: '{file} no es un escenario válido:' },
+  internal: {
+    en: 'microsim stopped on an internal error (please report it): {detail}',
+    es: 'microsim se detuvo por un error interno (avísanos, por favor): {detail}',
+  },
+  notComparison: { en: '{file} is not a valid comparison:', es: '{file} no es una comparación válida:' },
 } as const;
 
 /** The key of a message in the table. */
@@ -89,6 +114,14 @@ export type MessageKey = keyof typeof MESSAGES;
 /** Phrases the message `key` in `lang`, filling `{name}` placeholders from `params`. */
 export function phrase(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Problems in both languages, each located: what the app's notice shows. */
+export type BilingualIssues = Readonly<Record<Lang, readonly ScenarioIssue[]>>;
+
+/** One located problem, phrased in both languages. */
+export function bothLanguages(path: string, message: (lang: Lang) => string): BilingualIssues {
+  return { en: [{ path, message: message('en') }], es: [{ path, message: message('es') }] };
 }
 
 /** Renders issues one per line, path first, for a terminal or an error banner. */

@@ -50,6 +50,15 @@ export interface KindTraits {
 }
 
 /**
+ * Whether a kind's nodes report their backlog even when it is empty (the runner's JSON, the
+ * cards): brokers that hold messages (a queue, a Kafka topic, a subscription), not those that
+ * only route them (an exchange, a pub/sub topic). Other nodes report one once it has been used.
+ */
+export function reportsBacklog(traits: Pick<KindTraits, 'role' | 'backlog'>): boolean {
+  return traits.role === 'broker' && traits.backlog !== 'none';
+}
+
+/**
  * One kind of node: its scenario schema, how to build it, and its traits. `K` is its name, `C`
  * its config type and `S` the figures its `stats()` returns, so a caller holding a kind's name
  * gets typed stats (see `StatsOf` in catalog.ts).

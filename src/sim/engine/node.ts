@@ -1,3 +1,4 @@
+import { reportsBacklog } from './kind';
 import type { Link } from './link';
 import type { Message } from './message';
 import type { EventTarget } from './scheduler';
@@ -146,9 +147,13 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
     return s;
   }
 
-  /** Brokers always report a backlog, even an empty one. */
+  /**
+   * Whether this node reports its backlog even when empty: its kind's traits say so (a broker
+   * that keeps one, `reportsBacklog` in kind.ts), declared in the kind's own folder.
+   */
   protected isBroker(): boolean {
-    return false;
+    const kind = this.sim.catalog.kind(this.kind);
+    return kind !== undefined && reportsBacklog(kind);
   }
 }
 

@@ -4,7 +4,7 @@ import { phrase, type Lang, type ScenarioIssue } from './errors';
 import { textSchema, type Catalog } from './kind';
 import type { BaseNodeConfig } from './node';
 import { linkKey, tourReferences, tourSchema } from './tour';
-import { boundsIssues } from './bounds';
+import { boundsIssues, readJsonText } from './bounds';
 import { LIMITS } from './limits';
 
 /** The fields every link has: its ends and the network between them. Kinds add their own (see `linkFields`). */
@@ -126,14 +126,8 @@ export function scenarioParser(catalog: Catalog, semantic?: SemanticCheck): Scen
     return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
   };
   const parseScenarioText = (text: string, lang: Lang = 'en'): ParseResult => {
-    if (text.length > LIMITS.fileChars) return { ok: false, issues: [{ path: '', message: phrase(lang, 'tooLarge', { max: LIMITS.fileChars }) }] };
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      return { ok: false, issues: [{ path: '', message: phrase(lang, 'notJson', { detail: (e as Error).message }) }] };
-    }
-    return parseScenario(data, lang);
+    const read = readJsonText(text, lang);
+    return read.ok ? parseScenario(read.data, lang) : read;
   };
   return { schema, parseScenario, parseScenarioText };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { BUILTIN_FILES } from '../../scenarios';
 import { CATALOG, KINDS as NODE_KINDS, parseScenario } from '../catalog';
 import type { Lang, ScenarioIssue } from '../engine/errors';
-import { LimitError } from '../engine/limits';
+import { LIMITS, LimitError } from '../engine/limits';
 import type { ActionSpec, Scenario } from '../engine/scenario';
 import { Simulation } from '../engine/simulation';
 import { InvariantChecker } from './invariant';
@@ -269,4 +269,41 @@ export function damage(hash: string, d: { cut: number | null; garble: [number, s
 /** A decoded link's refusal is located in both languages; undefined when it holds. */
 export function linkRefusalHolds(issues: Record<Lang, readonly ScenarioIssue[]>): Verdict {
   return checkRefusal(issues.en, issues.es, false);
+}
+
+// ---- hostile links ----
+
+/**
+ * An inflation bomb for link tests: `mb` megabytes of spaces, deflate-raw'd as a stream (never
+ * whole in memory) and base64url'd, as a share or comparison link carries it: a few dozen KB
+ * that inflate to `mb` MB.
+ */
+export async function inflationBomb(mb: number): Promise<string> {
+  const chunk = new TextEncoder().encode(' '.repeat(1 << 20));
+  let left = mb;
+  const source = new ReadableStream<BufferSource>({
+    pull(controller) {
+      if (left-- > 0) controller.enqueue(chunk);
+      else controller.close();
+    },
+  });
+  const bytes = new Uint8Array(await new Response(source.pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  return Buffer.from(bytes).toString('base64url');
+}
+
+/**
+ * Opens each link with `decode`: the links that were not refused as too large in both
+ * languages (an inflation bomb must be, before it is inflated).
+ */
+export async function decodeBombs(
+  decode: (hash: string) => Promise<{ ok: true } | { ok: false; issues: Record<Lang, readonly ScenarioIssue[]> }>,
+  hashes: readonly string[],
+): Promise<string[]> {
+  const notRefused: string[] = [];
+  for (const hash of hashes) {
+    const r = await decode(hash);
+    const refused = !r.ok && r.issues.en[0]?.message.includes(`more than ${LIMITS.linkChars} characters`) && r.issues.es[0]?.message.includes('Demasiado grande');
+    if (!refused) notRefused.push(hash.slice(0, 40));
+  }
+  return notRefused;
 }
