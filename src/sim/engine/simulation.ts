@@ -349,6 +349,7 @@ export class Simulation implements EventTarget {
   /** A broker hands `msg` to a consumer along `link`: a send that counts as a delivery (see `send` for `reliable`). */
   deliver(link: Link, msg: Message, channel: Channel = 'delivery', reliable = false): void {
     msg.deliveries++;
+    msg.deliveredAt = this.now;
     this.ledger.delivered++;
     this.send(link, msg, channel, reliable);
   }
@@ -365,6 +366,7 @@ export class Simulation implements EventTarget {
     const delay = link.delay() + link.retransmitDelay();
     for (const msg of msgs) {
       msg.deliveries++;
+      msg.deliveredAt = this.now;
       this.ledger.delivered++;
       this.ledger.move(msg, 'transit');
       this.emit({ type: 'message.sent', t: this.now, from: link.from.id, to: link.to.id, msg, channel, arriveAt: this.now + delay });
