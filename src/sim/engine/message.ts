@@ -28,6 +28,12 @@ export interface Message {
   state: MsgState;
   /** Deliveries to a consumer so far (1 on the first delivery). */
   deliveries: number;
+  /**
+   * Simulated time of its last delivery, ms (NaN before the first): set by the engine's
+   * `deliver`, read by a queue's consumer_timeout. A field, not a broker's WeakMap keyed by
+   * message: one WeakMap entry per delivery cost more than the rest of the delivery.
+   */
+  deliveredAt: number;
   /** Times processing completed; more than 1 means it was processed as a duplicate. */
   processedCount: number;
   /** Set once the broker has handed it out before and takes it back (RabbitMQ's `redelivered` flag). */
@@ -120,7 +126,7 @@ export class Ledger {
     this.counts[0]!++;
     return {
       id, root: id, type, key, origin, publishedAt: now, state: 'transit',
-      deliveries: 0, processedCount: 0, redelivered: false, via: undefined, meta, family: undefined, lineage: undefined,
+      deliveries: 0, deliveredAt: NaN, processedCount: 0, redelivered: false, via: undefined, meta, family: undefined, lineage: undefined,
     };
   }
 
@@ -136,7 +142,7 @@ export class Ledger {
     lineage.copies++;
     return {
       id, root: msg.root, type: msg.type, key: msg.key, origin: msg.origin, publishedAt: msg.publishedAt, state,
-      deliveries: 0, processedCount: 0, redelivered: redelivery, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
+      deliveries: 0, deliveredAt: NaN, processedCount: 0, redelivered: redelivery, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
       family: redelivery ? (msg.family ??= { processed: msg.processedCount }) : undefined, lineage,
     };
   }

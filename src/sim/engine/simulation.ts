@@ -1,13 +1,13 @@
-import { checkCommand, checkPatch } from './actionCheck';
-import { LIMITS, LimitError, RunGuard } from './limits';
-import { Ledger, type DropOutcome, type LedgerTotals, type Message, type MsgState } from './message';
+import { applyAction, refuseBadAction } from './actions';
+import { LIMITS, LimitError } from './limits';
+import type { DropOutcome, LedgerTotals, Message, MsgState } from './message';
 import { Link } from './link';
 import type { SimNode, NodeStats, SignalData } from './node';
 import type { Catalog } from './kind';
-import { streamRng, type Rng } from './rng';
 import type { ActionSpec, Scenario, ScenarioAction } from './scenario';
-import { Scheduler, type EventTarget } from './scheduler';
-import type { Channel, SignalKind, TraceEvent, TraceListener } from './trace';
+import type { EventTarget } from './scheduler';
+import { SimulationBase } from './simulation-base';
+import type { Channel, SignalKind, TraceEvent } from './trace';
 
 /** An action taken while running (from the UI), pinned to the exact event count so a replay matches. */
 export type RecordedAction = ActionSpec & { at: number; step: number };
@@ -34,108 +34,29 @@ const ACTION = 1;
 
 /**
  * One run of a scenario: the nodes, the links between them, the scheduler, the message
- * ledger, and the trace every observer subscribes to. Models change message state only
- * through the verbs here (publish, send, enqueue, ...), each of which moves the ledger and
- * emits exactly one trace event, so the trace always tells where every copy is.
+ * ledger, and the trace every observer subscribes to (those in SimulationBase). Models change
+ * message state only through the verbs here (publish, send, enqueue, ...), each of which moves
+ * the ledger and emits exactly one trace event, so the trace always tells where every copy is.
  */
-export class Simulation implements EventTarget {
-  readonly scheduler = new Scheduler();
-  readonly ledger = new Ledger();
-  readonly seed: number;
-  readonly nodes = new Map<string, SimNode>();
+export class Simulation extends SimulationBase implements EventTarget {
   /** Actions taken during this run (UI toggles), in order. */
   readonly recorded: RecordedAction[] = [];
-  /** Counts work per instant and synchronous hand-offs; throws a LimitError past a limit. */
-  readonly guard = new RunGuard();
   /** Why the run stopped for good (a limit, a refused action); every later run call throws it again. */
   halted: Error | undefined;
-  private readonly out = new Map<string, Link[]>();
-  private readonly into = new Map<string, Link[]>();
-  private readonly links = new Map<string, Map<string, Link>>();
-  /** signal()'s link for each (from, to) pair, found once: links never change during a run. */
-  private readonly signalLinks = new Map<SimNode, Map<SimNode, Link | null>>();
-  private listeners: TraceListener[] = [];
-  private capture: TraceEvent[] | null = null;
   private replay: readonly RecordedAction[];
   private replayAt = 0;
 
-  constructor(
-    readonly catalog: Catalog,
-    readonly scenario: Scenario,
-    options: RunOptions = {},
-  ) {
-    this.seed = options.seed ?? scenario.seed;
+  constructor(catalog: Catalog, scenario: Scenario, options: RunOptions = {}) {
+    super(catalog, scenario, options.seed ?? scenario.seed);
     this.replay = options.recorded ?? [];
     for (const config of scenario.nodes) {
       const kind = catalog.kind(config.kind);
       if (!kind) throw new Error(`unknown node kind ${config.kind}`);
-      this.nodes.set(config.id, kind.create(this, config));
+      this.topology.addNode(kind.create(this, config));
     }
-    for (const config of scenario.links) {
-      const link = new Link(this, this.node(config.from), this.node(config.to), config);
-      let byTo = this.links.get(config.from);
-      if (!byTo) this.links.set(config.from, (byTo = new Map()));
-      byTo.set(config.to, link);
-      push(this.out, config.from, link);
-      push(this.into, config.to, link);
-    }
+    for (const config of scenario.links) this.topology.addLink(new Link(this, this.node(config.from), this.node(config.to), config));
     for (const action of scenario.actions) this.scheduler.schedule(action.at, this, ACTION, action, -1);
     for (const node of this.nodes.values()) node.start();
-  }
-
-  /** Current simulated time, ms. */
-  get now(): number {
-    return this.scheduler.now;
-  }
-
-  /** Events run so far. */
-  get events(): number {
-    return this.scheduler.executed;
-  }
-
-  /** The node with this id; throws if there is none. */
-  node(id: string): SimNode {
-    const n = this.nodes.get(id);
-    if (!n) throw new Error(`no node ${id}`);
-    return n;
-  }
-
-  /** Links leaving `id`, in scenario order. */
-  outgoing(id: string): readonly Link[] {
-    return this.out.get(id) ?? EMPTY;
-  }
-
-  /** Links arriving at `id`, in scenario order. */
-  incoming(id: string): readonly Link[] {
-    return this.into.get(id) ?? EMPTY;
-  }
-
-  /** The link from `from` to `to`, if any. */
-  link(from: string, to: string): Link | undefined {
-    return this.links.get(from)?.get(to);
-  }
-
-  /** A random stream for `name` (a node, a link), independent of every other stream. */
-  rng(name: string): Rng {
-    return streamRng(this.seed, name);
-  }
-
-  // ---- the trace ----
-
-  /** Subscribes to every trace event; returns the unsubscribe function. */
-  on(listener: TraceListener): () => void {
-    this.listeners = [...this.listeners, listener];
-    return () => {
-      this.listeners = this.listeners.filter((l) => l !== listener);
-    };
-  }
-
-  /** Emits a trace event to every subscriber. Models call it for events of their own. */
-  emit(ev: TraceEvent): void {
-    this.guard.tick(this.scheduler.now);
-    const ls = this.listeners;
-    for (let i = 0; i < ls.length; i++) ls[i]!(ev);
-    if (this.capture) this.capture.push(ev);
   }
 
   // ---- running ----
@@ -201,34 +122,12 @@ export class Simulation implements EventTarget {
   act(action: ActionSpec): void {
     if (this.halted) throw this.halted;
     const recorded = { ...action, at: this.now, step: this.events } as RecordedAction;
-    this.refuseBadAction(recorded);
+    refuseBadAction(this, recorded);
     this.recorded.push(recorded);
     try {
-      this.apply(recorded);
+      applyAction(this, recorded);
     } catch (e) {
       throw this.halt(e);
-    }
-  }
-
-  /**
-   * Throws a LimitError (bilingual, located by the node) for an action the engine must not
-   * apply: a settings patch its kind's schema refuses, an unknown command, a partition of a
-   * link that does not exist. A refused UI action changes nothing; a refused scheduled or
-   * recorded one stops the run.
-   */
-  private refuseBadAction(a: ActionSpec): void {
-    const node = 'node' in a ? this.nodes.get(a.node) : undefined;
-    if ('node' in a && !node) throw LimitError.of('unknownNode', { id: a.node });
-    if (a.do === 'configure') {
-      const en = checkPatch(this.catalog, node!.config, a.patch, 'en');
-      const es = en.ok ? en : checkPatch(this.catalog, node!.config, a.patch, 'es');
-      if (!en.ok && !es.ok) throw new LimitError({ en: en.message, es: es.message });
-    } else if (a.do === 'command') {
-      const en = checkCommand(this.catalog, node!.config, a.command, a.args, 'en');
-      const es = en === undefined ? undefined : checkCommand(this.catalog, node!.config, a.command, a.args, 'es');
-      if (en !== undefined && es !== undefined) throw new LimitError({ en, es });
-    } else if ((a.do === 'partition' || a.do === 'heal') && !this.link(a.from, a.to)) {
-      throw LimitError.of('notLinked', { from: a.from, to: a.to });
     }
   }
 
@@ -238,60 +137,17 @@ export class Simulation implements EventTarget {
       if (a.step > this.events || a.at > until) return;
       this.replayAt++;
       this.scheduler.advanceTo(a.at);
-      this.refuseBadAction(a);
+      refuseBadAction(this, a);
       this.recorded.push(a);
-      this.apply(a);
+      applyAction(this, a);
     }
   }
 
   /** Scheduled scenario action. */
   handle(type: number, data: unknown): void {
     if (type !== ACTION) return;
-    this.refuseBadAction(data as ScenarioAction);
-    this.apply(data as ScenarioAction);
-  }
-
-  private apply(a: ActionSpec): void {
-    switch (a.do) {
-      case 'online':
-      case 'offline': {
-        const node = this.node(a.node);
-        const on = a.do === 'online';
-        if (node.online === on) return;
-        node.applyOnline(on);
-        this.emit({ type: on ? 'node.online' : 'node.offline', t: this.now, node: node.id });
-        return;
-      }
-      case 'slow':
-        this.node(a.node).slowFactor = a.factor;
-        this.emit({ type: 'node.configured', t: this.now, node: a.node, patch: { slowFactor: a.factor } });
-        return;
-      case 'configure': {
-        // Checked by refuseBadAction; applied as parsed, defaults filled in.
-        const node = this.node(a.node);
-        const checked = checkPatch(this.catalog, node.config, a.patch, 'en');
-        if (!checked.ok) return;
-        node.configure(checked.patch);
-        this.emit({ type: 'node.configured', t: this.now, node: a.node, patch: checked.patch });
-        return;
-      }
-      case 'partition':
-      case 'heal': {
-        const link = this.link(a.from, a.to);
-        if (!link) throw new Error(`no link ${a.from} -> ${a.to}`);
-        const partitioned = a.do === 'partition';
-        if (link.partitioned === partitioned) return;
-        link.partitioned = partitioned;
-        this.emit({ type: 'node.configured', t: this.now, node: a.from, patch: { partitioned: link.partitioned, to: a.to } });
-        if (!partitioned) link.heal();
-        link.from.linkChanged(link);
-        link.to.linkChanged(link);
-        return;
-      }
-      case 'command':
-        this.node(a.node).command(a.command, a.args ?? {});
-        return;
-    }
+    refuseBadAction(this, data as ScenarioAction);
+    applyAction(this, data as ScenarioAction);
   }
 
   // ---- message verbs: the only ways a copy changes state ----
@@ -349,6 +205,7 @@ export class Simulation implements EventTarget {
   /** A broker hands `msg` to a consumer along `link`: a send that counts as a delivery (see `send` for `reliable`). */
   deliver(link: Link, msg: Message, channel: Channel = 'delivery', reliable = false): void {
     msg.deliveries++;
+    msg.deliveredAt = this.now;
     this.ledger.delivered++;
     this.send(link, msg, channel, reliable);
   }
@@ -365,6 +222,7 @@ export class Simulation implements EventTarget {
     const delay = link.delay() + link.retransmitDelay();
     for (const msg of msgs) {
       msg.deliveries++;
+      msg.deliveredAt = this.now;
       this.ledger.delivered++;
       this.ledger.move(msg, 'transit');
       this.emit({ type: 'message.sent', t: this.now, from: link.from.id, to: link.to.id, msg, channel, arriveAt: this.now + delay });
@@ -372,21 +230,9 @@ export class Simulation implements EventTarget {
     for (const msg of msgs) link.carry(msg, channel, delay);
   }
 
-  /** The link a signal from `from` to `to` crosses: theirs, else the reverse one, else none (null). */
-  private signalLink(from: SimNode, to: SimNode): Link | null {
-    let byTo = this.signalLinks.get(from);
-    if (!byTo) this.signalLinks.set(from, (byTo = new Map()));
-    let link = byTo.get(to);
-    if (link === undefined) {
-      link = this.link(from.id, to.id) ?? this.link(to.id, from.id) ?? null;
-      byTo.set(to, link);
-    }
-    return link;
-  }
-
   /** Sends control traffic (an ack, a response) from `from` to `to`, over the link between them either way. */
   signal(from: SimNode, to: SimNode, kind: SignalKind, msg?: Message, data?: SignalData): void {
-    const link = this.signalLink(from, to);
+    const link = this.topology.signalLink(from, to);
     if (link && to.reliableSignals(from)) {
       // A connection: a partition holds it until it heals, random loss costs retransmissions.
       if (link.partitioned) {
@@ -512,12 +358,3 @@ export class Simulation implements EventTarget {
     };
   }
 }
-
-const EMPTY: readonly Link[] = [];
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-

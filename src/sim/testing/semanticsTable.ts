@@ -157,16 +157,16 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§5', row: 'Circuit breaker (R4J)', tests: [
     [RES, 'has resilience4j defaults: 50 %, window 100, minimum 100 calls, 60 s open, 10 trial calls'],
     [RES, 'lets exactly the permitted trial calls through when half-open, then closes if they succeed'],
-    [REST, 'opens after the minimum number of failed calls; while open, calls fail fast without touching the network'],
+    ['src/sim/models/http/rest-protection.test.ts', 'opens after the minimum number of failed calls; while open, calls fail fast without touching the network'],
   ] },
   { section: '§5', row: 'Retry (R4J)', tests: [[RES, 'defaults to resilience4j: 3 attempts, a fixed 500 ms wait, no jitter (SEMANTICS §5, R4J RetryConfig)']] },
   { section: '§5', row: 'Timeout (R4J)', tests: [[REST, 'with the host unreachable instead, the calls time out after the caller\\u2019s 1 s timeout']] },
   { section: '§5', row: 'Bulkhead (R4J)', tests: [
     [RES, 'admits up to its limit at once and rejects the rest without waiting'],
-    [REST, 'with a bulkhead of 4 per dependency, the healthy dependency keeps succeeding quickly while the other hangs'],
+    ['src/sim/models/http/rest-protection.test.ts', 'with a bulkhead of 4 per dependency, the healthy dependency keeps succeeding quickly while the other hangs'],
   ] },
   { section: '§5', row: 'Cascading failure', tests: [
-    [REST, 'without protection, B’s slots fill, then A’s, and A stops serving even the healthy pages'],
+    ['src/sim/models/http/rest-protection.test.ts', 'without protection, B’s slots fill, then A’s, and A stops serving even the healthy pages'],
     [REST, 'a retry budget of 10 % keeps retries near a tenth of the calls while the dependency is down'],
   ] },
   { section: '§5', row: 'Load balancing', tests: [

@@ -1,5 +1,5 @@
 import { round, type LatencySummary } from '../../engine/stats';
-import type { Dependency, FailKind } from './caller';
+import type { Dependency, FailKind } from './call';
 import type { BreakerState } from './resilience';
 
 /** One dependency's figures: its calls and outcomes, its breaker and its bulkhead. */

@@ -1,69 +1,12 @@
-import { z } from 'zod';
 import { dependencyStats, type CallerStats, type DependencyStats } from './caller-stats';
-import type { Link } from '../../engine/link';
-import type { DropOutcome, Message } from '../../engine/message';
+import { Dependency, FAIL_OUTCOME, FAIL_REASON, type Call, type CallerSettings, type CallOwner, type FailKind } from './call';
+import type { Message } from '../../engine/message';
 import type { SignalData, SimNode } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
-import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
+import type { EventTarget } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import { LatencyHistogram, round } from '../../engine/stats';
-import {
-  backoffDelay, breakerSchema, Bulkhead, bulkheadSchema, CircuitBreaker, retryBudgetSchema, RetryBudget, retrySchema,
-  type BreakerListener, type BreakerState,
-} from './resilience';
-import { LIMITS } from '../../engine/limits';
-
-/**
- * Scenario fields of anything that makes synchronous HTTP calls to the nodes it links to.
- * Every protection is off unless present; `{}` turns one on with resilience4j's defaults.
- */
-export const callerShape = {
-  /**
-   * Per-attempt timeout. Absent: wait forever, as plain HTTP clients do by default.
-   * R4J's TimeLimiter default is 1000 ms.
-   */
-  timeoutMs: z.number().positive().max(LIMITS.ms).optional(),
-  /** Retries with backoff; absent: no retries. */
-  retry: retrySchema.optional(),
-  /** A circuit breaker per dependency. */
-  circuitBreaker: breakerSchema.optional(),
-  /** A semaphore bulkhead per dependency. */
-  bulkhead: bulkheadSchema.optional(),
-  /** One retry budget for all this node's calls. */
-  retryBudget: retryBudgetSchema.optional(),
-  /**
-   * Send an `Idempotency-Key` with each call, the same on all its retries, so a server that
-   * honours keys runs it once. Off when absent, as in plain HTTP clients; Stripe's own client
-   * libraries add one to every POST they may retry (stripe-node: "network retries").
-   */
-  idempotencyKeys: z.boolean().optional(),
-};
-
-/** A caller's settings as parsed. */
-export type CallerSettings = z.infer<z.ZodObject<typeof callerShape>>;
-
-/** Why a call finally failed. */
-export type FailKind = 'connection' | '5xx' | 'timeout' | 'circuitOpen' | 'bulkheadFull' | 'budgetExhausted' | 'rejected';
-
-/** The drop reason written in the trace for each way a call fails. */
-export const FAIL_REASON: Readonly<Record<FailKind, string>> = {
-  connection: 'connection refused',
-  '5xx': '5xx',
-  timeout: 'timeout',
-  circuitOpen: 'circuit open',
-  bulkheadFull: 'bulkhead full',
-  budgetExhausted: 'retry budget exhausted',
-  rejected: 'caller saturated',
-};
-
-/**
- * How the totals count each way a call fails: refused before it was sent (fail fast, as
- * resilience4j's CallNotPermittedException and BulkheadFullException do), or failed.
- */
-const OUTCOME: Readonly<Record<FailKind, DropOutcome>> = {
-  connection: 'failed', '5xx': 'failed', timeout: 'failed', budgetExhausted: 'failed',
-  circuitOpen: 'rejected', bulkheadFull: 'rejected', rejected: 'rejected',
-};
+import { backoffDelay, Bulkhead, CircuitBreaker, RetryBudget, type BreakerListener, type BreakerState } from './resilience';
 
 const IDLE = 0;
 const SENDING = 1;
@@ -73,58 +16,6 @@ const ENDED = 3;
 const TIMEOUT = 1;
 const RETRY = 2;
 const HALF_OPEN = 3;
-
-/** One dependency of a caller: the link to it and the breaker and bulkhead guarding it. */
-export class Dependency {
-  calls = 0;
-  succeeded = 0;
-  failed = 0;
-  shortCircuited = 0;
-  breaker: CircuitBreaker | undefined;
-  bulkhead: Bulkhead | undefined;
-  /** The automatic open→half-open timer, when one is pending. */
-  halfOpenTimer: ScheduledEvent | undefined;
-
-  constructor(readonly link: Link) {}
-
-  /** The callee's node id. */
-  get id(): string {
-    return this.link.to.id;
-  }
-}
-
-/** One synchronous call: a request and its retries, until a final answer. */
-export interface Call {
-  /** The copy on the wire now (a retry after a timeout travels as a new copy: the old one may still be out there). */
-  msg: Message;
-  dep: Dependency;
-  /** Attempts sent so far. */
-  attempt: number;
-  /** When the caller wanted to make the call: caller-side latency is measured from here. */
-  startedAt: number;
-  /** When the current attempt was sent. */
-  sentAt: number;
-  timer: ScheduledEvent | undefined;
-  /** The last backoff wait (decorrelated jitter). */
-  prevDelay: number;
-  phase: number;
-  /** The final outcome: undefined while running or on success. */
-  failure: FailKind | undefined;
-  /**
-   * The copy on the wire went to a node that is not an HTTP server (a broker): it is the
-   * broker's from then on, so a timeout or a failure must not drop it (see SimNode.answersRequests).
-   */
-  handedOver: boolean;
-  /** The owner's data: the upstream request a rest-service is serving, and which dependency it is at. */
-  job: unknown;
-  index: number;
-}
-
-/** A node that makes calls through an HttpCaller. */
-export interface CallOwner extends SimNode {
-  /** A call ended, with `call.failure` undefined on success. Not called for calls aborted by `abortAll`. */
-  callEnded(call: Call): void;
-}
 
 /**
  * The client side of synchronous HTTP, shared by every node that calls others: sends the
@@ -373,7 +264,7 @@ export class HttpCaller implements EventTarget, BreakerListener {
       this.failed[failure]++;
       call.dep.failed++;
       this.failedLatency.record(latency);
-      if (!call.handedOver && msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, FAIL_REASON[failure], OUTCOME[failure]);
+      if (!call.handedOver && msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, FAIL_REASON[failure], FAIL_OUTCOME[failure]);
     }
     sim.emit({
       type: 'http.call_ended', t: sim.now, node: this.owner.id, to: call.dep.id, msg, ok: failure === undefined,

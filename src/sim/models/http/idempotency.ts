@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Generations } from '../../engine/generations';
 import { LIMITS } from '../../engine/limits';
+import { RecentIds } from '../../engine/recent-ids';
 
 /**
  * A server honouring `Idempotency-Key`, as Stripe's API does (docs.stripe.com/api/idempotent_requests):
@@ -66,18 +67,21 @@ export class IdempotencyStore {
   }
 }
 
+/** Message ids (copies included) an OperationCounter looks back over. */
+export const OPERATION_WINDOW = 1 << 20;
+
 /**
- * How many times a server executed each operation (a request and all its retries), to count
- * double charges whatever the keys say. The simulator knows which copies are one operation (they
- * share a root message); the server itself could not without keys. Bounded like the store.
+ * Which operations (a request and all its retries) a server has executed, to count double
+ * charges whatever the keys say. The simulator knows which copies are one operation (they
+ * share a root message); the server itself could not without keys. Bounded: it remembers the
+ * operations among the last OPERATION_WINDOW message ids of the run (one bit each, 128 KB), far
+ * beyond any retry's reach.
  */
 export class OperationCounter {
-  private readonly seen = new Generations<number, number>(MAX_KEYS);
+  private readonly seen = new RecentIds(OPERATION_WINDOW);
 
   /** Counts one execution of `op`; true when it had been executed before. */
   executed(op: number): boolean {
-    const n = this.seen.get(op) ?? 0;
-    this.seen.set(op, n + 1);
-    return n > 0;
+    return this.seen.mark(op);
   }
 }

@@ -162,8 +162,6 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
   /** Broker restarts, and unacked transient deliveries the broker forgot in them. */
   private brokerRestarts = 0;
   private lostOnRestart = 0;
-  /** When each unacked delivery went out, for consumer_timeout. */
-  private readonly deliveredAt = new WeakMap<Message, number>();
   private timeoutCheck: ScheduledEvent | undefined;
   private readonly deadLettered: Record<string, number> = {};
   private readonly dropped: Record<string, number> = {};
@@ -271,7 +269,6 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     const manual = this.config.ack === 'manual';
     if (manual) {
       c.unacked.push(msg);
-      this.deliveredAt.set(msg, this.sim.now);
       if (!this.timeoutCheck && this.config.consumerTimeoutMs > 0) {
         this.timeoutCheck = this.sim.scheduler.schedule(CONSUMER_TIMEOUT_CHECK_MS, this, CONSUMER_TIMEOUT);
       }
@@ -384,7 +381,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends SimNode<C> imple
     for (const c of this.consumers) {
       const oldest = c.unacked.peekFront();
       if (!oldest) continue;
-      if (c.channel === 'open' && this.sim.now - (this.deliveredAt.get(oldest) ?? this.sim.now) > limit) {
+      if (c.channel === 'open' && this.sim.now - oldest.deliveredAt > limit) {
         this.consumerTimeouts++;
         this.requeueHeld(c, 'consumer_timeout', `consumer_timeout: ${c.node.id} held a delivery unacked over ${limit} ms`);
         this.setChannel(c, 'open');
