@@ -14,6 +14,7 @@ const RMQ_Q = 'src/sim/models/rabbitmq/queue.test.ts';
 const RMQ_X = 'src/sim/models/rabbitmq/exchange.test.ts';
 const RMQ_S = 'src/sim/models/rabbitmq/queue-semantics.test.ts';
 const RMQ_NET = 'src/sim/models/rabbitmq/queue-network.test.ts';
+const RMQ_PC = 'src/sim/models/rabbitmq/publisher-confirms.test.ts';
 const K = 'src/sim/models/kafka/kafka.test.ts';
 const KF = 'src/sim/models/kafka/kafka-fidelity.test.ts';
 const KS = 'src/sim/models/kafka/kafka-semantics.test.ts';
@@ -79,7 +80,12 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§1', row: 'Quorum delivery-limit', tests: [
     [RMQ_Q, 'a quorum queue stops a poison message after 21 deliveries (its default limit of 20, RabbitMQ 4.0); a classic queue never does'],
   ] },
-  { section: '§1', row: 'Publisher confirms', tests: [], awaiting: 'kafka3 (publisher confirms)' },
+  { section: '§1', row: 'Publisher confirms', tests: [
+    [RMQ_PC, 'a persistent message in a durable queue is acked when its 200 ms fsync batch ends; a transient one as soon as the queue takes it'],
+    [RMQ_PC, 'the producer waits when its window of unconfirmed publishes is full, and goes on as confirms come back'],
+    [RMQ_PC, 'a full reject-publish queue nacks the publish and the producer publishes it again: nothing is lost'],
+    [RMQ_PC, 'an unroutable message is acked at once; a fanout publish is acked when every queue has it, nacked if one refuses'],
+  ] },
 
   // ---- §2 Kafka ----
   { section: '§2', row: 'Partitioning', tests: [

@@ -1,12 +1,13 @@
 import Denque from 'denque';
 import type { Link } from '../../engine/link';
-import type { Message } from '../../engine/message';
+import type { DropOutcome, Message } from '../../engine/message';
 import { SimNode } from '../../engine/node';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel } from '../../engine/trace';
 import { deathMeta, isDeadLetterCycle, type DeathReason } from './dead-letter';
 import type { QueueConfig } from './queue-schema';
+import { settleConfirm } from '../core/confirms';
 
 /** Scheduler event types of the queue, shared by its layers. */
 export const EXPIRE = 1;
@@ -42,6 +43,8 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
 
   override receive(msg: Message, _from: SimNode, channel: Channel): void {
     if (!this.online) {
+      // A publisher using confirms hears basic.nack: the broker refuses responsibility (RMQ/confirms).
+      settleConfirm(this.sim, msg, false);
       this.discard(msg, 'queue offline');
       return;
     }
@@ -50,21 +53,39 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
       return;
     }
     if (this.config.deadLetterQueue && this.consumers.length === 0) {
+      this.confirmAccepted(msg);
       this.park(msg);
       return;
     }
     const max = this.config.maxLength;
     if (max !== undefined && this.config.overflow !== 'drop-head' && this.ready.length >= max) {
+      // Refused: with confirms, basic.nack for both reject-publish and reject-publish-dlx (RMQ/maxlength).
+      const confirmed = settleConfirmed(this.sim, msg, false);
       if (this.config.overflow === 'reject-publish-dlx') this.deadLetter(msg, 'maxlen');
-      else this.discard(msg, 'reject-publish');
+      else this.discard(msg, 'reject-publish', confirmed ? 'rejected' : 'lost');
       return;
     }
+    this.confirmAccepted(msg);
     this.stampExpiry(msg);
     this.ready.push(msg);
     this.showBacklog();
     this.sim.enqueue(this, msg, this.ready.length);
     if (max !== undefined) while (this.ready.length > max) this.deadLetter(this.take(), 'maxlen');
     this.dispatch();
+  }
+
+  /**
+   * The queue accepted `msg`: a publisher using confirms hears basic.ack, once the message is on
+   * disk if it must be (persistent in a durable or quorum queue: at the end of the current fsync
+   * batch, see `confirmBatchMs`), else at once.
+   */
+  private confirmAccepted(msg: Message): void {
+    if (msg.meta?.confirm === undefined) return;
+    const c = this.config;
+    const onDisk = c.queueType === 'quorum' || (c.durable && c.deliveryMode === 'persistent');
+    const batch = c.confirmBatchMs;
+    const wait = onDisk && batch > 0 ? batch - (this.sim.now % batch) : 0;
+    settleConfirm(this.sim, msg, true, wait);
   }
 
   /** A failed delivery returns: to the head, redelivered, unless it has used up its delivery limit. */
@@ -108,9 +129,9 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
     this.sim.deadLetter(this, msg, why);
   }
 
-  protected discard(msg: Message, reason: string): void {
+  protected discard(msg: Message, reason: string, outcome: DropOutcome = 'lost'): void {
     bump(this.dropped, reason);
-    this.sim.drop(this, msg, reason);
+    this.sim.drop(this, msg, reason, outcome);
   }
 
   protected take(): Message {
@@ -184,4 +205,11 @@ export function expiresAt(msg: Message): number {
 
 export function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** Settles `msg`'s publisher confirm (if it has one) and says whether it had one. */
+function settleConfirmed(sim: Simulation, msg: Message, ok: boolean): boolean {
+  if (msg.meta?.confirm === undefined) return false;
+  settleConfirm(sim, msg, ok);
+  return true;
 }

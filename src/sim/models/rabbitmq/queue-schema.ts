@@ -40,6 +40,15 @@ export const queueSchema = nodeSchema('queue', {
    * (RMQ/queues, RMQ/publishers). Quorum queues keep every message.
    */
   deliveryMode: z.enum(['persistent', 'transient']).default('transient'),
+  /**
+   * When a publisher using confirms hears `basic.ack` for a persistent message in a durable (or
+   * quorum) queue: once it is on disk. RabbitMQ's message store fsyncs "in batches after an
+   * interval (a few hundred milliseconds)", so under load the ack "can reach a few hundred
+   * milliseconds" (RMQ/confirms, "Ack Latency for Persistent Messages"). microsim takes 200 ms
+   * batches: a message is confirmed at the end of the batch it joined. Transient messages, and
+   * any in a transient queue, are confirmed as soon as the queue accepts them.
+   */
+  confirmBatchMs: z.number().nonnegative().max(LIMITS.ms).default(200),
   /** Classic or quorum. Quorum queues default to a delivery limit of 20 (RabbitMQ 4.0+) and cap prefetch at 2,000. */
   queueType: z.enum(['classic', 'quorum']).default('classic'),
   /**
