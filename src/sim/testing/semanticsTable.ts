@@ -28,9 +28,9 @@ const REST = 'src/sim/models/http/rest.test.ts';
 const TH = 'src/sim/theory.test.ts';
 const LB = 'src/sim/models/lb/load-balancer.test.ts';
 const LEASE = 'src/sim/models/pubsub/lease-extension.test.ts';
+const JS = 'src/sim/models/pubsub/jetstream.test.ts';
 const IDEM = 'src/sim/models/http/idempotency.test.ts';
 
-const REST_BRANCH = 'issue #9 (a NATS JetStream preset: needs the settings a user set told from the defaults)';
 const NO_SAGAS = 'a saga model (microsim has none yet)';
 
 /**
@@ -128,7 +128,14 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   ] },
   { section: '§3', row: 'Redis Pub/Sub', tests: [[PS, 'loses what is published while its subscriber is away, counted with the reason']] },
   { section: '§3', row: 'NATS core', tests: [[PS, 'loses what is published while its subscriber is away, counted with the reason']] },
-  { section: '§3', row: 'NATS JetStream', tests: [], awaiting: REST_BRANCH },
+  { section: '§3', row: 'NATS JetStream', tests: [
+    [JS, 'takes the JetStream defaults (AckWait 30 s, MaxDeliver unlimited, MaxAckPending 1000); a value the scenario sets wins'],
+    [JS, 'an unacked message is redelivered after AckWait 30 s (Google Pub/Sub: 10 s)'],
+    [JS, 'a BackOff list overrides AckWait: redeliveries after 1 s, then 5 s, then 5 s again'],
+    [JS, 'a nak redelivers at once, and with MaxDeliver unlimited a failing message is never given up'],
+    [JS, 'past a MaxDeliver the scenario sets, the message stays in the stream, not lost and not delivered again'],
+    [JS, 'MaxAckPending caps the unacked messages across every subscriber of the consumer'],
+  ] },
 
   // ---- §4 Webhooks (one row per aspect, every provider in it) ----
   { section: '§4', row: 'Success', tests: [[WH, 'a receiver that always fails (500) is retried on the schedule, then the delivery is dead-lettered']] },

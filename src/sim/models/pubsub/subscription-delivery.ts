@@ -48,6 +48,8 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
    * message is not lost (its redelivered copy lives on); this copy just ends here.
    */
   superseded = 0;
+  /** JetStream: messages past MaxDeliver, kept in the stream and not delivered again. */
+  keptInStream = 0;
   /** Acks that came after their deadline had passed: the broker had already redelivered. */
   lateAcks = 0;
   /** Acks for a message already acked once here: it was processed twice. */
@@ -147,6 +149,8 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
 
   /** Whether subscriber `k` is online with room under maxOutstanding (the round robin asks). */
   hasRoomAt(k: number): boolean {
+    const pending = this.config.maxAckPending;
+    if (pending !== undefined && this.leases.unsettled >= pending) return false;
     return this.consumers[k]!.to.online && this.leases.outstanding[k]! < this.config.maxOutstanding;
   }
 
@@ -164,14 +168,25 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
         if (chosen < 0) break;
         const msg = next === 0 ? this.ready.shift()! : this.ready.removeOne(next)!;
         if (this.config.enableMessageOrdering && msg.key !== undefined) this.busyKeys.add(msg.key);
-        this.leases.open(msg, chosen, this.sim.now + this.config.ackDeadlineMs, this.sim.now);
-        if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(this.config.ackDeadlineMs, this, LEASES);
+        const wait = this.ackWait(msg);
+        this.leases.open(msg, chosen, this.sim.now + wait, this.sim.now);
+        if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(wait, this, LEASES);
         this.delivered++;
         this.sim.deliver(links[chosen]!, msg);
       }
     } finally {
       this.dispatching = false;
     }
+  }
+
+  /**
+   * How long the delivery of `msg` about to go out may stay unacked: `ackDeadlineMs`, or with a
+   * JetStream `BackOff` list its entry for this delivery (the last one repeated).
+   */
+  protected ackWait(msg: Message): number {
+    const backoff = this.config.backoffMs;
+    if (!backoff) return this.config.ackDeadlineMs;
+    return backoff[Math.min(msg.deliveries, backoff.length - 1)]!;
   }
 
   override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode): void {
@@ -239,6 +254,13 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
   /** Takes a copy back for another attempt, or dead-letters it after the last one. */
   protected retry(msg: Message, reason: string): void {
     const max = this.config.maxDeliveryAttempts;
+    if (max > 0 && this.config.preset === 'jetstream' && msg.deliveries >= max) {
+      // JetStream: past MaxDeliver the message is not delivered again, but stays in the stream
+      // (SEMANTICS §3): parked here, not lost.
+      this.keptInStream++;
+      this.sim.deadLetter(this, msg, 'max deliveries reached: kept in the stream, not delivered again');
+      return;
+    }
     if (max > 0 && this.deadLetterLink && msg.deliveries >= max) {
       this.deadLetter(msg);
       return;

@@ -9,8 +9,28 @@ export const SUBSCRIPTION_DELETED = 'subscription deleted';
 /** Why a copy ended without being processed: its deadline had passed and another copy was already on its way. */
 export const SUPERSEDED = 'past its ack deadline, already redelivered';
 
+/**
+ * The defaults that differ between the two durable systems a subscription can stand for.
+ * Google Pub/Sub (GPS): ack deadline 10 s, a dead-letter policy of 5 attempts (with a
+ * dead-letter topic), flow control per subscriber only. NATS JetStream (SEMANTICS §3; NATS,
+ * nats-server consumer.go): `AckWait` 30 s (`JsAckWaitDefault`), `MaxDeliver` -1 (unlimited: 0
+ * here), `MaxAckPending` 1000 across the consumer.
+ */
+export const PRESET_DEFAULTS = {
+  google: { ackDeadlineMs: 10_000, maxDeliveryAttempts: 5, maxAckPending: undefined },
+  jetstream: { ackDeadlineMs: 30_000, maxDeliveryAttempts: 0, maxAckPending: 1000 },
+} as const;
+
 /** Scenario fields of a subscription: one named interest in a topic, with its own copy of every message. */
-export const subscriptionSchema = nodeSchema('subscription', {
+const fields = nodeSchema('subscription', {
+  /**
+   * Which system's defaults the fields below take when the scenario does not set them:
+   * `google` (Google Pub/Sub, the default) or `jetstream` (a NATS JetStream consumer; see
+   * PRESET_DEFAULTS). A value the scenario sets always wins over the preset's. With
+   * `jetstream`, a message that reaches its delivery limit stays in the stream, not delivered
+   * again (no dead-letter topic: NATS publishes an advisory). Fixed for the run.
+   */
+  preset: z.enum(['google', 'jetstream']).default('google'),
   /**
    * durable: Google Pub/Sub (or NATS JetStream): a backlog kept for absent subscribers, acks,
    * redelivery. fire-and-forget: Redis Pub/Sub, NATS core: at-most-once, no backlog, no acks.
@@ -23,17 +43,30 @@ export const subscriptionSchema = nodeSchema('subscription', {
    */
   subscribed: z.boolean().default(true),
   /**
-   * Google Pub/Sub default: ack deadline 10 s, range 10–600 s (GPS). Shorter values are allowed
-   * here for teaching. A change applies to later deliveries; deadlines expire in delivery order.
+   * Google Pub/Sub default: ack deadline 10 s, range 10–600 s (GPS); JetStream's `AckWait` 30 s.
+   * Unset, the preset's. Shorter values are allowed here for teaching. A change applies to later
+   * deliveries; deadlines expire in delivery order.
    */
-  ackDeadlineMs: z.number().positive().max(LIMITS.ms).default(10_000),
+  ackDeadlineMs: z.number().positive().max(LIMITS.ms).optional(),
+  /**
+   * JetStream `BackOff`: the ack wait of the 1st, 2nd, … delivery, the last repeated; it
+   * overrides `ackDeadlineMs` (NATS consumers.md). Unset by default: every delivery waits
+   * `ackDeadlineMs`.
+   */
+  backoffMs: z.array(z.number().positive().max(LIMITS.ms)).min(1).max(100).optional(),
+  /**
+   * JetStream `MaxAckPending`: unacked messages at most across all the consumer's subscribers
+   * (1000 in the jetstream preset); delivery pauses when it is reached. None for Google Pub/Sub.
+   */
+  maxAckPending: z.number().int().positive().max(LIMITS.slots).optional(),
   /**
    * Google Pub/Sub dead-letter policy default: 5 delivery attempts (range 5–100, GPS); an
    * attempt is the first delivery, a nack or a missed deadline. The policy exists only when the
    * subscription links to a dead-letter topic (SEMANTICS §8): without one, or with 0, it
-   * redelivers until retention runs out.
+   * redelivers until retention runs out. JetStream `MaxDeliver`: unlimited by default (0 here);
+   * when set, a message past it stays in the stream, undelivered. Unset, the preset's.
    */
-  maxDeliveryAttempts: z.number().int().nonnegative().max(100).default(5),
+  maxDeliveryAttempts: z.number().int().nonnegative().max(100).optional(),
   /**
    * Google Pub/Sub retry policy. Unset (the default): a nacked or expired message is redelivered
    * "as soon as possible". Set: exponential backoff from `minimumBackoffMs` (default 10 s) to
@@ -71,5 +104,20 @@ export const subscriptionSchema = nodeSchema('subscription', {
   maxOutstanding: z.number().int().positive().max(LIMITS.slots).default(10),
 });
 
-/** A subscription's config as parsed from a scenario. */
-export type SubscriptionConfig = z.infer<typeof subscriptionSchema>;
+/**
+ * The subscription's schema: its fields, then the preset's defaults for what the scenario left
+ * unset. They are applied after parsing (zod's own defaults cannot depend on another field), so
+ * a value the user wrote is told apart from a default.
+ */
+export const subscriptionSchema = fields.overwrite((c) => {
+  const d = PRESET_DEFAULTS[c.preset];
+  return {
+    ...c,
+    ackDeadlineMs: c.ackDeadlineMs ?? d.ackDeadlineMs,
+    maxDeliveryAttempts: c.maxDeliveryAttempts ?? d.maxDeliveryAttempts,
+    maxAckPending: c.maxAckPending ?? d.maxAckPending,
+  };
+});
+
+/** A subscription's config as parsed from a scenario: the preset's defaults filled in. */
+export type SubscriptionConfig = z.infer<typeof subscriptionSchema> & { ackDeadlineMs: number; maxDeliveryAttempts: number };

@@ -182,7 +182,7 @@ export class Subscription extends SubscriptionDelivery {
   }
 
   override configure(patch: Record<string, unknown>): void {
-    super.configure({ ...patch, mode: this.config.mode });
+    super.configure({ ...patch, mode: this.config.mode, preset: this.config.preset });
     if (this.retentionTimer) this.sim.scheduler.cancel(this.retentionTimer);
     this.retentionTimer = undefined;
     this.armRetention();
@@ -205,7 +205,7 @@ export class Subscription extends SubscriptionDelivery {
       received: this.received, delivered: this.delivered, acked: this.acked, redelivered: this.redelivered,
       deadlinesMissed: this.deadlinesMissed, deadLettered: this.deadLettered, dropped: this.dropped,
       droppedOffline: this.droppedOffline, expired: this.expired, superseded: this.superseded, lateAcks: this.lateAcks, duplicates: this.duplicates,
-      extensions: this.extensions,
+      extensions: this.extensions, keptInStream: this.keptInStream,
       oldestUnackedAgeMs: this.oldestUnackedAgeMs(),
     };
   }
