@@ -224,6 +224,9 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§8', row: 'Kafka producer / Retries', tests: [
     [KP, 'a 60 s outage at 10 records/s: all 749 records are appended, late, in publication order per partition, and processed once'],
     [KP, 'a 200 s outage: records older than 120 s when it ends fail at the producer with the reason, the rest arrive'],
+    [KP, 'a 30 s partition of the producer→topic link loses no records: they arrive when it heals, in order per partition, processed once'],
+    [KP, 'a lossy producer link (20 % loss) loses nothing either: lost requests are sent again'],
+    [KP, 'a partition longer than delivery.timeout.ms fails the records older than 120 s, with the reason'],
     [KP, 'idempotence on (the default): every record once, in the order it was published, though about 50 were retried'],
     [KP, 'idempotence off with 5 requests in flight: the records sent while one was retried overtake it'],
   ] },

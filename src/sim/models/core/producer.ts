@@ -122,7 +122,11 @@ export class Producer extends SimNode<ProducerConfig> {
     for (const link of this.sim.outgoing(this.id)) {
       // Only a RabbitMQ broker confirms: other links publish as usual.
       if (c.confirms && (link.to.kind === 'queue' || link.to.kind === 'exchange')) this.publishConfirmed(link, key);
-      else this.sim.send(link, this.sim.publish(this, c.eventType, key), 'publish');
+      // A Kafka producer client retries a lost or cut-off produce request within
+      // delivery.timeout.ms (120 s, with idempotence: no duplicates, order kept; K:
+      // ProducerConfig.java): its records cross as over a connection, late rather than lost,
+      // and the topic fails one that arrives past the timeout (kafka/producer-client.ts).
+      else this.sim.send(link, this.sim.publish(this, c.eventType, key), 'publish', link.to.kind === 'topic');
     }
     this.published++;
   }
