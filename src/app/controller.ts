@@ -280,6 +280,11 @@ export class SimController {
     this.act({ do: 'command', node, command: 'redeliver', args: {} });
   }
 
+  /** A RabbitMQ broker restarts under queue `node` (its `restart` command; recorded like any action). */
+  restartBroker(node: string): void {
+    this.act({ do: 'command', node, command: 'restart' });
+  }
+
   /** Takes `node` online or offline now; recorded, so the run replays identically. */
   setOnline(node: string, online: boolean): void {
     this.act({ do: online ? 'online' : 'offline', node });

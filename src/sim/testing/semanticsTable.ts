@@ -14,6 +14,7 @@ const RMQ_Q = 'src/sim/models/rabbitmq/queue.test.ts';
 const RMQ_X = 'src/sim/models/rabbitmq/exchange.test.ts';
 const RMQ_S = 'src/sim/models/rabbitmq/queue-semantics.test.ts';
 const RMQ_NET = 'src/sim/models/rabbitmq/queue-network.test.ts';
+const RMQ_PC = 'src/sim/models/rabbitmq/publisher-confirms.test.ts';
 const K = 'src/sim/models/kafka/kafka.test.ts';
 const KF = 'src/sim/models/kafka/kafka-fidelity.test.ts';
 const KS = 'src/sim/models/kafka/kafka-semantics.test.ts';
@@ -27,9 +28,9 @@ const REST = 'src/sim/models/http/rest.test.ts';
 const TH = 'src/sim/theory.test.ts';
 const LB = 'src/sim/models/lb/load-balancer.test.ts';
 const LEASE = 'src/sim/models/pubsub/lease-extension.test.ts';
+const JS = 'src/sim/models/pubsub/jetstream.test.ts';
 const IDEM = 'src/sim/models/http/idempotency.test.ts';
 
-const REST_BRANCH = 'issue #9 (a NATS JetStream preset: needs the settings a user set told from the defaults)';
 const NO_SAGAS = 'a saga model (microsim has none yet)';
 
 /**
@@ -79,7 +80,12 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§1', row: 'Quorum delivery-limit', tests: [
     [RMQ_Q, 'a quorum queue stops a poison message after 21 deliveries (its default limit of 20, RabbitMQ 4.0); a classic queue never does'],
   ] },
-  { section: '§1', row: 'Publisher confirms', tests: [], awaiting: 'kafka3 (publisher confirms)' },
+  { section: '§1', row: 'Publisher confirms', tests: [
+    [RMQ_PC, 'a persistent message in a durable queue is acked when its 200 ms fsync batch ends; a transient one as soon as the queue takes it'],
+    [RMQ_PC, 'the producer waits when its window of unconfirmed publishes is full, and goes on as confirms come back'],
+    [RMQ_PC, 'a full reject-publish queue nacks the publish and the producer publishes it again: nothing is lost'],
+    [RMQ_PC, 'an unroutable message is acked at once; a fanout publish is acked when every queue has it, nacked if one refuses'],
+  ] },
 
   // ---- §2 Kafka ----
   { section: '§2', row: 'Partitioning', tests: [
@@ -122,7 +128,14 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   ] },
   { section: '§3', row: 'Redis Pub/Sub', tests: [[PS, 'loses what is published while its subscriber is away, counted with the reason']] },
   { section: '§3', row: 'NATS core', tests: [[PS, 'loses what is published while its subscriber is away, counted with the reason']] },
-  { section: '§3', row: 'NATS JetStream', tests: [], awaiting: REST_BRANCH },
+  { section: '§3', row: 'NATS JetStream', tests: [
+    [JS, 'takes the JetStream defaults (AckWait 30 s, MaxDeliver unlimited, MaxAckPending 1000); a value the scenario sets wins'],
+    [JS, 'an unacked message is redelivered after AckWait 30 s (Google Pub/Sub: 10 s)'],
+    [JS, 'a BackOff list overrides AckWait: redeliveries after 1 s, then 5 s, then 5 s again'],
+    [JS, 'a nak redelivers at once, and with MaxDeliver unlimited a failing message is never given up'],
+    [JS, 'past a MaxDeliver the scenario sets, the message stays in the stream, not lost and not delivered again'],
+    [JS, 'MaxAckPending caps the unacked messages across every subscriber of the consumer'],
+  ] },
 
   // ---- §4 Webhooks (one row per aspect, every provider in it) ----
   { section: '§4', row: 'Success', tests: [[WH, 'a receiver that always fails (500) is retried on the schedule, then the delivery is dead-lettered']] },
@@ -211,6 +224,9 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§8', row: 'Kafka producer / Retries', tests: [
     [KP, 'a 60 s outage at 10 records/s: all 749 records are appended, late, in publication order per partition, and processed once'],
     [KP, 'a 200 s outage: records older than 120 s when it ends fail at the producer with the reason, the rest arrive'],
+    [KP, 'a 30 s partition of the producer→topic link loses no records: they arrive when it heals, in order per partition, processed once'],
+    [KP, 'a lossy producer link (20 % loss) loses nothing either: lost requests are sent again'],
+    [KP, 'a partition longer than delivery.timeout.ms fails the records older than 120 s, with the reason'],
     [KP, 'idempotence on (the default): every record once, in the order it was published, though about 50 were retried'],
     [KP, 'idempotence off with 5 requests in flight: the records sent while one was retried overtake it'],
   ] },

@@ -12,6 +12,9 @@ export const PRODUCER_FIELDS: Readonly<Record<string, Bilingual>> = {
   startMs: { en: 'Start at (ms)', es: 'Empieza a los (ms)' },
   stopMs: { en: 'Stop at (ms)', es: 'Para a los (ms)' },
   limit: { en: 'Limit', es: 'Límite' },
+  confirms: { en: 'Publisher confirms', es: 'Confirmaciones del publicador' },
+  window: { en: 'Unconfirmed at most', es: 'Sin confirmar como máximo' },
+  republishAfterMs: { en: 'Republish a nack after (ms)', es: 'Republicar tras un nack (ms)' },
 };
 
 /** A service's settings (also the base of REST services and webhook receivers). */

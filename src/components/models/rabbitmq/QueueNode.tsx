@@ -9,7 +9,9 @@ import { Figures } from '../../nodes/Figures';
 import { Figure, NodeCard } from '../../nodes/NodeCard';
 import { num, total } from '../../nodes/read';
 import type { SimFlowNode } from '../../nodes/types';
-import { useNodeLive } from '../../nodes/useNodeLive';
+import { useNodeLabel, useNodeLive } from '../../nodes/useNodeLive';
+import { controller } from '../../../app/runtime';
+import { useApp } from '../../../store/appStore';
 
 /** A queue: its backlog as a number and a stack of chips, its unacked deliveries, what passed through. */
 export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -36,6 +38,21 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<SimFlow
           ['dropped', total(live, 'dropped'), true],
         ]}
       />
+      <RestartBroker id={id} name={useNodeLabel(data.config)} />
     </NodeCard>
   );
 });
+
+/**
+ * "Restart": the broker restarts (the queue's recorded `restart` command, so seeking and share
+ * links replay it). Persistent messages in a durable queue come back; transient ones are gone.
+ */
+function RestartBroker({ id, name }: { id: string; name: string }) {
+  const { t } = useT();
+  const seeking = useApp((s) => s.seekingTo !== null);
+  return (
+    <button type="button" className="publish-one nodrag" disabled={seeking} aria-label={t('restartBrokerNamed', { name })} onClick={() => controller.restartBroker(id)}>
+      {t('restartBroker')}
+    </button>
+  );
+}

@@ -17,6 +17,7 @@ export const QUEUE_FIELDS: Readonly<Record<string, Bilingual>> = {
   consumerTimeoutMs: { en: 'Consumer timeout (ms)', es: 'Límite del consumidor (ms)' },
   durable: { en: 'Durable (survives a restart)', es: 'Duradera (sobrevive a un reinicio)' },
   deliveryMode: { en: 'Delivery mode', es: 'Modo de entrega' },
+  confirmBatchMs: { en: 'Disk batch for confirms (ms)', es: 'Lote de disco para confirmaciones (ms)' },
 };
 
 /** An exchange's settings. */

@@ -6,8 +6,11 @@ import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { Simulation } from '../../engine/simulation';
 import { LIMITS } from '../../engine/limits';
+import type { Link } from '../../engine/link';
+import { CONFIRM_ARRIVES, ConfirmTracker, type ConfirmArrival } from './confirms';
 
 const TICK = 1;
+const REPUBLISH = 2;
 
 /** Scenario fields of a producer: a service that publishes a workload. */
 export const producerSchema = nodeSchema(
@@ -31,6 +34,24 @@ export const producerSchema = nodeSchema(
     stopMs: z.number().positive().max(LIMITS.ms).optional(),
     /** Stop after this many publications. */
     limit: z.number().int().positive().max(LIMITS.count).optional(),
+    /**
+     * RabbitMQ publisher confirms (`confirm.select`, RMQ/confirms); off by default, as in AMQP.
+     * The broker acks each publish once every queue it was routed to accepted it (for a
+     * persistent message in a durable queue, once it is on disk), acks an unroutable one at once,
+     * and nacks one a full queue refuses (`reject-publish`): this producer then publishes it
+     * again. `window`: unconfirmed publishes at most; when it is full the producer waits, and what
+     * it would publish meanwhile waits with it. No protocol default exists; 100 is the batch
+     * size of RabbitMQ's publisher-confirms tutorial (tutorial seven, "publishing in batches").
+     * `republishAfterMs`: how long the application waits before publishing a nacked message
+     * again (its own choice, no protocol default; 100 ms here). It keeps its window slot meanwhile.
+     */
+    confirms: z
+      .object({
+        window: z.number().int().positive().max(LIMITS.slots).default(100),
+        republishAfterMs: z.number().nonnegative().max(LIMITS.ms).default(100),
+      })
+      .strict()
+      .optional(),
   },
 );
 
@@ -43,6 +64,14 @@ export type ProducerConfig = z.infer<typeof producerSchema>;
  */
 export class Producer extends SimNode<ProducerConfig> {
   published = 0;
+  /** Confirm mode: the channel's last sequence number, and the publishes not confirmed yet (by it). */
+  private seq = 0;
+  private readonly unconfirmed = new Map<number, { link: Link; key: string | undefined }>();
+  /** Publications waiting for room in the confirm window. */
+  private waiting = 0;
+  private confirmed = 0;
+  private nacked = 0;
+  private republished = 0;
   private gap: Sampler;
   private readonly rng: Rng;
 
@@ -62,14 +91,26 @@ export class Producer extends SimNode<ProducerConfig> {
     this.sim.scheduler.schedule(this.config.startMs + this.gap(), this, TICK);
   }
 
-  override handle(type: number): void {
+  override handle(type: number, data?: unknown): void {
+    if (type === CONFIRM_ARRIVES) {
+      this.confirmArrived(data as ConfirmArrival);
+      return;
+    }
+    if (type === REPUBLISH) {
+      const { seq, link, key } = data as { seq: number; link: Link; key: string | undefined };
+      this.unconfirmed.delete(seq);
+      this.republished++;
+      this.publishConfirmed(link, key);
+      return;
+    }
     if (type !== TICK) return;
     const c = this.config;
     if (c.stopMs !== undefined && this.sim.now >= c.stopMs) return;
     if (this.online) {
       for (let i = 0; i < c.burst; i++) {
-        if (c.limit !== undefined && this.published >= c.limit) return;
-        this.publishOne();
+        if (c.limit !== undefined && this.published + this.waiting >= c.limit) return;
+        if (this.windowFull()) this.waiting++;
+        else this.publishOne();
       }
     }
     this.sim.scheduler.schedule(this.gap(), this, TICK);
@@ -79,10 +120,60 @@ export class Producer extends SimNode<ProducerConfig> {
     const c = this.config;
     const key = c.keys ? this.keyName(this.rng.int(c.keys)) : undefined;
     for (const link of this.sim.outgoing(this.id)) {
-      const msg = this.sim.publish(this, c.eventType, key);
-      this.sim.send(link, msg, 'publish');
+      // Only a RabbitMQ broker confirms: other links publish as usual.
+      if (c.confirms && (link.to.kind === 'queue' || link.to.kind === 'exchange')) this.publishConfirmed(link, key);
+      // A Kafka producer client retries a lost or cut-off produce request within
+      // delivery.timeout.ms (120 s, with idempotence: no duplicates, order kept; K:
+      // ProducerConfig.java): its records cross as over a connection, late rather than lost,
+      // and the topic fails one that arrives past the timeout (kafka/producer-client.ts).
+      else this.sim.send(link, this.sim.publish(this, c.eventType, key), 'publish', link.to.kind === 'topic');
     }
     this.published++;
+  }
+
+  /** Whether the confirm window is full (never without confirms). */
+  private windowFull(): boolean {
+    const c = this.config.confirms;
+    return c !== undefined && this.unconfirmed.size >= c.window;
+  }
+
+  /**
+   * Publishes on a channel in confirm mode: the message carries its sequence number, and the
+   * channel is a TCP connection, so the publish is late on a lossy or cut link, never lost (a
+   * publisher that missed a confirm would publish again).
+   */
+  private publishConfirmed(link: Link, key: string | undefined): void {
+    const seq = ++this.seq;
+    this.unconfirmed.set(seq, { link, key });
+    const msg = this.sim.publish(this, this.config.eventType, key, { confirm: new ConfirmTracker(this, seq) });
+    this.sim.send(link, msg, 'publish', true);
+  }
+
+  /** A queue settled its copy of a publish; once every target has, the publish is acked or nacked. */
+  private confirmArrived({ tracker, ok }: ConfirmArrival): void {
+    if (!ok) tracker.nacked = true;
+    if (--tracker.pending > 0) return;
+    const entry = this.unconfirmed.get(tracker.seq);
+    if (!entry) return;
+    if (tracker.nacked) {
+      // basic.nack: the broker refused responsibility for it; the publisher publishes it again
+      // (RMQ/confirms) after a pause, keeping its place in the window until then.
+      this.nacked++;
+      const wait = this.config.confirms?.republishAfterMs ?? 0;
+      this.sim.scheduler.schedule(wait, this, REPUBLISH, { seq: tracker.seq, ...entry });
+      return;
+    }
+    this.unconfirmed.delete(tracker.seq);
+    this.confirmed++;
+    this.drainWaiting();
+  }
+
+  /** Publishes what waited for room in the window, while there is room (and confirms are still on). */
+  private drainWaiting(): void {
+    while (this.waiting > 0 && this.online && !this.windowFull()) {
+      this.waiting--;
+      this.publishOne();
+    }
   }
 
   /** Key names built so far, by index: one string per key, not one per message (the first 4,096 keys). */
@@ -93,18 +184,30 @@ export class Producer extends SimNode<ProducerConfig> {
     return (this.keyNames[i] ??= `${this.config.keyPrefix}-${i + 1}`);
   }
 
-  /** "publish-one": one message now, whatever the schedule (the UI's "Publish one" button). Offline, it makes none. */
+  /** "publish-one": one message now, whatever the schedule (the UI's "Publish one" button); with a full confirm window, as soon as there is room. Offline, it makes none. */
   override command(name: string): void {
-    if (name === 'publish-one' && this.online) this.publishOne();
+    if (name !== 'publish-one' || !this.online) return;
+    if (this.windowFull()) this.waiting++;
+    else this.publishOne();
   }
 
   override configure(patch: Record<string, unknown>): void {
     super.configure(patch);
     this.keyNames = [];
     this.gap = this.makeGap();
+    this.drainWaiting();
+  }
+
+  protected override onlineChanged(): void {
+    if (this.online) this.drainWaiting();
   }
 
   override stats(): NodeStats {
-    return { kind: this.kind, online: this.online, published: this.published };
+    const base = { kind: this.kind, online: this.online, published: this.published };
+    if (!this.config.confirms && this.seq === 0) return base;
+    return {
+      ...base, unconfirmed: this.unconfirmed.size, confirmed: this.confirmed, nacked: this.nacked,
+      republished: this.republished, waitingForConfirms: this.waiting,
+    };
   }
 }

@@ -1,12 +1,12 @@
 import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import type { SimNode } from '../../engine/node';
-import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
-import type { KafkaTrace, RemovalReason, Topic } from './kafka';
-import { GroupReader, type ResetArgs } from './group-reader';
+import type { ScheduledEvent } from '../../engine/scheduler';
+import type { RemovalReason } from './kafka';
+import type { ResetArgs } from './group-reader';
 import { groupStats, type GroupStats } from './group-stats';
-import { initialRebalanceWait, Member, type GroupSettings } from './member';
-import { assignPartitions } from './assignor';
+import { Member, type GroupSettings } from './member';
+import { GroupRebalance, REBALANCE_DONE } from './group-rebalance';
 
 export { rangeOwner } from './assignor';
 
@@ -17,16 +17,8 @@ export type { GroupStats } from './group-stats';
 
 const HEARTBEAT = 1;
 const SESSION_EXPIRY = 2;
-const REBALANCE_DONE = 3;
 const AUTO_COMMIT = 4;
 const POLL_INTERVAL = 5;
-
-/**
- * How often a rebalance that is due checks again whether it can finish: it waits until every
- * member still in the group has rejoined (is reachable) and every record in flight is settled,
- * as Kafka's JoinGroup waits for every member to finish its poll and rejoin.
- */
-const REJOIN_POLL_MS = 100;
 
 /**
  * A consumer group reading one topic: membership, partition assignment, eager rebalances; its
@@ -42,31 +34,8 @@ const REJOIN_POLL_MS = 100;
  * by the network keeps its id and resumes. One away longer than the session timeout is
  * removed, and its partitions move.
  */
-export class ConsumerGroup implements EventTarget {
-  /** Members sorted by id, the order the range assignor uses. */
-  readonly members: Member[] = [];
-  /** Fetch positions, in-flight records, committed offsets and lag, per partition. */
-  readonly reader: GroupReader;
-  generation = 1;
-  rebalancing = false;
-  rebalances = 0;
-  /** Records deleted by retention before this group read them. */
-  expiredUnread = 0;
-  private rebalanceTimer: ScheduledEvent | undefined;
-  private rebalanceStartedAt = 0;
-  /** When the first member joined an empty group, while its first rebalance waits for more (undefined otherwise). */
-  private initialJoinSince: number | undefined;
+export class ConsumerGroup extends GroupRebalance {
   private commitTimer: ScheduledEvent | undefined;
-
-  constructor(
-    readonly topic: Topic,
-    readonly name: string,
-    /** This group's index in the topic: which copy of each record is this group's. */
-    readonly index: number,
-    public settings: GroupSettings,
-  ) {
-    this.reader = new GroupReader(topic, this);
-  }
 
   /** Adds a member; call before `start`. */
   add(node: SimNode, link: Link): Member {
@@ -261,76 +230,6 @@ export class ConsumerGroup implements EventTarget {
     m.left = false;
     if (m.reachable()) this.observeUp(m);
   }
-
-  /** Eager rebalance: every member gives up every partition and the group stops until it finishes. */
-  private startRebalance(reason: string): void {
-    const sim = this.topic.sim;
-    if (!this.rebalancing) {
-      this.rebalancing = true;
-      this.rebalances++;
-      this.rebalanceStartedAt = sim.now;
-      this.emit({
-        type: 'kafka.rebalance_started', t: sim.now, node: this.topic.id, group: this.name, generation: this.generation + 1, reason,
-      });
-      for (const m of this.members) {
-        if (m.partitions.length === 0) continue;
-        this.emit({
-          type: 'kafka.partitions_revoked', t: sim.now, node: this.topic.id, group: this.name, member: m.id, partitions: [...m.partitions],
-        });
-      }
-    }
-    // A new member or a departure during the join phase restarts it.
-    if (this.rebalanceTimer) sim.scheduler.cancel(this.rebalanceTimer);
-    this.rebalanceTimer = sim.scheduler.schedule(initialRebalanceWait(this.initialJoinSince, sim.now, this.settings) + this.settings.rebalancePauseMs, this, REBALANCE_DONE);
-  }
-
-  private finishRebalance(): void {
-    const sim = this.topic.sim;
-    this.rebalanceTimer = undefined;
-    this.initialJoinSince = undefined;
-    for (const m of this.members) {
-      if (m.reachable()) this.observeUp(m);
-      else this.observeDown(m);
-    }
-    if (this.rebalanceTimer) return; // someone joined: the join phase started again
-    let waiting = this.reader.settleAll();
-    for (const m of this.members) if (m.inGroup && m.down) waiting = true;
-    if (waiting) {
-      this.rebalanceTimer = sim.scheduler.schedule(REJOIN_POLL_MS, this, REBALANCE_DONE);
-      return;
-    }
-    // Members commit what they processed as they give their partitions up (auto-commit on revoke).
-    let committed = false;
-    if (this.settings.commit === 'after') committed = this.reader.commitOwned();
-    if (committed) this.emitCommitted();
-    this.assign();
-    this.generation++;
-    this.rebalancing = false;
-    const assignment: Record<string, number[]> = {};
-    const idle: string[] = [];
-    for (const m of this.members) {
-      if (!m.inGroup) continue;
-      assignment[m.id] = [...m.partitions];
-      if (m.partitions.length === 0) idle.push(m.id);
-      else this.emitAssigned(m);
-    }
-    this.emit({
-      type: 'kafka.rebalance_finished', t: sim.now, node: this.topic.id, group: this.name, generation: this.generation,
-      pauseMs: sim.now - this.rebalanceStartedAt, assignment, idle,
-    });
-    this.reader.fetchAll();
-  }
-
-  /** Gives each partition to one member in the group, and points every cursor at its committed offset. */
-  private assign(): void {
-    for (const m of this.members) m.partitions = [];
-    const owners = assignPartitions(this.members.filter((m) => m.inGroup), this.reader.partitions, this.settings.assignor);
-    owners.forEach((owner, p) => {
-      owner?.partitions.push(p);
-      this.reader.own(p, owner);
-    });
-  }
-
   // ---- timers ----
 
   handle(type: number, data: unknown): void {
@@ -388,23 +287,6 @@ export class ConsumerGroup implements EventTarget {
       m.lastHeartbeat = this.topic.sim.now;
       if (m.down && m.inGroup) this.armExpiry(m);
     }
-  }
-
-  // ---- reporting ----
-
-  private emit(ev: KafkaTrace): void {
-    this.topic.sim.emit(ev);
-  }
-
-  private emitAssigned(m: Member): void {
-    this.emit({
-      type: 'kafka.partitions_assigned', t: this.topic.sim.now, node: this.topic.id, group: this.name, member: m.id,
-      partitions: [...m.partitions], generation: this.generation,
-    });
-  }
-
-  private emitCommitted(): void {
-    this.emit({ type: 'kafka.offsets_committed', t: this.topic.sim.now, node: this.topic.id, group: this.name, offsets: this.reader.offsets() });
   }
 
   /** The group's figures: membership, assignment, offsets and lag per partition, counters. */

@@ -114,6 +114,7 @@ export class Topic extends SimNode<TopicConfig> {
 
   /** A producer's record arrives: it is appended to its partition, one copy per group. */
   override receive(msg: Message, from: SimNode): void {
+    if (this.client.timedOut(msg, from)) return;
     if (!this.online) {
       // The producer retries for delivery.timeout.ms (K: ProducerConfig.java): see ProducerClient.
       if (!this.client.hold(msg, from)) this.sim.drop(this, msg, 'topic offline');

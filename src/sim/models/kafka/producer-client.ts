@@ -163,6 +163,19 @@ export class ProducerClient implements EventTarget {
     else this.lastAppended.set(key, msg.root);
   }
 
+  /**
+   * A record that reaches the topic after its `delivery.timeout.ms` (held by a network partition,
+   * or retransmitted over a lossy link, for that long): the producer gave up on it meanwhile, so
+   * it fails, with the reason, instead of being appended. Returns true if it did.
+   */
+  timedOut(msg: Message, from: SimNode): boolean {
+    const limit = this.settings.deliveryTimeoutMs;
+    if (this.topic.sim.now - msg.publishedAt < limit) return false;
+    this.expired++;
+    this.topic.sim.drop(from, msg, `delivery.timeout.ms (${limit} ms) ran out while the network to ${this.topic.id} was cut: the producer gave up`);
+    return true;
+  }
+
   private wait(h: Held): void {
     this.waiting.push(h);
     if (!this.expiryArmed) this.armExpiry();

@@ -118,3 +118,60 @@ describe('per-key order under producer retries (K: ProducerConfig.java, retries 
     expect(stats(run).producers.reordered).toBe(0);
   });
 });
+
+/** 10 records/s on 3 keys into a 3-partition topic; the producer→topic link is cut from `from` to `to` (settings `link`). */
+function cut(from: number, to: number, link: Record<string, unknown> = {}): TestRun {
+  return runScenario({
+    seed: 11,
+    nodes: [
+      { id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant', keys: 3, stopMs: to + 10_000 },
+      { id: 't', kind: 'topic', partitions: 3, autoOffsetReset: 'earliest' },
+      { id: 'c', kind: 'service', serviceTime: ms(1) },
+    ],
+    links: [{ from: 'p', to: 't', latency: ms(2), ...link }, { from: 't', to: 'c', group: 'g', latency: ms(2) }],
+    actions: [{ at: from, do: 'partition', from: 'p', to: 't' }, { at: to, do: 'heal', from: 'p', to: 't' }],
+  });
+}
+
+describe('the producer retries over network faults within delivery.timeout.ms', () => {
+  it('a 30 s partition of the producer→topic link loses no records: they arrive when it heals, in order per partition, processed once', () => {
+    const run = cut(5_000, 35_000);
+    const byPartition = new Map<number, number[]>();
+    run.sim.on((ev) => {
+      if (ev.type !== 'message.enqueued' || ev.node !== 't') return;
+      const p = (ev.msg.meta as KafkaMeta).partition;
+      byPartition.set(p, [...(byPartition.get(p) ?? []), ev.msg.root]);
+    });
+    checkInvariantEveryEvent(run.sim, 90_000);
+    const totals = run.sim.ledger.totals();
+    expect(totals.published).toBe(449);
+    expect(totals).toMatchObject({ dropped: 0, duplicates: 0, processed: 449 });
+    expect(run.of('link.lost')).toEqual([]);
+    for (const roots of byPartition.values()) expect(roots).toEqual([...roots].sort((a, b) => a - b));
+    expect(stats(run).producers).toMatchObject({ expired: 0, reordered: 0 });
+  });
+
+  it('a lossy producer link (20 % loss) loses nothing either: lost requests are sent again', () => {
+    const run = cut(1e9, 1e9 + 1, { loss: 0.2 });
+    run.sim.runUntil(30_000);
+    const totals = run.sim.ledger.totals();
+    expect(totals.published).toBeGreaterThan(290);
+    expect(totals.dropped).toBe(0);
+    expect(totals.processed).toBeGreaterThanOrEqual(totals.published - 5);
+  });
+
+  it('a partition longer than delivery.timeout.ms fails the records older than 120 s, with the reason', () => {
+    const run = cut(5_000, 155_000);
+    const reasons = new Set<string>();
+    run.sim.on((ev) => {
+      if (ev.type === 'message.dropped') reasons.add(ev.reason);
+    });
+    run.sim.runUntil(200_000);
+    const expired = stats(run).producers.expired;
+    // Published from 5 s to 35 s: 300 records older than 120 s when the link heals at 155 s.
+    expect(expired).toBeGreaterThanOrEqual(299);
+    expect(expired).toBeLessThanOrEqual(301);
+    expect(run.sim.ledger.totals().dropped).toBe(expired);
+    expect([...reasons]).toEqual(['delivery.timeout.ms (120000 ms) ran out while the network to t was cut: the producer gave up']);
+  });
+});

@@ -1,6 +1,6 @@
 import { defineKind } from '../../engine/kind';
 import { Topic, topicSchema, type PubSubTrace } from './pubsub';
-import { Subscription, subscriptionSchema } from './subscription';
+import { Subscription, subscriptionSchema, type SubscriptionConfig } from './subscription';
 
 /** `pubsub-topic`: copies each message to every subscription attached to it. */
 export const pubsubTopicKind = defineKind(topicSchema, (sim, config) => new Topic(sim, config), {
@@ -10,7 +10,7 @@ export const pubsubTopicKind = defineKind(topicSchema, (sim, config) => new Topi
 });
 
 /** `subscription`: holds a topic's copies for its subscribers, with ack deadlines. */
-export const subscriptionKind = defineKind(subscriptionSchema, (sim, config) => new Subscription(sim, config), {
+export const subscriptionKind = defineKind(subscriptionSchema, (sim, config) => new Subscription(sim, config as SubscriptionConfig), {
   role: 'broker',
   backlog: 'queued',
   traceTypes: ['pubsub.ack_deadline_expired', 'pubsub.late_ack', 'pubsub.subscribed', 'pubsub.unsubscribed', 'pubsub.deadline_extended'],

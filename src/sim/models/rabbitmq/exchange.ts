@@ -7,6 +7,7 @@ import { SimNode, type NodeStats } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
 import type { Channel } from '../../engine/trace';
 import type { QueueTrace } from './queue';
+import { addTargets, settleConfirm } from '../core/confirms';
 
 /** Trace events of the RabbitMQ model: the exchange's own and the queue's. */
 export type ExchangeTrace =
@@ -98,10 +99,12 @@ export class Exchange extends SimNode<ExchangeConfig> {
 
   override receive(msg: Message, from: SimNode, channel: Channel): void {
     if (!this.online) {
+      settleConfirm(this.sim, msg, false);
       this.drop(msg, 'exchange offline');
       return;
     }
     if (this.depth >= MAX_HOPS) {
+      settleConfirm(this.sim, msg, false);
       this.drop(msg, 'routing loop');
       return;
     }
@@ -114,6 +117,8 @@ export class Exchange extends SimNode<ExchangeConfig> {
         return;
       }
       this.routed++;
+      // A publisher using confirms waits for every queue this reaches (RMQ/confirms).
+      addTargets(msg, targets.length);
       // Copies first, each sent before the next is made, then the original: a zero-latency
       // hop may change the message it carries, and copies must start from the original.
       for (let i = 1; i < targets.length; i++) {
@@ -162,11 +167,14 @@ export class Exchange extends SimNode<ExchangeConfig> {
     });
     if (returnTo) {
       this.returned++;
+      // basic.return first, then basic.ack: an unroutable message is confirmed at once (RMQ/confirms).
+      settleConfirm(this.sim, msg, true);
       this.sim.drop(returnTo, msg, `returned by ${this.id} (basic.return, NO_ROUTE): no binding matches “${key}”`);
     } else if (alt) {
       this.toAlternate++;
       this.sim.send(alt, msg, channel);
     } else {
+      settleConfirm(this.sim, msg, true);
       this.drop(msg, 'unroutable');
     }
   }

@@ -1,0 +1,61 @@
+import type { Message } from '../../engine/message';
+import type { EventTarget } from '../../engine/scheduler';
+import type { Simulation } from '../../engine/simulation';
+
+/** The scheduler event type a confirm arrives with at its publisher (data: `{ tracker, ok }`). */
+export const CONFIRM_ARRIVES = 7;
+
+/**
+ * One publish on a channel in confirm mode (`confirm.select`, RMQ/confirms): its sequence number
+ * and how many target queues have still to accept it. Shared by every copy an exchange makes of
+ * the message (a copy's `meta` is a shallow copy), so the confirm waits for all of them.
+ */
+export class ConfirmTracker {
+  /** Targets still to settle: 1 at publish, plus one per extra queue an exchange routes a copy to. */
+  pending = 1;
+  /** A target refused it: the whole publish is nacked. */
+  nacked = false;
+
+  constructor(
+    /** The publisher, which gets `CONFIRM_ARRIVES` once per target queue that settles. */
+    readonly owner: EventTarget,
+    /** Sequence number on the channel, from 1. */
+    readonly seq: number,
+  ) {}
+
+  /** In a serialized trace or message, only the sequence number (the owner is a whole node). */
+  toJSON(): { seq: number } {
+    return { seq: this.seq };
+  }
+}
+
+/** The data of a `CONFIRM_ARRIVES` event. */
+export interface ConfirmArrival {
+  readonly tracker: ConfirmTracker;
+  readonly ok: boolean;
+}
+
+/** The confirm tracker `msg` carries, if its publisher uses confirms and no target settled this copy yet. */
+export function trackerOf(msg: Message): ConfirmTracker | undefined {
+  const t = msg.meta?.confirm;
+  return t === undefined ? undefined : (t as ConfirmTracker);
+}
+
+/** An exchange routes `msg` to `targets` queues: the publish now waits for each of them. */
+export function addTargets(msg: Message, targets: number): void {
+  const t = trackerOf(msg);
+  if (t && targets > 1) t.pending += targets - 1;
+}
+
+/**
+ * This copy of a confirmed publish is settled: accepted (`ok`, `basic.ack`) or refused (`basic.nack`),
+ * heard by the publisher after `delayMs`. The copy forgets its tracker, so a later hop (a dead letter
+ * republished by the broker, which uses no confirms) settles nothing. No-op for a copy without one.
+ */
+export function settleConfirm(sim: Simulation, msg: Message, ok: boolean, delayMs = 0): void {
+  const t = trackerOf(msg);
+  if (!t) return;
+  msg.meta!.confirm = undefined;
+  const arrival: ConfirmArrival = { tracker: t, ok };
+  sim.scheduler.schedule(delayMs, t.owner, CONFIRM_ARRIVES, arrival);
+}
