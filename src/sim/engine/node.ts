@@ -141,7 +141,7 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
   /** Figures for the runner and the inspector. Models extend it. */
   stats(): NodeStats {
     const s: NodeStats = { kind: this.kind, online: this.online };
-    if (this.backlog.max > 0 || this.isBroker()) s.backlog = this.backlog.summary(this.sim.now);
+    if (this.backlog.max > 0 || this.keepsBacklog()) s.backlog = this.backlog.summary(this.sim.now);
     s.processed = this.processed;
     if (this.latency.count > 0) s.latencyMs = this.latency.summary();
     return s;
@@ -151,7 +151,7 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
    * Whether this node reports its backlog even when empty: its kind's traits say so (a broker
    * that keeps one, `reportsBacklog` in kind.ts), declared in the kind's own folder.
    */
-  protected isBroker(): boolean {
+  protected keepsBacklog(): boolean {
     const kind = this.sim.catalog.kind(this.kind);
     return kind !== undefined && reportsBacklog(kind);
   }

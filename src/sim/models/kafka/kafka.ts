@@ -72,10 +72,6 @@ export class Topic extends SimNode<TopicConfig> {
     this.client = new ProducerClient(this, sim.rng(`node:${config.id}:producer`));
   }
 
-  protected override isBroker(): boolean {
-    return true;
-  }
-
   override start(): void {
     const byName = new Map<string, ConsumerGroup>();
     for (const link of this.sim.outgoing(this.id)) {

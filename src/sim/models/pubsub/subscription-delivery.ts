@@ -85,10 +85,6 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
     this.leases = new AckLeases(this.consumers.length);
   }
 
-  protected override isBroker(): boolean {
-    return true;
-  }
-
   override acksWanted(): boolean {
     return this.durable;
   }

@@ -32,10 +32,6 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
     super(sim, config);
   }
 
-  protected override isBroker(): boolean {
-    return true;
-  }
-
   /** Hands ready messages to consumers; called whenever the buffer or the consumers change. */
   protected abstract dispatch(): void;
   /** The consumers' links (a dead-letter queue without any parks what arrives). */
