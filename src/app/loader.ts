@@ -1,4 +1,4 @@
-import { builtin, BUILTINS } from '../scenarios';
+import { builtin, BUILTIN_IDS } from '../scenarios';
 import type { Lang, ScenarioIssue } from '../sim/engine/errors';
 import { appStore } from '../store/appStore';
 import { translate } from '../i18n/translate';
@@ -9,7 +9,7 @@ import { tourHashParams, openTourFromHash } from '../components/tour/tourLink';
 import { closeCompare, isComparing, isComparisonText, openComparisonText, openComparisonUrl } from './compare/openCompare';
 
 /** The scenario shown when nothing else is asked for. */
-export const DEFAULT_SCENARIO = BUILTINS[0]!.id;
+export const DEFAULT_SCENARIO = BUILTIN_IDS[0]!;
 
 /** Opens the built-in scenario `id` and puts it in the address bar. */
 export function openBuiltin(id: string): void {
