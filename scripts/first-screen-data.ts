@@ -14,7 +14,8 @@ export function firstScreenModule(): string {
   const traits = Object.fromEntries(CATALOG.kinds.map((k) => [k.kind, { online: hasOnlineSwitch(k.kind), slow: isSlowable(k.kind) }]));
   return [
     `export const BUILTIN_MENU = ${JSON.stringify(menu)};`,
-    `export const DEFAULT_BUILTIN = ${JSON.stringify(builtin(BUILTIN_IDS[0]!))};`,
+    // Without its tour: the tour's Start button arrives with the engine, which brings the full scenario.
+    `export const DEFAULT_BUILTIN = ${JSON.stringify({ ...builtin(BUILTIN_IDS[0]!), tour: undefined })};`,
     `export const KIND_TRAITS = ${JSON.stringify(traits)};`,
   ].join('\n');
 }

@@ -13,7 +13,7 @@ export const BUILTIN_MENU = generated.BUILTIN_MENU as readonly { id: string; tit
 /** The built-in scenario shown when nothing else is asked for. */
 export const DEFAULT_SCENARIO: string = BUILTIN_MENU[0]!.id;
 
-/** The default scenario, validated at build time (drawn while the engine loads). */
+/** The default scenario, validated at build time, without its tour (drawn while the engine loads). */
 export const DEFAULT_BUILTIN = generated.DEFAULT_BUILTIN as Scenario;
 
 const TRAITS = generated.KIND_TRAITS as Readonly<Record<string, { online: boolean; slow: boolean }>>;
