@@ -4,7 +4,7 @@ import * as generated from 'virtual:microsim/first-screen';
 
 /**
  * What the first screen needs from the engine, computed at build time
- * (scripts/first-screen-plugin.ts), so the page draws before the engine chunk arrives.
+ * (scripts/first-screen-plugin.mjs), so the page draws before the engine chunk arrives.
  */
 
 /** Every built-in scenario's id and title, in menu order. */
