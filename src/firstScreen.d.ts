@@ -1,4 +1,4 @@
-/** The build-time module of scripts/first-screen-plugin.ts; src/app/firstScreen.ts gives it its types. */
+/** The build-time module of scripts/first-screen-plugin.mjs; src/app/firstScreen.ts gives it its types. */
 declare module 'virtual:microsim/first-screen' {
   export const BUILTIN_MENU: unknown;
   export const DEFAULT_BUILTIN: unknown;
