@@ -1,10 +1,11 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstScreenPlugin } from './scripts/first-screen-plugin.mjs';
 
 /** Vite build/dev config; also carries the Vitest config so both share one resolver. */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), firstScreenPlugin()],
   preview: { port: 4173, strictPort: true },
   test: {
     // Unit tests sit beside their source; e2e/ belongs to Playwright only.

@@ -82,6 +82,14 @@ try {
         .map((ref) => audits[ref.id]?.title);
       if (failing.length > 0) console.log(`  ${id} below 1: ${failing.join('; ')}`);
     }
+    // Which elements failed an accessibility audit (touch targets, contrast): their labels and selectors.
+    for (const ref of categories.accessibility?.auditRefs ?? []) {
+      const audit = audits[ref.id];
+      if (ref.weight === 0 || (audit?.score ?? 1) >= 1) continue;
+      const details = /** @type {{ items?: { node?: { nodeLabel?: string, selector?: string } }[] } | undefined} */ (audit?.details);
+      const items = details?.items ?? [];
+      for (const item of items.slice(0, 8)) console.log(`    ${ref.id}: ${item.node?.nodeLabel ?? '?'} (${item.node?.selector ?? '?'})`);
+    }
   }
 } finally {
   await chrome?.kill();

@@ -2,8 +2,8 @@
  * The first-load size budget: the gzipped JavaScript that index.html makes the browser fetch
  * before the first screen (the entry script, the chunks it imports statically and every
  * modulepreload link), summed and checked against BUDGET_KB. Fails (exit 1) above it.
- * Chunks loaded later through import() (panels, inspector, motion's animation features) are
- * listed but not counted. CSS is listed for information.
+ * Chunks loaded later through import() (the engine, panels, inspector, motion's animation
+ * features) are listed but not counted. CSS is listed for information.
  *
  * It reads the production build in dist/. When dist/ is missing or older than a source file
  * it runs `vite build` first, so it never judges a stale build; in `npm test` it runs after the
@@ -25,8 +25,11 @@ import { gzipSync } from 'node:zlib';
  * brought back down (see the README, "Size and speed", for what is in it and what 190 needs).
  * Stop 15 merged three new built-ins (load balancer, idempotency keys, poison record) and their
  * kinds, the new tours and comparison files: 316.8 KB measured, so the budget is that plus 2.2.
+ * perf4 took the engine chunk (engine, models, zod: 68.9 KB) and the built-in scenario files out
+ * of the first load (the first screen is drawn from a build-time copy; see src/app/runtime.ts):
+ * 216.1 KB measured, so the budget is that plus 1.9.
  */
-export const BUDGET_KB = 319;
+export const BUDGET_KB = 218;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');

@@ -3,7 +3,7 @@ import { useRenderCount } from './app/debug';
 import { installShortcuts } from './app/keyboard';
 import { closeCompare, comparisonOfHash, openCompare } from './app/compare/openCompare';
 import { useCompare } from './app/compare/compareStore';
-import { openHash, openScenarioText } from './app/loader';
+import { openHash, openScenarioText } from './app/lazyLoader';
 import { controller } from './app/runtime';
 // The event log, message lives and charts collect from the first event, even before their
 // panels (loaded on first open) exist.
@@ -40,7 +40,7 @@ export function App() {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, [contenteditable]')) return;
       const text = e.clipboardData?.getData('text/plain')?.trim();
-      if (text?.startsWith('{')) openScenarioText(text);
+      if (text?.startsWith('{')) void openScenarioText(text);
     };
     window.addEventListener('hashchange', onHash);
     window.addEventListener('paste', onPaste);

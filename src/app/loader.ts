@@ -1,4 +1,4 @@
-import { builtin, BUILTINS } from '../scenarios';
+import { builtin, BUILTIN_IDS } from '../scenarios';
 import { appStore } from '../store/appStore';
 import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
@@ -8,7 +8,7 @@ import { closeCompare, isComparing, isComparisonText, openComparisonText, openCo
 import { fetchOwnFile, opened, readInBothLanguages, readUserFile, refuse, setHash } from './opening';
 
 /** The scenario shown when nothing else is asked for. */
-export const DEFAULT_SCENARIO = BUILTINS[0]!.id;
+export const DEFAULT_SCENARIO = BUILTIN_IDS[0]!;
 
 /** Opens the built-in scenario `id` and puts it in the address bar. */
 export function openBuiltin(id: string): void {

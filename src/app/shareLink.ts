@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { builtin, BUILTINS } from '../scenarios';
+import { builtin, BUILTIN_IDS } from '../scenarios';
 import { phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
 import { actionSchema, type Scenario } from '../sim/engine/scenario';
 import type { RecordedAction } from '../sim/engine/simulation';
@@ -48,7 +48,7 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
   if (id !== null) {
     const found = builtin(id);
     if (!found) {
-      const ids = BUILTINS.map((s) => s.id).join(', ');
+      const ids = BUILTIN_IDS.join(', ');
       return fail((lang) => [{ path: 's', message: phrase(lang, 'unknownBuiltin', { id, ids }) }]);
     }
     scenario = found;

@@ -7,13 +7,14 @@
  * --max-wall), prints what is wrong and exits with code 2; never a stack trace. Errors are in
  * English or Spanish: `--lang`, else the environment's locale (LC_ALL, LC_MESSAGES, LANG).
  */
+import './jitless';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ComparisonRun } from '../compare/run';
 import { ComparisonInputError, loadComparison } from '../compare/load';
 import { scoreboardText } from '../compare/table';
-import { BUILTINS, builtin } from '../scenarios';
+import { BUILTIN_IDS, builtin } from '../scenarios';
 import { formatIssues, phrase, type Lang, type MessageKey } from '../sim/engine/errors';
 import { type Scenario } from '../sim/engine/scenario';
 import { Simulation, type RunReport } from '../sim/engine/simulation';
@@ -68,7 +69,7 @@ function loadScenario(target: string, io: Io, lang: Lang): Scenario {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !target.includes('/') && !target.endsWith('.json')) {
-      throw new UsageError((l) => phrase(l, 'unknownBuiltin', { id: target, ids: BUILTINS.map((s) => s.id).join(', ') }));
+      throw new UsageError((l) => phrase(l, 'unknownBuiltin', { id: target, ids: BUILTIN_IDS.join(', ') }));
     }
     throw UsageError.of('cannotRead', { file: target, detail: (e as Error).message });
   }

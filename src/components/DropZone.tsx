@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { openScenarioFile } from '../app/loader';
+import { openScenarioFile } from '../app/lazyLoader';
 import { useT } from '../i18n/useT';
 
 /** Wraps the page: a scenario file dropped anywhere opens, with a hint while dragging. */

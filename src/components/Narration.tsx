@@ -1,9 +1,11 @@
 import { AnimatePresence, m } from 'motion/react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { localize } from '../i18n/localize';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store/appStore';
-import { TourStart } from './tour/TourStart';
+
+// The tour replays the run ahead with the engine, which arrives after the first paint (app/runtime.ts).
+const TourStart = lazy(() => import('./tour/TourStart').then((mod) => ({ default: mod.TourStart })));
 
 /** Descriptions longer than this start clamped to a few lines, with "More" to read the rest. */
 const LONG = 200;
@@ -46,7 +48,9 @@ export function Narration() {
             {expanded ? t('showLess') : t('showMore')}
           </button>
         ) : null}
-        <TourStart />
+        <Suspense fallback={null}>
+          <TourStart />
+        </Suspense>
       </m.section>
     </AnimatePresence>
   );

@@ -1,5 +1,5 @@
 import { controller, } from '../../app/runtime';
-import { MAX_SPEED, MIN_SPEED } from '../../app/controller';
+import { MAX_SPEED, MIN_SPEED } from '../../app/playback';
 import { formatSpeed } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../store/appStore';

@@ -1,7 +1,7 @@
 import {
   Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type AriaLabelConfig, type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useRenderCount } from '../../app/debug';
 import { edgeId } from '../../app/edgePaths';
 import { layoutScenario } from '../../app/layout';
@@ -12,7 +12,6 @@ import type { Scenario } from '../../sim/engine/scenario';
 import { appStore, useApp } from '../../store/appStore';
 import { Narration } from '../Narration';
 import { RefitOnResize } from '../panels/RefitOnResize';
-import { TourLayer } from '../tour/TourLayer';
 import { kindUi } from '../models/catalog';
 import { nodeTypeFor, nodeTypes } from '../nodes/registry';
 import type { SimFlowNode } from '../nodes/types';
@@ -25,6 +24,9 @@ import { controller } from '../../app/runtime';
 import { FollowHighlight } from './FollowHighlight';
 import { VariantBoxes } from './VariantBoxes';
 import { MessageLayer, messageAt } from './MessageLayer';
+
+// The tour replays the run ahead with the engine, which arrives after the first paint (app/runtime.ts).
+const TourLayer = lazy(() => import('../tour/TourLayer').then((m) => ({ default: m.TourLayer })));
 
 const defaultEdgeOptions = { type: 'sim', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
 const initialFit = fitViewOptions();
@@ -100,7 +102,9 @@ export function FlowCanvas() {
           <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
         <Narration />
-        <TourLayer />
+        <Suspense fallback={null}>
+          <TourLayer />
+        </Suspense>
         <Legend />
         <FollowHighlight />
       </ReactFlowProvider>

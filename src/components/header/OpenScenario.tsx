@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { openScenarioFile, openScenarioText } from '../../app/loader';
+import { openScenarioFile, openScenarioText } from '../../app/lazyLoader';
 import { useT } from '../../i18n/useT';
 
 /** "Open file" (a file input) and "Paste JSON" (a dialog with a text box). */

@@ -1,7 +1,7 @@
-import { openBuiltin } from '../../app/loader';
+import { BUILTIN_MENU } from '../../app/firstScreen';
+import { openBuiltin } from '../../app/lazyLoader';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
-import { BUILTINS } from '../../scenarios';
 import { useApp } from '../../store/appStore';
 
 const CUSTOM = '';
@@ -15,11 +15,11 @@ export function ScenarioPicker() {
   return (
     <label className="field">
       <span className="field__label">{t('scenario')}</span>
-      <select className="select" value={value} onChange={(e) => e.target.value && openBuiltin(e.target.value)}>
+      <select className="select" value={value} onChange={(e) => e.target.value && void openBuiltin(e.target.value)}>
         {source.kind === 'custom' && scenario ? (
           <option value={CUSTOM}>{t('customScenario', { title: localize(scenario.title, lang) })}</option>
         ) : null}
-        {BUILTINS.map((s) => (
+        {BUILTIN_MENU.map((s) => (
           <option key={s.id} value={s.id}>
             {localize(s.title, lang)}
           </option>

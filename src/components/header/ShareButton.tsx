@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { shareLink } from '../../app/loader';
+import { shareLink } from '../../app/lazyLoader';
 import { useT } from '../../i18n/useT';
 
 /** "Share": builds the link (scenario, seed, recorded actions) and offers it to copy. */

@@ -1,0 +1,62 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { readNumber, totals } from './helpers';
+
+/**
+ * The engine (Simulation, models, zod) is not in the first load: the first screen is drawn
+ * without it and it arrives in its own chunk. These tests hold that chunk back until they let it
+ * go, and check what the learner sees and can do meanwhile.
+ */
+const ENGINE = /\/assets\/(catalog|engineRuntime)-[\w-]+\.js$/;
+
+/** Holds the engine chunks back until the returned function is called. */
+async function holdEngine(page: Page): Promise<{ release: () => void; requested: () => boolean }> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(ENGINE, async (route) => {
+    if (released) await route.continue();
+    else held.push(route);
+  });
+  return {
+    release: () => {
+      released = true;
+      for (const route of held.splice(0)) void route.continue();
+    },
+    requested: () => held.length > 0,
+  };
+}
+
+test('the first screen is drawn while the engine is still loading, and Play works when it arrives', async ({ page }) => {
+  const engine = await holdEngine(page);
+  await page.goto('/');
+  // Header, the default scenario's cards and links, and the controls, with the engine held back.
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('user-registered-queue');
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(totals(page)).toContainText('Processed 0');
+  expect(engine.requested()).toBe(true);
+
+  // Play before the engine is there: nothing can run yet, and it runs as soon as the engine arrives.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(500);
+  expect(await readNumber(totals(page), 'Published')).toBe(0);
+  engine.release();
+  await expect.poll(() => readNumber(totals(page), 'Processed'), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // The canvas kept its cards (the engine took the drawn scenario over, it did not reload it).
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+});
+
+test('Step and the scenario picker wait for the engine, then do what they say', async ({ page }) => {
+  const engine = await holdEngine(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Step one event' })).toBeVisible();
+  await page.getByRole('button', { name: 'Step one event' }).click();
+  engine.release();
+  await expect(page.getByText('1 event', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('region', { name: 'Last event' })).toContainText('User service published UserRegistered #1');
+
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('mm1');
+  await expect(page).toHaveURL(/#s=mm1$/);
+  await expect(page.getByText('0 events')).toBeVisible();
+});

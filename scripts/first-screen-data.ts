@@ -1,0 +1,21 @@
+/**
+ * The source of `virtual:microsim/first-screen` (see first-screen-plugin.ts), run at build time
+ * with the same parser and catalog the app uses.
+ */
+import { BUILTIN_FILES, BUILTIN_IDS, builtin } from '../src/scenarios';
+import { CATALOG, hasOnlineSwitch, isSlowable } from '../src/sim/catalog';
+
+/** The module's source: three JSON constants. */
+export function firstScreenModule(): string {
+  const menu = BUILTIN_FILES.map((file) => {
+    const { id, title } = file as { id: string; title: unknown };
+    return { id, title };
+  });
+  const traits = Object.fromEntries(CATALOG.kinds.map((k) => [k.kind, { online: hasOnlineSwitch(k.kind), slow: isSlowable(k.kind) }]));
+  return [
+    `export const BUILTIN_MENU = ${JSON.stringify(menu)};`,
+    // Without its tour: the tour's Start button arrives with the engine, which brings the full scenario.
+    `export const DEFAULT_BUILTIN = ${JSON.stringify({ ...builtin(BUILTIN_IDS[0]!), tour: undefined })};`,
+    `export const KIND_TRAITS = ${JSON.stringify(traits)};`,
+  ].join('\n');
+}

@@ -1,0 +1,12 @@
+import { appStore } from '../store/appStore';
+import { frameStore } from '../store/frameStore';
+import { SimController } from './controller';
+import { installController } from './runtime';
+
+/**
+ * The engine's side of the app, loaded after the first paint (see runtime.ts): builds the real
+ * controller and hands it to the stand-in. The loader comes with it.
+ */
+installController(new SimController(appStore, frameStore));
+
+export * from './loader';

@@ -1,0 +1,69 @@
+import type { Scenario } from '../sim/engine/scenario';
+import { appStore } from '../store/appStore';
+import { DEFAULT_BUILTIN, DEFAULT_SCENARIO } from './firstScreen';
+
+/**
+ * The loader (loader.ts) as the first screen calls it: each entry point waits for the engine
+ * chunk (engineRuntime.ts, which brings the loader and the real controller), so nothing on the
+ * first screen imports the engine. The chunk is requested once; later calls find it there.
+ */
+export const engine = () => import('./engineRuntime');
+
+/** Opens the built-in scenario `id` (the scenario picker). */
+export async function openBuiltin(id: string): Promise<void> {
+  (await engine()).openBuiltin(id);
+}
+
+/** Opens a scenario file the user picked or dropped. */
+export async function openScenarioFile(file: File): Promise<boolean> {
+  return (await engine()).openScenarioFile(file);
+}
+
+/** Opens scenario (or comparison) JSON from a paste. */
+export async function openScenarioText(text: string): Promise<boolean> {
+  return (await engine()).openScenarioText(text);
+}
+
+/** Opens a share link's hash (see loader.ts). */
+export async function openHash(hash: string): Promise<void> {
+  return (await engine()).openHash(hash);
+}
+
+/** The share link of what is on screen. */
+export async function shareLink(): Promise<string> {
+  return (await engine()).shareLink();
+}
+
+/**
+ * Whether the page opens on the default scenario: no share link (or exactly the default's own,
+ * `#s=<id>`, which the address bar shows after a first visit), no `?scenario=` or `?compare=`.
+ * Then the first screen is drawn from the build-time copy before the engine arrives.
+ */
+export function opensOnDefault(): boolean {
+  const search = new URLSearchParams(location.search);
+  const hash = location.hash.replace(/^#/, '');
+  return (hash === '' || hash === `s=${encodeURIComponent(DEFAULT_SCENARIO)}`) && !search.has('scenario') && !search.has('compare');
+}
+
+/**
+ * Draws the default scenario before the engine has arrived: the cards, links and controls show
+ * its t = 0 state from the build-time copy (firstScreen.ts). Play, Step and the rest wait for the
+ * controller (runtime.ts).
+ */
+export function showDefaultFirst(): void {
+  const scenario: Scenario = DEFAULT_BUILTIN;
+  appStore.setState({ scenario, source: { kind: 'builtin', id: DEFAULT_SCENARIO }, seed: scenario.seed, loadId: 1 });
+}
+
+/**
+ * When the engine arrives: loads the default scenario for real (parsed again by the engine),
+ * in place of the build-time copy, keeping the canvas as laid out (same load id), unless the
+ * user already opened something else.
+ */
+export async function adoptDefault(): Promise<void> {
+  const loader = await engine();
+  const { loadId, source } = appStore.getState();
+  if (loadId !== 1 || source.kind !== 'builtin' || source.id !== DEFAULT_SCENARIO) return;
+  loader.openBuiltin(DEFAULT_SCENARIO);
+  appStore.setState({ loadId });
+}

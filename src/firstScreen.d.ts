@@ -1,0 +1,6 @@
+/** The build-time module of scripts/first-screen-plugin.mjs; src/app/firstScreen.ts gives it its types. */
+declare module 'virtual:microsim/first-screen' {
+  export const BUILTIN_MENU: unknown;
+  export const DEFAULT_BUILTIN: unknown;
+  export const KIND_TRAITS: unknown;
+}
