@@ -40,9 +40,25 @@ export function MessageLayer() {
     const observer = new ResizeObserver(resize);
     observer.observe(el);
     resize();
+    // The edge labels' boxes, in flow coordinates, read again when the edges move and twice a
+    // second (a label's text changes: a breaker's state, a consumer's partitions).
+    let clearAt = -Infinity;
+    let clearVersion = -1;
+    const readLabels = (wall: number) => {
+      if (wall - clearAt < 500 && clearVersion === edgePaths.version) return;
+      clearAt = wall;
+      clearVersion = edgePaths.version;
+      const [tx, ty, zoom] = flow.getState().transform;
+      const origin = el.getBoundingClientRect();
+      painter.keepClear = [...document.querySelectorAll<HTMLElement>('.react-flow__edgelabel-renderer .edge-label')].map((label) => {
+        const r = label.getBoundingClientRect();
+        return { x: (r.left - origin.left - tx) / zoom, y: (r.top - origin.top - ty) / zoom, w: r.width / zoom, h: r.height / zoom };
+      });
+    };
     const off = controller.onFrame((shown, wall) => {
       const flights = controller.flights;
       if (flights.count === 0 && blank) return;
+      readLabels(wall);
       const t0 = performance.now();
       const followed = followStore.getState().root ?? -1;
       const clock = { shown, wall, hopMs: controller.hopMs, followed, followedLabel: followed === -1 ? undefined : observers.lives.get(followed)?.type };
