@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { node, openApp, readNumber, seek, totals } from './helpers';
+import { node, openApp, readNumber, seek, setSpeed, totals } from './helpers';
 
 const edge = (page: Page, id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`);
 const opacity = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => Number(getComputedStyle(el).opacity));
@@ -107,4 +107,29 @@ test('moving messages never cover an edge label: the binding keys stay readable 
   }
   // Messages were moving meanwhile (the check above is not vacuous).
   expect(drawn).toBeGreaterThan(0);
+});
+
+test('a queue card\'s chips follow a waiting message: by keyboard the next to be delivered, by a click the one clicked', async ({ page }) => {
+  await openApp(page, '#s=user-registered-queue');
+  await page.getByRole('switch', { name: 'Email service online' }).click();
+  await setSpeed(page, 10);
+  await page.getByRole('button', { name: 'Play' }).click();
+  const queue = node(page, 'user.registered queue');
+  await expect.poll(() => readNumber(queue, 'Backlog'), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const chips = page.getByRole('button', { name: 'Follow the next message waiting in user.registered queue' });
+  // Keyboard: focus the chips and press Enter.
+  await chips.focus();
+  await expect(chips).toBeFocused();
+  await page.keyboard.press('Enter');
+  const bar = page.getByRole('status').filter({ hasText: 'Following' });
+  await expect(bar).toContainText(/Following \S+ #\d+/);
+  const head = Number(/#(\d+)/.exec(await bar.innerText())![1]);
+  // Its path so far is lit: producer → queue.
+  await expect.poll(async () => (await page.getByTestId('follow-style').textContent()) ?? '').toContain('users->signups');
+  // A click on the fourth chip follows a later message.
+  await queue.locator('.chip[data-i="3"]').click();
+  await expect(bar).not.toContainText(`#${head} `);
+  const fourth = Number(/#(\d+)/.exec(await bar.innerText())![1]);
+  expect(fourth).toBeGreaterThan(head);
 });

@@ -24,4 +24,5 @@ export const visualEs: { readonly [K in keyof typeof visualEn]: string } = {
   groupBox: 'grupo de consumidores {group}',
   variantBox: 'Variante: {name}',
   fanOutCopy: 'su propia copia',
+  followFromQueue: 'Seguir el próximo mensaje que espera en {name}',
 };

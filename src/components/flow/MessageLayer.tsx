@@ -2,7 +2,8 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { debug } from '../../app/debug';
 import { FlightPainter } from '../../app/drawFlights';
-import { followStore } from '../../app/follow';
+import { followStore, followWaiting } from '../../app/follow';
+import { waitingAt } from '../../app/waiting';
 import { observers } from '../../app/observers';
 import { edgePaths } from '../../app/edgePaths';
 import { controller } from '../../app/runtime';
@@ -15,6 +16,17 @@ export function messageAt(clientX: number, clientY: number): number {
   const r = current.canvas.getBoundingClientRect();
   return current.painter.hit(clientX - r.left, clientY - r.top, 12);
 }
+
+/**
+ * Follows the `index`-th message waiting in `node` (the next to be delivered when there is no
+ * such chip). A queue card's chips call it.
+ */
+followWaiting.at = (node, index) => {
+  const waiting = waitingAt(node, observers.lives.values());
+  const pick = waiting[index] ?? waiting[0];
+  if (!pick) return;
+  controller.follow(pick.root); // FollowHighlight lights the hops it made before
+};
 
 /**
  * The one animation layer for moving messages: a canvas over the flow, redrawn once per
