@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { node, openApp, readNumber, seek, totals } from './helpers';
+import { node, openApp, readNumber, seek, setSpeed, totals } from './helpers';
 
 const edge = (page: Page, id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`);
 const opacity = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => Number(getComputedStyle(el).opacity));
@@ -74,4 +74,62 @@ test('Kafka: a partition changes owner colour when a member goes offline and the
   await expect(page.locator('[data-testid="edge-owner"][data-owner="billing-1"]')).toHaveText('P0 · P1 · P2');
   await expect(page.locator('[data-testid="edge-owner"][data-owner="billing-2"]')).toHaveCount(0);
   await expect(node(page, 'Billing 2')).toBeVisible();
+});
+
+test('moving messages never cover an edge label: the binding keys stay readable while traffic passes', async ({ page }) => {
+  await openApp(page, '#s=rabbitmq-order-created');
+  await expect(page.getByTestId('binding-key').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Play' }).click();
+  let drawn = 0;
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(250);
+    const r = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.message-layer')!;
+      const ctx = canvas.getContext('2d')!;
+      const origin = canvas.getBoundingClientRect();
+      const sx = canvas.width / origin.width, sy = canvas.height / origin.height;
+      const all = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let k = 3; k < all.length; k += 4) if (all[k]! > 0) painted++;
+      let overLabels = 0;
+      for (const label of document.querySelectorAll('[data-testid="binding-key"]')) {
+        const b = label.getBoundingClientRect();
+        // A pixel in from each side: the label's border is anti-aliased against the canvas.
+        const x = Math.ceil((b.left - origin.left) * sx) + 1, y = Math.ceil((b.top - origin.top) * sy) + 1;
+        const w = Math.floor(b.width * sx) - 2, h = Math.floor(b.height * sy) - 2;
+        const d = ctx.getImageData(x, y, w, h).data;
+        for (let k = 3; k < d.length; k += 4) if (d[k]! > 0) overLabels++;
+      }
+      return { painted, overLabels };
+    });
+    expect(r.overLabels, `frame ${i}: moving shapes drawn over a binding key`).toBe(0);
+    drawn += r.painted;
+  }
+  // Messages were moving meanwhile (the check above is not vacuous).
+  expect(drawn).toBeGreaterThan(0);
+});
+
+test('a queue card\'s chips follow a waiting message: by keyboard the next to be delivered, by a click the one clicked', async ({ page }) => {
+  await openApp(page, '#s=user-registered-queue');
+  await page.getByRole('switch', { name: 'Email service online' }).click();
+  await setSpeed(page, 10);
+  await page.getByRole('button', { name: 'Play' }).click();
+  const queue = node(page, 'user.registered queue');
+  await expect.poll(() => readNumber(queue, 'Backlog'), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const chips = page.getByRole('button', { name: 'Follow the next message waiting in user.registered queue' });
+  // Keyboard: focus the chips and press Enter.
+  await chips.focus();
+  await expect(chips).toBeFocused();
+  await page.keyboard.press('Enter');
+  const bar = page.getByRole('status').filter({ hasText: 'Following' });
+  await expect(bar).toContainText(/Following \S+ #\d+/);
+  const head = Number(/#(\d+)/.exec(await bar.innerText())![1]);
+  // Its path so far is lit: producer → queue.
+  await expect.poll(async () => (await page.getByTestId('follow-style').textContent()) ?? '').toContain('users->signups');
+  // A click on the fourth chip follows a later message.
+  await queue.locator('.chip[data-i="3"]').click();
+  await expect(bar).not.toContainText(`#${head} `);
+  const fourth = Number(/#(\d+)/.exec(await bar.innerText())![1]);
+  expect(fourth).toBeGreaterThan(head);
 });

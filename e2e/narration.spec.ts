@@ -8,7 +8,13 @@ import { openApp, seek } from './helpers';
 const CASES = [
   {
     family: 'Kafka', scenario: 'kafka-order-events', seekTo: { ms: 4999, clock: '0:04.999' },
-    en: /Group \S+ committed offsets [\d, ]+ on /, es: /El grupo \S+ confirmó los offsets [\d, ]+ en /,
+    en: /Group \S+ committed offsets [\d, ]+ on /, es: /El grupo \S+ hizo commit de los offsets [\d, ]+ en /,
+  },
+  {
+    // A consumer's fetch of a record, in Kafka's words (not "left … (delivery)", not an "ack").
+    family: 'Kafka record', scenario: 'kafka-order-events',
+    en: / got record \S+ #\d+ \(partition \d, offset \d+\) from .+ in a fetch/,
+    es: / obtuvo el registro \S+ #\d+ \(partición \d, offset \d+\) de .+ en un fetch/,
   },
   { family: 'webhook', scenario: 'webhook-order-paid', seekTo: { ms: 574, clock: '0:00.574' }, en: / registered with /, es: / se registró en / },
   { family: 'REST', scenario: 'rest-order-chain', en: / called .+ with \S+ #\d+ \(attempt 1\)/, es: / llamó a .+ con \S+ #\d+ \(intento 1\)/ },
@@ -37,7 +43,7 @@ for (const c of CASES) {
       )
       .toMatch(c.en);
     const english = await lastEvent.innerText();
-    expect(english).toMatch(/\nAt \d+:\d{2}\.\d{3}: [A-Z]/);
+    expect(english).toMatch(/\nAt \d+:\d{2}\.\d{3}: ["A-Z]/);
     expect(english).not.toMatch(RAW_TYPE);
 
     await page.getByRole('button', { name: 'Español' }).click();

@@ -70,6 +70,11 @@ export class FlightPainter {
   readonly hitY = new Float32Array(MAX_HITS);
   readonly hitRoot = new Int32Array(MAX_HITS);
   hits = 0;
+  /**
+   * Rectangles in flow coordinates kept clear of moving shapes and their counts: the edge
+   * labels (binding keys, partitions, breaker states), which messages then pass under.
+   */
+  keepClear: readonly { x: number; y: number; w: number; h: number }[] = [];
 
   constructor(private readonly paths: EdgePaths) {}
 
@@ -173,6 +178,11 @@ export class FlightPainter {
     ctx.globalAlpha = following ? 0.35 : 1;
     this.labels(ctx, used, transform, dpr);
     ctx.globalAlpha = 1;
+    // Edge labels stay readable: whatever was drawn over one is wiped (the label is under the canvas).
+    if (this.keepClear.length) {
+      ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+      for (const r of this.keepClear) ctx.clearRect(r.x, r.y, r.w, r.h);
+    }
     if (following && clock.followedLabel) this.followedLabels(ctx, used, clock.followedLabel, transform);
     return drawn;
   }

@@ -35,3 +35,10 @@ export function addFollowedHop(from: string, to: string): void {
   const nodes = [...new Set([...s.nodes, from, to])];
   followStore.setState({ edges, nodes });
 }
+
+/**
+ * What a click on a queue's chips does: follow the `index`-th message waiting in `node`. Set by
+ * the message layer (which holds the message lives); the cards call it through here, so they
+ * import nothing that imports the card catalog.
+ */
+export const followWaiting: { at: (node: string, index: number) => void } = { at: () => {} };

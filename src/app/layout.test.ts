@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
-import { deadLetterNodes, layoutScenario, stack } from './layout';
+import { columnCount, deadLetterNodes, layoutDetailed, layoutScenario, stack } from './layout';
+import { crossings } from './layoutWrap';
 
 const layout = (id: string) => {
   const s = builtin(id)!;
@@ -80,4 +81,27 @@ describe('layoutScenario', () => {
     expect(at.get('checkout-keys')!.x).toBe(at.get('checkout-plain')!.x);
     expect(Math.abs(at.get('checkout-keys')!.y - at.get('checkout-plain')!.y)).toBe(180 + 30 + 44);
   });
+
+  it('wraps a long flow onto a second row under the first, the links turning back routed so they cross nothing', () => {
+    const s = builtin('pubsub-order-created')!;
+    const card = { width: 164, height: 80 };
+    const sizes = new Map(s.nodes.map((n) => [n.id, card]));
+    expect(columnCount(s)).toBe(7);
+    const one = layoutDetailed(s, sizes, 'compact');
+    const two = layoutDetailed(s, sizes, 'compact', 4);
+    const width = (l: typeof one) => Math.max(...[...l.positions.values()].map((p) => p.x + card.width)) - Math.min(...[...l.positions.values()].map((p) => p.x));
+    expect(one.bends.size).toBe(0);
+    expect(width(two)).toBeLessThan(width(one) * 0.6);
+    // Shipping's chain (shipments → shipment notices → Notifications) starts the second row, below every card of the first.
+    const firstBottom = Math.max(...['orders-service', 'orders', 'billing-sub', 'shipping-sub', 'billing', 'shipping'].map((id) => two.positions.get(id)!.y + card.height));
+    for (const id of ['shipments', 'shipment-sub', 'notifications', 'notify-sub']) expect(two.positions.get(id)!.y).toBeGreaterThan(firstBottom);
+    // The two links turning back (Shipping → shipments, orders → its notification subscription) run between the rows.
+    expect([...two.bends.keys()].sort()).toEqual(['orders->notify-sub', 'shipping->shipments']);
+    for (const b of two.bends.values()) expect(b.y).toBeGreaterThan(firstBottom);
+    const size = () => card;
+    expect(crossings(s.links, two.positions, size, two.bends)).toBe(0);
+    // Drawn as straight lines instead, the turning links would cross: the routes are what keeps it at 0.
+    expect(crossings(s.links, two.positions, size)).toBeGreaterThan(0);
+  });
 });
+

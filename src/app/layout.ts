@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { Scenario } from '../sim/engine/scenario';
+import { bends, rowGap, secondRowColumns, secondRowRanks, turningLinks, type Bend } from './layoutWrap';
 import { findConsumerGroups, findVariants } from './variants';
 
 /** Extra room between two cards of a column that sit in different boxes (a variant, a consumer group): the box's padding and title. */
@@ -103,14 +104,32 @@ export function deadLetterNodes(scenario: Scenario): Set<string> {
  * dead-letter exchanges, queues and topics get their own lane below the main flow.
  */
 export function layoutScenario(
-  scenario: Scenario, sizes?: ReadonlyMap<string, Size>, density: 'full' | 'compact' = 'full',
+  scenario: Scenario, sizes?: ReadonlyMap<string, Size>, density: 'full' | 'compact' = 'full', wrapAt = 0,
 ): Map<string, Point> {
+  return layoutDetailed(scenario, sizes, density, wrapAt).positions;
+}
+
+/** A layout, and the routes of the links turning back from the first row to the second (`from->to`), if it wraps. */
+export interface Layout {
+  positions: Map<string, Point>;
+  bends: Map<string, Bend>;
+}
+
+/**
+ * `layoutScenario`, and more: with `wrapAt` = k > 0 and more than k columns, a long flow wraps
+ * onto a second row. Columns k and after are placed under the first k, from the left again,
+ * re-ranked so that every card fed from the first row starts the second row (the links turning
+ * back then all arrive at its first column, in their sources' order, and cross nothing).
+ */
+export function layoutDetailed(
+  scenario: Scenario, sizes?: ReadonlyMap<string, Size>, density: 'full' | 'compact' = 'full', wrapAt = 0,
+): Layout {
   const gap = density === 'compact' ? COMPACT : FULL;
   const out = new Map<string, Point>();
   // A scenario's own positions are drawn for full cards; compact cards get the automatic layout.
   if (density === 'full' && hasPositions(scenario)) {
     for (const n of scenario.nodes) out.set(n.id, n.position!);
-    return out;
+    return { positions: out, bends: new Map() };
   }
   const size = (id: string) => sizes?.get(id) ?? GUESSED_SIZE;
   const dead = deadLetterNodes(scenario);
@@ -130,40 +149,60 @@ export function layoutScenario(
   const boxOf = new Map<string, number>();
   [...findVariants(scenario), ...findConsumerGroups(scenario)].forEach((b, i) => b.nodes.forEach((id) => boxOf.set(id, i)));
 
-  // The main flow: per column, left to right, stack the nodes in the order of their parents' rows.
   const preds = new Map<string, string[]>();
   for (const l of mainLinks) preds.set(l.to, [...(preds.get(l.to) ?? []), l.from]);
   const row = new Map<string, number>();
-  const columns = [...new Set(main.map((n) => column.get(n.id)!))].sort((a, b) => a - b);
-  for (const x of columns) {
-    const here = main.filter((n) => column.get(n.id) === x).map((n) => n.id);
-    const centre = here.reduce((s, id) => s + flow.get(id)!.y, 0) / here.length;
-    const key = (id: string) => {
-      const placed = (preds.get(id) ?? []).filter((p) => row.has(p));
-      return placed.length ? placed.reduce((s, p) => s + row.get(p)!, 0) / placed.length : Infinity;
+  const place = (
+    ids: readonly string[], x: (id: string) => number, sameRow: (a: string, b: string) => boolean,
+    packed?: (id: string) => number | undefined,
+  ) => {
+    const columns = [...new Set(ids.map(x))].sort((a, b) => a - b);
+    for (const cx of columns) {
+      const here = ids.filter((id) => x(id) === cx);
+      placeColumn(here, cx, { size, gap, order, boxOf, centre: flow, row, out, packed, preds: (id) => {
+        const p = preds.get(id) ?? [];
+        const near = p.filter((q) => sameRow(q, id));
+        return near.length ? near : p;
+      } });
+    }
+  };
+
+  // The main flow: per column, left to right, stack the nodes in the order of their parents' rows.
+  const xs = [...new Set(main.map((n) => column.get(n.id)!))].sort((a, b) => a - b);
+  const split = wrapAt > 0 && wrapAt < xs.length ? xs[wrapAt]! : Infinity;
+  const first = main.map((n) => n.id).filter((id) => column.get(id)! < split);
+  const second = main.map((n) => n.id).filter((id) => column.get(id)! >= split);
+  place(first, (id) => column.get(id)!, () => true);
+  let routes = new Map<string, Bend>();
+  if (second.length) {
+    const rowTwo = new Set(second);
+    const rank = secondRowRanks(second, preds, rowTwo, (id) => column.get(id)!);
+    // Under the first row's right end (shorter runs for the links turning back; the canvas'
+    // bottom-left corner holds the legend), never further left than the first row starts.
+    const firstLeft = Math.min(...first.map((id) => out.get(id)!.x));
+    const firstRight = Math.max(...first.map((id) => out.get(id)!.x + size(id).width));
+    const atLeft = secondRowColumns(second, rank, mainLinks, size, gap.ranksep, label, firstLeft);
+    const last = Math.max(...rank.values());
+    const widest = (r: number) => Math.max(...second.filter((id) => rank.get(id) === r).map((id) => size(id).width));
+    const left = Math.max(firstLeft, firstLeft + firstRight - (atLeft.get(last)! + widest(last) / 2));
+    const x = secondRowColumns(second, rank, mainLinks, size, gap.ranksep, label, left);
+    // The second row's first column takes the turning links' targets in the order their routes nest.
+    const turning = turningLinks(mainLinks, rowTwo, out, size);
+    const entry = (id: string) => {
+      const i = turning.findIndex((l) => l.to === id);
+      return i < 0 ? Infinity : i;
     };
-    here.sort((a, b) => key(a) - key(b) || order.get(a)! - order.get(b)!);
-    const total = here.reduce((s, id) => s + size(id).height, 0) + gap.nodesep * (here.length - 1);
-    // Each card wants its centre level with its parents; cards with none pack after the others
-    // (or, in a column of only those, around dagre's centre). Then the nearest non-overlapping rows.
-    const wants: number[] = [];
-    here.forEach((id, i) => {
-      const k = key(id);
-      const prev = i > 0 ? wants[i - 1]! + (size(here[i - 1]!).height + size(id).height) / 2 + gap.nodesep : centre - total / 2 + size(id).height / 2;
-      wants.push(Number.isFinite(k) ? k : prev);
-    });
-    const tops = stack(
-      here.map((id, i) => {
-        const apart = i > 0 && boxOf.get(here[i - 1]!) !== boxOf.get(id);
-        return { height: size(id).height, want: wants[i]!, gap: apart ? gap.nodesep + BOX_GAP : undefined };
-      }),
-      gap.nodesep,
-    );
-    here.forEach((id, i) => {
-      const s = size(id);
-      out.set(id, { x: x - s.width / 2, y: tops[i]! });
-      row.set(id, tops[i]! + s.height / 2);
-    });
+    place(second, (id) => x.get(rank.get(id)!)!, (a, b) => rowTwo.has(a) === rowTwo.has(b), (id) => (rank.get(id) === 0 ? entry(id) : undefined));
+    // Under the first row, with room between the two for the turning links' runs.
+    const bottom = Math.max(...first.map((id) => out.get(id)!.y + size(id).height));
+    const top = Math.min(...second.map((id) => out.get(id)!.y));
+    const dy = bottom + rowGap(turning.length, gap.laneGap) - top;
+    for (const id of second) {
+      const p = out.get(id)!;
+      out.set(id, { x: p.x, y: p.y + dy });
+      row.set(id, row.get(id)! + dy);
+    }
+    routes = bends(turning, bottom, gap.laneGap, left);
   }
 
   // The dead-letter lane, under the lowest card of the main flow.
@@ -184,7 +223,66 @@ export function layoutScenario(
     out.set(n.id, { x: x - s.width / 2, y });
     laneColumns.set(x, y + s.height + gap.nodesep);
   }
-  return out;
+  return { positions: out, bends: routes };
+}
+
+interface ColumnContext {
+  size: (id: string) => Size;
+  gap: Spacing;
+  order: ReadonlyMap<string, number>;
+  boxOf: ReadonlyMap<string, number>;
+  /** dagre's centres: a column of cards with no placed parents stacks around theirs. */
+  centre: ReadonlyMap<string, Point>;
+  /** A card's place in a column packed in a given order (then it does not follow its parents' rows). */
+  packed?: (id: string) => number | undefined;
+  /** The parents whose rows a card follows. */
+  preds: (id: string) => readonly string[];
+  row: Map<string, number>;
+  out: Map<string, Point>;
+}
+
+/** Stacks one column of cards at centre x `x`, in the order of their parents' rows (then the scenario's order). */
+function placeColumn(here: string[], x: number, c: ColumnContext): void {
+  const { size, gap, order, boxOf, row, out } = c;
+  const centre = here.reduce((s, id) => s + c.centre.get(id)!.y, 0) / here.length;
+  const key = (id: string) => {
+    const pack = c.packed?.(id);
+    if (pack !== undefined) return 1e9 + pack;
+    const placed = c.preds(id).filter((p) => row.has(p));
+    return placed.length ? placed.reduce((s, p) => s + row.get(p)!, 0) / placed.length : Infinity;
+  };
+  here.sort((a, b) => key(a) - key(b) || order.get(a)! - order.get(b)!);
+  const total = here.reduce((s, id) => s + size(id).height, 0) + gap.nodesep * (here.length - 1);
+  // Each card wants its centre level with its parents; cards with none pack after the others
+  // (or, in a column of only those, around dagre's centre). Then the nearest non-overlapping rows.
+  const wants: number[] = [];
+  here.forEach((id, i) => {
+    const k = key(id);
+    const prev = i > 0 ? wants[i - 1]! + (size(here[i - 1]!).height + size(id).height) / 2 + gap.nodesep : centre - total / 2 + size(id).height / 2;
+    wants.push(Number.isFinite(k) && k < 1e9 ? k : prev);
+  });
+  const tops = stack(
+    here.map((id, i) => {
+      const apart = i > 0 && boxOf.get(here[i - 1]!) !== boxOf.get(id);
+      return { height: size(id).height, want: wants[i]!, gap: apart ? gap.nodesep + BOX_GAP : undefined };
+    }),
+    gap.nodesep,
+  );
+  here.forEach((id, i) => {
+    const s = size(id);
+    out.set(id, { x: x - s.width / 2, y: tops[i]! });
+    row.set(id, tops[i]! + s.height / 2);
+  });
+}
+
+/** How many columns the main flow has (a wrap splits them into two rows). */
+export function columnCount(scenario: Scenario): number {
+  const dead = deadLetterNodes(scenario);
+  const ids = scenario.nodes.map((n) => n.id).filter((id) => !dead.has(id));
+  const links = scenario.links.filter((l) => !dead.has(l.from) && !dead.has(l.to));
+  const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
+  const at = runDagre(ids, links, () => GUESSED_SIZE, COMPACT, (l) => linkLabel(l, byId));
+  return new Set([...at.values()].map((p) => Math.round(p.x))).size;
 }
 
 /**

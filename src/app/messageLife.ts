@@ -68,6 +68,11 @@ export class MessageLifeCollector {
     return this.lives.get(this.rootOf.get(id) ?? id);
   }
 
+  /** Every life held, oldest publication first. */
+  values(): IterableIterator<MessageLife> {
+    return this.lives.values();
+  }
+
   /** Forgets everything (a new run starts). */
   reset(): void {
     this.lives.clear();

@@ -38,6 +38,8 @@ export const GLOSSARY = {
   loadBalancer: { en: 'load balancer', es: 'balanceador de carga' },
   replica: { en: 'replica', es: 'réplica' },
   idempotencyKey: { en: 'idempotency key', es: 'clave de idempotencia' },
+  record: { en: 'record', es: 'registro' },
+  fetch: { en: 'fetch', es: 'fetch' },
 } as const satisfies Record<string, { en: string; es: string }>;
 
 /** A glossary term. */

@@ -25,4 +25,5 @@ export const visualEn = {
   groupBox: 'consumer group {group}',
   variantBox: 'Variant: {name}',
   fanOutCopy: 'its own copy',
+  followFromQueue: 'Follow the next message waiting in {name}',
 } as const;

@@ -4,7 +4,7 @@ import type { visualEn } from './visualEn';
 /** The canvas's drawn mechanics in Spanish: exactly the keys of visualEn. */
 export const visualEs: { readonly [K in keyof typeof visualEn]: string } = {
   legendSlower: 'Los saltos se dibujan más despacio de lo que ocurren (al menos {ms} ms cada uno); un número junto a una forma cuenta los mensajes que representa.',
-  legendCommit: 'confirmación de offset',
+  legendCommit: `${termEs('commit')} de offset`,
   legendFollowing: 'Siguiendo el mensaje n.º {id}',
   legendFollowingNamed: 'Siguiendo {type} n.º {id}',
   followRoutingKey: `${termEs('routingKey')} {key}`,
@@ -24,4 +24,5 @@ export const visualEs: { readonly [K in keyof typeof visualEn]: string } = {
   groupBox: 'grupo de consumidores {group}',
   variantBox: 'Variante: {name}',
   fanOutCopy: 'su propia copia',
+  followFromQueue: 'Seguir el próximo mensaje que espera en {name}',
 };

@@ -1,10 +1,11 @@
 import { getNodesBounds, useNodesInitialized, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { layoutScenario, type Point, type Size } from '../../app/layout';
+import { columnCount, GUESSED_SIZE, layoutDetailed, type Layout, type Point, type Size } from '../../app/layout';
+import { crossings } from '../../app/layoutWrap';
 import { findConsumerGroups, findVariants } from '../../app/variants';
 import type { Scenario } from '../../sim/engine/scenario';
 import type { SimFlowNode } from '../nodes/types';
-import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM } from './fitView';
+import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM, READABLE_ZOOM } from './fitView';
 
 type Density = 'full' | 'compact';
 
@@ -80,9 +81,30 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
     };
     const place = (d: Density) => {
       const s = sizes();
-      const positions = layoutScenario(scenario, s, d);
-      flow.setNodes((nodes) => nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })));
-      return extent(positions, s);
+      const best = arrange(d, s);
+      flow.setNodes((nodes) => nodes.map((node) => ({ ...node, position: best.positions.get(node.id) ?? node.position })));
+      flow.setEdges((edges) => edges.map((edge) => (edge.data ? { ...edge, data: { ...edge.data, bend: best.bends.get(edge.id) } } : edge)));
+      return extent(best.positions, s);
+    };
+    // Compact cards too small to read at fit: a long flow wraps onto a second row when that
+    // fits bigger without more crossings (the split that fits biggest). Not on phones, which pan.
+    const arrange = (d: Density, s: ReadonlyMap<string, Size>): Layout => {
+      let best = layoutDetailed(scenario, s, d);
+      if (d !== 'compact' || canvas().width < PHONE_WIDTH) return best;
+      const zoomOf = (l: Layout) => fitZoom(extent(l.positions, s), canvas(), narrationBox(), extraTop);
+      let zoom = zoomOf(best);
+      if (zoom >= READABLE_ZOOM) return best;
+      const size = (id: string) => s.get(id) ?? GUESSED_SIZE;
+      const most = crossings(scenario.links, best.positions, size);
+      for (let k = 1, n = columnCount(scenario); k < n; k++) {
+        const wrapped = layoutDetailed(scenario, s, d, k);
+        const z = zoomOf(wrapped);
+        if (z > zoom + 0.01 && crossings(scenario.links, wrapped.positions, size, wrapped.bends) <= most) {
+          best = wrapped;
+          zoom = z;
+        }
+      }
+      return best;
     };
     const canvas = () => ({ width: store.getState().width, height: store.getState().height });
     // Boxes around variants and consumer groups have their title above the top cards.

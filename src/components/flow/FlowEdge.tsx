@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type Edge } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
 import { edgePaths } from '../../app/edgePaths';
+import { BEND_EXIT, type Bend } from '../../app/layoutWrap';
 import { ownerColours, type GroupLive } from '../../app/owners';
 import type { DictKey } from '../../i18n/en';
 import { localize } from '../../i18n/localize';
@@ -13,6 +14,8 @@ export interface SimEdgeData extends Record<string, unknown> {
   link: LinkConfig;
   fromKind: string;
   toKind: string;
+  /** The route of a link turning back onto the second row of a wrapped flow (AutoLayout sets it). */
+  bend?: Bend;
 }
 
 /** A canvas edge. */
@@ -27,14 +30,19 @@ export type SimFlowEdge = Edge<SimEdgeData, 'sim'>;
  */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<SimFlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const bend = data?.bend;
+  const [bezier, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const path = bend ? turnPath(sourceX, sourceY, bend, targetX, targetY) : bezier;
   useLayoutEffect(() => edgePaths.set(id, path), [id, path]);
   useEffect(() => () => edgePaths.delete(id), [id]);
   const owner = useOwnedPartitions(data, source, target);
   const style = owner ? { stroke: owner.colour, strokeWidth: 2.5 } : undefined;
   // Labels sit at about 70 % of the way: siblings leaving one node fan apart there, and the
   // label is read next to the node it concerns (the bound queue, the owning consumer).
-  const [x, y] = pointAt(0.7, sourceX, sourceY, targetX, targetY, labelX, labelY);
+  // On a link turning back, on its run between the rows, nearer its target's end.
+  const [x, y] = bend
+    ? [sourceX + BEND_EXIT + 0.6 * (bend.x - sourceX - BEND_EXIT), bend.y]
+    : pointAt(0.7, sourceX, sourceY, targetX, targetY, labelX, labelY);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className="flow-edge" style={style} />
@@ -127,6 +135,29 @@ function pointAt(t: number, sx: number, sy: number, tx: number, ty: number, mx: 
   const x = u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * tx;
   const y = u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ty + t * t * t * ty;
   return [x, y];
+}
+
+/**
+ * The route of a link turning back onto a wrapped flow's second row: right out of its source,
+ * down into the gap between the rows, left past the second row's start, down, and right into
+ * its target; corners rounded.
+ */
+export function turnPath(sx: number, sy: number, bend: Bend, tx: number, ty: number): string {
+  const ex = sx + BEND_EXIT;
+  const pts: [number, number][] = [[sx, sy], [ex, sy], [ex, bend.y], [bend.x, bend.y], [bend.x, ty], [tx, ty]];
+  let d = `M ${sx} ${sy}`;
+  for (let i = 1; i < pts.length - 1; i++) {
+    const [px, py] = pts[i - 1]!, [cx, cy] = pts[i]!, [nx, ny] = pts[i + 1]!;
+    const r = Math.min(8, Math.hypot(cx - px, cy - py) / 2, Math.hypot(nx - cx, ny - cy) / 2);
+    const into = toward(cx, cy, px, py, r), out = toward(cx, cy, nx, ny, r);
+    d += ` L ${into[0]} ${into[1]} Q ${cx} ${cy} ${out[0]} ${out[1]}`;
+  }
+  return `${d} L ${tx} ${ty}`;
+}
+
+function toward(x: number, y: number, tx: number, ty: number, r: number): [number, number] {
+  const len = Math.hypot(tx - x, ty - y) || 1;
+  return [x + ((tx - x) / len) * r, y + ((ty - y) / len) * r];
 }
 
 /** Edge kinds on the canvas; module scope for React Flow. */

@@ -2,7 +2,8 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { debug } from '../../app/debug';
 import { FlightPainter } from '../../app/drawFlights';
-import { followStore } from '../../app/follow';
+import { followStore, followWaiting } from '../../app/follow';
+import { waitingAt } from '../../app/waiting';
 import { observers } from '../../app/observers';
 import { edgePaths } from '../../app/edgePaths';
 import { controller } from '../../app/runtime';
@@ -15,6 +16,17 @@ export function messageAt(clientX: number, clientY: number): number {
   const r = current.canvas.getBoundingClientRect();
   return current.painter.hit(clientX - r.left, clientY - r.top, 12);
 }
+
+/**
+ * Follows the `index`-th message waiting in `node` (the next to be delivered when there is no
+ * such chip). A queue card's chips call it.
+ */
+followWaiting.at = (node, index) => {
+  const waiting = waitingAt(node, observers.lives.values());
+  const pick = waiting[index] ?? waiting[0];
+  if (!pick) return;
+  controller.follow(pick.root); // FollowHighlight lights the hops it made before
+};
 
 /**
  * The one animation layer for moving messages: a canvas over the flow, redrawn once per
@@ -40,9 +52,25 @@ export function MessageLayer() {
     const observer = new ResizeObserver(resize);
     observer.observe(el);
     resize();
+    // The edge labels' boxes, in flow coordinates, read again when the edges move and twice a
+    // second (a label's text changes: a breaker's state, a consumer's partitions).
+    let clearAt = -Infinity;
+    let clearVersion = -1;
+    const readLabels = (wall: number) => {
+      if (wall - clearAt < 500 && clearVersion === edgePaths.version) return;
+      clearAt = wall;
+      clearVersion = edgePaths.version;
+      const [tx, ty, zoom] = flow.getState().transform;
+      const origin = el.getBoundingClientRect();
+      painter.keepClear = [...document.querySelectorAll<HTMLElement>('.react-flow__edgelabel-renderer .edge-label')].map((label) => {
+        const r = label.getBoundingClientRect();
+        return { x: (r.left - origin.left - tx) / zoom, y: (r.top - origin.top - ty) / zoom, w: r.width / zoom, h: r.height / zoom };
+      });
+    };
     const off = controller.onFrame((shown, wall) => {
       const flights = controller.flights;
       if (flights.count === 0 && blank) return;
+      readLabels(wall);
       const t0 = performance.now();
       const followed = followStore.getState().root ?? -1;
       const clock = { shown, wall, hopMs: controller.hopMs, followed, followedLabel: followed === -1 ? undefined : observers.lives.get(followed)?.type };

@@ -32,6 +32,9 @@ function px(p: typeof EDGE) {
   return { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` } as const;
 }
 
+/** Zoom at which compact cards' smallest text (12.5 px) draws at 11 px: a fit below it is too small to read. */
+export const READABLE_ZOOM = 11 / 12.5;
+
 /** Zoom below which a diagram laid out with full cards is drawn with compact ones instead. */
 export const FULL_ZOOM = 0.96;
 /**
