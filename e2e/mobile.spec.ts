@@ -14,7 +14,7 @@ test('on a phone (390×844): everything is on screen, and it plays, steps and ta
     page.getByRole('combobox', { name: 'Scenario' }),
     page.getByRole('group', { name: 'Language' }),
     page.getByText('Open file'),
-    page.getByRole('button', { name: 'Share' }),
+    page.getByRole('button', { name: 'Share', exact: true }),
   ];
   const boxes = await Promise.all(header.map(box));
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!), `header items ${i} and ${j} overlap`).toBe(false);

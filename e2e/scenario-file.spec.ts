@@ -68,7 +68,7 @@ test('a share link reopens the same scenario, seed and recorded actions', async 
   await seek(page, 5000, '0:05.000');
   const before = { totals: await totals(page).innerText(), queue: await node(page, 'Orders queue').innerText() };
 
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   // The link is compressed asynchronously: wait until it is written before reading it.
   const box = page.getByRole('textbox', { name: 'Share link' });
   await expect(box).toHaveValue(/#z=.*&a=/);

@@ -179,7 +179,7 @@ test('a share link made at a tour step opens on that step, at its moment', async
   await panel.getByRole('button', { name: 'Next' }).click();
   await expect(panel).toContainText('Step 3 of 8');
   const counters = await totals(page).innerText();
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
   await expect(field).toHaveValue(/tour=3/);
   const link = await field.inputValue();
