@@ -35,6 +35,11 @@ export function scenarioOf(data: unknown): Scenario {
   return parsed.scenario;
 }
 
+/** A scenario document validated (see `scenarioOf`) and started, its trace not recorded: for runs in bulk. */
+export function simulate(data: unknown): Simulation {
+  return new Simulation(CATALOG, scenarioOf(data));
+}
+
 /** Records everything `sim` traces from now on; call it before running the simulation. */
 export function recordRun(sim: Simulation): TestRun {
   const trace: TraceEvent[] = [];

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../catalog';
 import { Rng } from '../../engine/rng';
-import { Simulation } from '../../engine/simulation';
-import { scenarioOf } from '../../testing/harness';
+import type { Simulation } from '../../engine/simulation';
+import { simulate } from '../../testing/harness';
 import { InvariantChecker } from '../../testing/invariant';
 import type { Topic } from './kafka';
 
@@ -90,7 +89,7 @@ describe('message accounting on the Kafka model', () => {
   it('every copy is in exactly one state after every event, and group lag is log end minus committed, on 120 random runs', () => {
     let events = 0;
     for (let seed = 1; seed <= 120; seed++) {
-      const sim = new Simulation(CATALOG, scenarioOf(randomKafkaScenario(seed)));
+      const sim = simulate(randomKafkaScenario(seed));
       const topic = sim.node('t') as Topic;
       const checker = new InvariantChecker(sim);
       try {
@@ -111,7 +110,7 @@ describe('message accounting on the Kafka model', () => {
 
   it('at-least-once never loses a record: after outages, leaves and replays every group processes every record', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const sim = new Simulation(CATALOG, scenarioOf(randomKafkaScenario(seed, true)));
+      const sim = simulate(randomKafkaScenario(seed, true));
       const byGroup = new Map<string, Set<number>>();
       const groupOf = new Map<string, string>();
       for (const l of sim.scenario.links) if (typeof l.group === 'string') groupOf.set(l.to, l.group);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../catalog';
 import { Rng } from '../../engine/rng';
-import { Simulation } from '../../engine/simulation';
 import { InvariantChecker } from '../../testing/invariant';
-import { scenarioOf, stat } from '../../testing/harness';
+import { simulate, stat } from '../../testing/harness';
 
 // Message accounting on random RabbitMQ topologies: every copy in one place after every event.
 
@@ -85,9 +83,8 @@ describe('message accounting', () => {
     let deadLettered = 0;
     let duplicates = 0;
     for (let seed = 1; seed <= 120; seed++) {
-      const scenario = scenarioOf(randomRabbitScenario(seed));
-      const sim = new Simulation(CATALOG, scenario);
-      const queues = scenario.nodes.filter((n) => n.kind === 'queue').map((n) => n.id);
+      const sim = simulate(randomRabbitScenario(seed));
+      const queues = sim.scenario.nodes.filter((n) => n.kind === 'queue').map((n) => n.id);
       // A second oracle, by place: how many copies the trace says wait or are parked in each queue.
       const waitingIn = new Map<number, string>();
       const held = new Map<string, number>(queues.map((q) => [q, 0]));
