@@ -11,15 +11,22 @@ export interface SemanticsRow {
 }
 
 const RMQ_Q = 'src/sim/models/rabbitmq/queue.test.ts';
+const RMQ_EXP = 'src/sim/models/rabbitmq/queue-expiry.test.ts';
+const RMQ_DL = 'src/sim/models/rabbitmq/queue-dead-letter.test.ts';
+const RMQ_OUT = 'src/sim/models/rabbitmq/queue-outage.test.ts';
 const RMQ_X = 'src/sim/models/rabbitmq/exchange.test.ts';
 const RMQ_S = 'src/sim/models/rabbitmq/queue-semantics.test.ts';
 const RMQ_NET = 'src/sim/models/rabbitmq/queue-network.test.ts';
 const RMQ_PC = 'src/sim/models/rabbitmq/publisher-confirms.test.ts';
 const K = 'src/sim/models/kafka/kafka.test.ts';
+const KD = 'src/sim/models/kafka/kafka-delivery.test.ts';
+const KR = 'src/sim/models/kafka/kafka-replay.test.ts';
+const KA = 'src/sim/models/kafka/kafka-accounting.test.ts';
 const KF = 'src/sim/models/kafka/kafka-fidelity.test.ts';
 const KS = 'src/sim/models/kafka/kafka-semantics.test.ts';
 const KP = 'src/sim/models/kafka/producer-retries.test.ts';
 const PS = 'src/sim/models/pubsub/pubsub.test.ts';
+const PSD = 'src/sim/models/pubsub/pubsub-durable.test.ts';
 const WH = 'src/sim/models/webhook/webhook.test.ts';
 const WS = 'src/sim/models/webhook/webhook-schedule.test.ts';
 const WSIG = 'src/sim/models/webhook/webhook-signature.test.ts';
@@ -59,17 +66,17 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [RMQ_Q, 'a consumer that goes offline mid-processing gets its unacked messages requeued, in order, to the other consumer, with no duplicate'],
     [RMQ_NET, 'a closed channel requeues what the consumer held unacked, marked redelivered'],
   ] },
-  { section: '§1', row: 'TTL', tests: [[RMQ_Q, 'an expired message behind a live one stays, and counts, until it reaches the head']] },
+  { section: '§1', row: 'TTL', tests: [[RMQ_EXP, 'an expired message behind a live one stays, and counts, until it reaches the head']] },
   { section: '§1', row: 'DLX triggers', tests: [
-    [RMQ_Q, 'the dead-letter queue records why each message died: rejected, expired, maxlen'],
-    [RMQ_Q, 'a dead letter takes the dead-letter routing key, and loses its per-message expiration on the way'],
-    [RMQ_Q, 'a message dead-lettered back into the queue it expired in is dropped as a cycle'],
+    [RMQ_DL, 'the dead-letter queue records why each message died: rejected, expired, maxlen'],
+    [RMQ_DL, 'a dead letter takes the dead-letter routing key, and loses its per-message expiration on the way'],
+    [RMQ_DL, 'a message dead-lettered back into the queue it expired in is dropped as a cycle'],
   ] },
   { section: '§1', row: 'Max length', tests: [
-    [RMQ_Q, 'drop-head (the default) keeps the newest 10 of 50 and drops the 40 oldest as maxlen'],
-    [RMQ_Q, 'reject-publish keeps the first 10 of 50 and turns the other 40 away'],
-    [RMQ_Q, 'reject-publish-dlx keeps the first 10 of 50 and dead-letters the other 40 as maxlen'],
-    [RMQ_Q, 'reject-publish-dlx on a quorum queue is refused at load, located, in both languages'],
+    [RMQ_EXP, 'drop-head (the default) keeps the newest 10 of 50 and drops the 40 oldest as maxlen'],
+    [RMQ_EXP, 'reject-publish keeps the first 10 of 50 and turns the other 40 away'],
+    [RMQ_EXP, 'reject-publish-dlx keeps the first 10 of 50 and dead-letters the other 40 as maxlen'],
+    [RMQ_EXP, 'reject-publish-dlx on a quorum queue is refused at load, located, in both languages'],
   ] },
   { section: '§1', row: 'Durability', tests: [
     [RMQ_S, 'durable queue, persistent messages: all 100 are still there after the restart and get processed'],
@@ -99,32 +106,32 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   ] },
   { section: '§2', row: 'Offsets', tests: [
     [KF, 'by default (latest) a group that joins late starts at the log end: it skips the 300 records before it'],
-    [K, 'at-least-once: a consumer that crashes between processing and its next auto-commit reprocesses those records as duplicates'],
+    [KD, 'at-least-once: a consumer that crashes between processing and its next auto-commit reprocesses those records as duplicates'],
   ] },
   { section: '§2', row: 'Delivery semantics', tests: [
-    [K, 'at-least-once: a consumer that crashes between processing and its next auto-commit reprocesses those records as duplicates'],
-    [K, 'at-most-once: a consumer that crashes loses the records it committed and had not processed, and processes nothing twice'],
+    [KD, 'at-least-once: a consumer that crashes between processing and its next auto-commit reprocesses those records as duplicates'],
+    [KD, 'at-most-once: a consumer that crashes loses the records it committed and had not processed, and processes nothing twice'],
     [KP, 'a 60 s outage at 10 records/s: all 749 records are appended, late, in publication order per partition, and processed once'],
   ] },
   { section: '§2', row: 'Retention', tests: [
-    [K, 'retention deletes old records but consumption deletes none; a group that never read them loses them'],
-    [K, "resetting a group's offsets to the earliest replays every record for that group only"],
+    [KR, 'retention deletes old records but consumption deletes none; a group that never read them loses them'],
+    [KR, "resetting a group's offsets to the earliest replays every record for that group only"],
   ] },
-  { section: '§2', row: 'Lag', tests: [[K, 'every copy is in exactly one state after every event, and group lag is log end minus committed, on 120 random runs']] },
+  { section: '§2', row: 'Lag', tests: [[KA, 'every copy is in exactly one state after every event, and group lag is log end minus committed, on 120 random runs']] },
   { section: '§2', row: 'Failure detection / rebalance', tests: [
-    [K, "a member offline: its partitions' lag grows, after the session timeout they move to the other member, and the lag drains"],
-    [K, 'a clean leave rebalances at once, without waiting for the session timeout, and duplicates nothing'],
+    [KD, "a member offline: its partitions' lag grows, after the session timeout they move to the other member, and the lag drains"],
+    [KD, 'a clean leave rebalances at once, without waiting for the session timeout, and duplicates nothing'],
   ] },
   { section: '§2', row: 'Consumer outage', tests: [
-    [K, 'THE OUTAGE TEST: 10 msg/s, one consumer of 20/s offline from 10 s to 20 s: lag peaks near 100 and is near zero again by about 30 s'],
+    [KD, 'THE OUTAGE TEST: 10 msg/s, one consumer of 20/s offline from 10 s to 20 s: lag peaks near 100 and is near zero again by about 30 s'],
   ] },
 
   // ---- §3 Pub/sub generally ----
   { section: '§3', row: 'Google Pub/Sub', tests: [
-    [PS, 'redelivers a message whose ack deadline passes; the first copy, acked late, makes a duplicate'],
-    [PS, 'dead-letters a message after 5 delivery attempts (the default) when every attempt is nacked'],
+    [PSD, 'redelivers a message whose ack deadline passes; the first copy, acked late, makes a duplicate'],
+    [PSD, 'dead-letters a message after 5 delivery attempts (the default) when every attempt is nacked'],
     [PS, 'a topic with no subscription loses everything published to it, counted as "no subscription"'],
-    [PS, 'keeps what is published while its subscriber is offline and delivers all of it when the subscriber returns'],
+    [PSD, 'keeps what is published while its subscriber is offline and delivers all of it when the subscriber returns'],
   ] },
   { section: '§3', row: 'Redis Pub/Sub', tests: [[PS, 'loses what is published while its subscriber is away, counted with the reason']] },
   { section: '§3', row: 'NATS core', tests: [[PS, 'loses what is published while its subscriber is away, counted with the reason']] },
@@ -198,8 +205,8 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   { section: '§7', row: 'M/M/c', tests: [[TH, 'M/M/c at 15/s with two consumers at 10/s each: 1.929 wait on average, each for 0.1286 s (Erlang C)']] },
   { section: '§7', row: "Little's law", tests: [[TH, "Little's law holds on a stable run: mean number in the system = arrival rate × mean time in it"]] },
   { section: '§7', row: 'Outage T', tests: [
-    [K, 'THE OUTAGE TEST: 10 msg/s, one consumer of 20/s offline from 10 s to 20 s: lag peaks near 100 and is near zero again by about 30 s'],
-    [RMQ_Q, 'THE OUTAGE TEST: 10 msg/s, one consumer of 20/s offline from 10 s to 20 s: the backlog peaks near 100 and is near zero again by about 30 s'],
+    [KD, 'THE OUTAGE TEST: 10 msg/s, one consumer of 20/s offline from 10 s to 20 s: lag peaks near 100 and is near zero again by about 30 s'],
+    [RMQ_OUT, 'THE OUTAGE TEST: 10 msg/s, one consumer of 20/s offline from 10 s to 20 s: the backlog peaks near 100 and is near zero again by about 30 s'],
   ] },
 
   // ---- §8 Additions ----
@@ -214,8 +221,8 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [KF, 'at-least-once over a link losing 30% of crossings: every record is processed, once, in offset order'],
   ] },
   { section: '§8', row: 'Kafka consumer / Restart without `group.instance.id`', tests: [
-    [K, 'a dynamic member (the default) restarted within the session timeout rejoins with a new member id and the group rebalances'],
-    [K, 'a static member (groupInstanceId) restarted within the session timeout resumes its partitions without a rebalance'],
+    [KD, 'a dynamic member (the default) restarted within the session timeout rejoins with a new member id and the group rebalances'],
+    [KD, 'a static member (groupInstanceId) restarted within the session timeout resumes its partitions without a rebalance'],
   ] },
   { section: '§8', row: 'Kafka broker / First rebalance of a new group', tests: [
     [KS, 'by default the first member waits, the second restarts the wait, and one rebalance at 16 s gives each a partition'],
@@ -239,13 +246,13 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [RMQ_NET, 'a lossy consumer link (20% loss) loses no delivery and no ack: TCP retransmits, only latency grows'],
   ] },
   { section: '§8', row: 'Google Pub/Sub / No dead-letter topic', tests: [
-    [PS, 'without a dead-letter topic there is no dead-letter policy: a nacked message is redelivered until retention ends'],
+    [PSD, 'without a dead-letter topic there is no dead-letter policy: a nacked message is redelivered until retention ends'],
   ] },
   { section: '§8', row: 'Google Pub/Sub / Dead-letter policy', tests: [
-    [PS, 'dead-letters a message after 5 delivery attempts (the default) when every attempt is nacked'],
-    [PS, 'forwards dead letters to a dead-letter topic, whose own subscriber processes them'],
+    [PSD, 'dead-letters a message after 5 delivery attempts (the default) when every attempt is nacked'],
+    [PSD, 'forwards dead letters to a dead-letter topic, whose own subscriber processes them'],
   ] },
-  { section: '§8', row: 'Google Pub/Sub / Retry policy', tests: [[PS, 'a retry policy spaces redeliveries exponentially from 10 s up to 600 s']] },
+  { section: '§8', row: 'Google Pub/Sub / Retry policy', tests: [[PSD, 'a retry policy spaces redeliveries exponentially from 10 s up to 600 s']] },
   // ---- rows this project added (not in SEMANTICS.md) ----
   { section: '§+', row: 'Kafka consumer / A poison record (cannot be deserialized)', tests: [
     [KS, 'without a dead-letter topic every poll fails on it: its partition is stuck at offset 99 for good and the lag grows to 501'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
-import { ms, runScenario } from '../../testing/harness';
+import { ms, runBuiltin, runScenario } from '../../testing/harness';
 import type { RestService } from './rest';
 
 interface Setup {
@@ -124,11 +124,8 @@ describe('idempotency keys (Stripe style)', () => {
 });
 
 describe('the rest-idempotency built-in', () => {
-  it('one click stream, two checkouts over a 5 % lossy link: only the one without keys charges twice', async () => {
-    const { builtin } = await import('../../../scenarios');
-    const { Simulation } = await import('../../engine/simulation');
-    const { CATALOG } = await import('../../catalog');
-    const sim = new Simulation(CATALOG, builtin('rest-idempotency')!);
+  it('one click stream, two checkouts over a 5 % lossy link: only the one without keys charges twice', () => {
+    const { sim } = runBuiltin('rest-idempotency');
     sim.runUntil(60_000);
     const plain = (sim.node('payments-plain') as RestService).stats();
     const keys = (sim.node('payments-keys') as RestService).stats();

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../../engine/errors';
-import { CATALOG, parseScenario } from '../../catalog';
-import { Simulation } from '../../engine/simulation';
+import type { Simulation } from '../../engine/simulation';
 import type { TraceEvent } from '../../engine/trace';
+import { ms as constant, simulate } from '../../testing/harness';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
-
-const constant = (ms: number) => ({ dist: 'constant', ms });
 
 /** Every kind a REST call can reach, with a consumer behind it where it forwards messages. */
 const CALLEES: Record<string, { nodes: Record<string, unknown>[]; links: Record<string, unknown>[] }> = {
@@ -35,8 +32,9 @@ const CALLERS = {
   'rest-service': { id: 'c', kind: 'rest-service', serviceTime: constant(1) },
 };
 
-function scenario(caller: Record<string, unknown>, callee: (typeof CALLEES)[string], settings: Record<string, unknown>) {
-  const r = parseScenario({
+/** A started run: `caller` (with `settings`) calling `callee` while both go away and come back. */
+function started(caller: Record<string, unknown>, callee: (typeof CALLEES)[string], settings: Record<string, unknown>): Simulation {
+  return simulate({
     id: 't', title: 't', seed: 3,
     nodes: [{ id: 'user', kind: 'producer', ratePerSec: 20 }, { ...caller, ...settings }, ...callee.nodes],
     links: [{ from: 'user', to: 'c' }, { from: 'c', to: 'x', latency: constant(40) }, ...callee.links],
@@ -46,8 +44,6 @@ function scenario(caller: Record<string, unknown>, callee: (typeof CALLEES)[stri
       { at: 2_000, do: 'offline', node: 'x' }, { at: 2_600, do: 'online', node: 'x' },
     ],
   });
-  if (!r.ok) throw new Error(formatIssues(r.issues));
-  return r.scenario;
 }
 
 describe('a REST call into any kind of node', () => {
@@ -56,13 +52,13 @@ describe('a REST call into any kind of node', () => {
   const pairs = Object.keys(CALLERS).flatMap((caller) => Object.keys(CALLEES).map((callee) => [caller, callee] as const));
   it.each(pairs)('%s → %s: timeouts, retries and outages keep every copy accounted for', (caller, callee) => {
     for (const settings of [{ timeoutMs: 25 }, { timeoutMs: 25, retry: { maxAttempts: 3, baseMs: 5 } }, {}]) {
-      const sim = new Simulation(CATALOG, scenario(CALLERS[caller as keyof typeof CALLERS], CALLEES[callee]!, settings));
+      const sim = started(CALLERS[caller as keyof typeof CALLERS], CALLEES[callee]!, settings);
       expect(() => checkInvariantEveryEvent(sim, 4_000)).not.toThrow();
     }
   });
 
   it('a broker accepts a REST request and answers 202 at once: the call succeeds and the broker keeps the message', () => {
-    const sim = new Simulation(CATALOG, scenario(CALLERS['rest-client'], CALLEES.queue!, {}));
+    const sim = started(CALLERS['rest-client'], CALLEES.queue!, {});
     const ended: Extract<TraceEvent, { type: 'http.call_ended' }>[] = [];
     sim.on((ev) => {
       if (ev.type === 'http.call_ended') ended.push(ev);
@@ -74,7 +70,7 @@ describe('a REST call into any kind of node', () => {
   });
 
   it('a timeout shorter than the round trip leaves the message with the broker, not dropped by the caller', () => {
-    const sim = new Simulation(CATALOG, scenario(CALLERS['rest-client'], CALLEES.queue!, { timeoutMs: 25 }));
+    const sim = started(CALLERS['rest-client'], CALLEES.queue!, { timeoutMs: 25 });
     sim.runUntil(900);
     const t = sim.ledger.totals();
     expect(t.processed).toBeGreaterThan(5);

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../scenarios';
-import { CATALOG } from '../../catalog';
-import { Simulation } from '../../engine/simulation';
 import type { TraceEvent } from '../../engine/trace';
 import type { CallerStats } from './caller-stats';
-import { runScenario } from '../../testing/harness';
+import { runBuiltin, runScenario } from '../../testing/harness';
 
 /** Runs a built-in for `ms` and returns its totals, its trace and its nodes' stats. */
 function run(id: string, ms: number) {
-  const sim = new Simulation(CATALOG, builtin(id)!);
-  const trace: TraceEvent[] = [];
-  sim.on((e) => trace.push(e));
+  const { sim, trace } = runBuiltin(id);
   sim.runUntil(ms);
   return { totals: sim.ledger.totals(), trace, stats: sim.report().nodes };
 }

@@ -1,18 +1,14 @@
-import { formatIssues } from '../../engine/errors';
+import { CATALOG } from '../../catalog';
 import { Simulation } from '../../engine/simulation';
 import type { TraceEvent } from '../../engine/trace';
+import { ms, scenarioOf, type Ev } from '../../testing/harness';
 import type { RestClient, RestService } from './rest';
 import type { Service } from '../core/service';
-import { CATALOG, parseScenario } from '../../catalog';
 
-/** Shared by the REST tests (rest*.test.ts): a run of a small scenario, and what it traced. */
+/** Shared by the REST tests (rest*.test.ts): a small scenario started, at `seed` when given (the harness validates it). */
 export function simOf(spec: Record<string, unknown>, seed?: number): Simulation {
-  const r = parseScenario({ id: 't', title: 't', ...spec });
-  if (!r.ok) throw new Error(formatIssues(r.issues));
-  return new Simulation(CATALOG, r.scenario, seed === undefined ? {} : { seed });
+  return new Simulation(CATALOG, scenarioOf({ id: 't', title: 't', ...spec }), seed === undefined ? {} : { seed });
 }
-
-export type Ev<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 
 /** Every trace event of type `type` from now on. */
 export function collect<T extends TraceEvent['type']>(sim: Simulation, type: T): Ev<T>[] {
@@ -26,5 +22,5 @@ export function collect<T extends TraceEvent['type']>(sim: Simulation, type: T):
 export const client = (sim: Simulation, id: string) => sim.node(id) as RestClient;
 export const service = (sim: Simulation, id: string) => sim.node(id) as Service;
 export const restService = (sim: Simulation, id: string) => sim.node(id) as RestService;
-export const constant = (ms: number) => ({ dist: 'constant', ms });
+export const constant = ms;
 export const oneClick = { id: 'user', kind: 'producer', interarrival: constant(1000), limit: 1 };

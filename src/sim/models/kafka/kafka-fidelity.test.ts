@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, parseScenario } from '../../catalog';
-import { Simulation } from '../../engine/simulation';
 import type { TraceEvent } from '../../engine/trace';
+import { runScenario, type TestScenario } from '../../testing/harness';
 import { InvariantChecker } from '../../testing/invariant';
-import type { KafkaMeta, Topic, TopicStats } from './kafka';
+import type { KafkaMeta } from './kafka';
+import { topicStats } from './kafka.fixture';
 
 // issue #9, Kafka defects. Defaults cited from SEMANTICS.md §2 and §8 (K: ConsumerConfig.java,
 // ProducerConfig.java, docs/configuration).
-
-type Spec = { nodes: unknown[]; links: unknown[]; actions?: unknown[]; seed?: number };
-
-function build({ nodes, links, actions = [], seed = 1 }: Spec): Simulation {
-  const r = parseScenario({ id: 'kafka-fidelity', title: 'kafka fidelity', seed, nodes, links, actions });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return new Simulation(CATALOG, r.scenario);
-}
-
-function topicStats(sim: Simulation, id = 't'): TopicStats {
-  return (sim.node(id) as Topic).stats();
-}
 
 describe('defect 2: a lost fetch skips nothing', () => {
   it('at-least-once over a link losing 30% of crossings: every record is processed, once, in offset order', () => {
     // A consumer fetches from its position; the fetch travels over TCP, so a lost segment is
     // retransmitted, and a failed fetch is sent again from the same position (SEMANTICS §8
     // "A lost fetch": nothing is skipped).
-    const sim = build({
+    const { sim } = runScenario({
       nodes: [
         { id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant', limit: 300 },
         { id: 't', kind: 'topic', autoOffsetReset: 'earliest' },
@@ -47,7 +35,7 @@ describe('defect 2: a lost fetch skips nothing', () => {
 });
 
 describe('defect 3: poll batches', () => {
-  const spec = (more: Record<string, unknown> = {}, serviceMs = 5): Spec => ({
+  const spec = (more: Record<string, unknown> = {}, serviceMs = 5): TestScenario => ({
     nodes: [
       { id: 'p', kind: 'producer', ratePerSec: 40 },
       { id: 't', kind: 'topic', ...more },
@@ -60,7 +48,7 @@ describe('defect 3: poll batches', () => {
     // One record per round trip (40 ms + 5 ms) would cap the group at ~22 records/s. Real consumers
     // fetch up to max.poll.records=500 records per poll (SEMANTICS §8), so the whole backlog since
     // the last fetch comes in one response.
-    const sim = build(spec());
+    const { sim } = runScenario(spec());
     let worstLag = 0;
     for (let t = 10_000; t <= 120_000; t += 1000) {
       sim.runUntil(t);
@@ -76,7 +64,7 @@ describe('defect 3: poll batches', () => {
   it('records of a batch are processed in offset order, even with concurrency 4', () => {
     const s = spec();
     (s.nodes[2] as Record<string, unknown>).concurrency = 4;
-    const sim = build(s);
+    const { sim } = runScenario(s);
     const offsets: number[] = [];
     sim.on((ev) => {
       if (ev.type === 'message.processed') offsets.push((ev.msg.meta as KafkaMeta).offset);
@@ -88,7 +76,7 @@ describe('defect 3: poll batches', () => {
 
   it('max.poll.records caps a batch: a backlog of 1,000 arrives in polls of at most 500 (and of 10 when set)', () => {
     for (const [max, expected] of [[undefined, 500], [10, 10]] as const) {
-      const sim = build({
+      const { sim } = runScenario({
         nodes: [
           { id: 'p', kind: 'producer', ratePerSec: 1000, arrivals: 'constant', limit: 1000 },
           { id: 't', kind: 'topic', ...(max ? { maxPollRecords: max } : {}) },
@@ -108,7 +96,7 @@ describe('defect 3: poll batches', () => {
   });
 
   it('a member that spends longer than max.poll.interval.ms (300 s) on one poll leaves the group, which rebalances', () => {
-    const sim = build({
+    const { sim } = runScenario({
       nodes: [
         { id: 'p', kind: 'producer', ratePerSec: 1, arrivals: 'constant', limit: 3 },
         { id: 't', kind: 'topic' },
@@ -126,7 +114,7 @@ describe('defect 3: poll batches', () => {
   });
 
   it('the 300 s count from the latest poll: a member that polled every second for a minute, then stalls, leaves 300 s after its last poll', () => {
-    const sim = build({
+    const { sim } = runScenario({
       nodes: [
         { id: 'p', kind: 'producer', ratePerSec: 1, arrivals: 'constant', limit: 120 },
         { id: 't', kind: 'topic' },
@@ -151,7 +139,7 @@ describe('defect 3: poll batches', () => {
 });
 
 describe('defect 6: auto.offset.reset for a group with no committed offset', () => {
-  const spec = (reset?: 'earliest' | 'latest'): Spec => ({
+  const spec = (reset?: 'earliest' | 'latest'): TestScenario => ({
     nodes: [
       { id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant' },
       { id: 't', kind: 'topic', ...(reset ? { groups: { late: { autoOffsetReset: reset } } } : {}) },
@@ -163,7 +151,7 @@ describe('defect 6: auto.offset.reset for a group with no committed offset', () 
   });
 
   function firstOffsets(reset?: 'earliest' | 'latest') {
-    const sim = build(spec(reset));
+    const { sim } = runScenario(spec(reset));
     const first: Record<string, number> = {};
     sim.on((ev) => {
       if (ev.type === 'message.processed' && first[ev.node] === undefined) first[ev.node] = (ev.msg.meta as KafkaMeta).offset;

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, ms, type TestRun } from '../../testing/harness';
+import { runBuiltin, runScenario, ms, type TestRun } from '../../testing/harness';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
 import type { Topic } from './kafka';
-import { CATALOG } from '../../catalog';
-import { Simulation } from '../../engine/simulation';
-import { builtin } from '../../../scenarios';
 
 // issue #9, Kafka semantics learners ask about (SEMANTICS §8; K: GroupCoordinatorConfig.java).
 
@@ -117,8 +114,7 @@ describe('a poison record: one the consumer cannot deserialize', () => {
 
 describe('the built-in kafka-poison-record scenario', () => {
   it('does what its description says: one partition stuck at 15 s, both by 30 s, both drained within 15 s of the cure at 40 s', () => {
-    const scenario = builtin('kafka-poison-record')!;
-    const sim = new Simulation(CATALOG, scenario);
+    const { sim, scenario } = runBuiltin('kafka-poison-record');
     const group = () => (sim.node('payments') as Topic).stats().groups.payments!;
     sim.runUntil(20_000);
     expect(group().stuck).toHaveLength(1);

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../../engine/errors';
-import { Simulation } from '../../engine/simulation';
+import type { Simulation } from '../../engine/simulation';
 import type { TraceEvent } from '../../engine/trace';
+import { producer as steady, runScenario } from '../../testing/harness';
 import { topicMatches } from './exchange';
-import { CATALOG, parseScenario } from '../../catalog';
 
-function build(nodes: unknown[], links: unknown[], extra: Record<string, unknown> = {}): Simulation {
-  const parsed = parseScenario({ id: 'exchange-test', title: 'exchange test', pattern: 'rabbitmq', nodes, links, ...extra });
-  if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
-  return new Simulation(CATALOG, parsed.scenario);
-}
+const build = (nodes: unknown[], links: unknown[]): Simulation => runScenario({ pattern: 'rabbitmq', nodes, links }).sim;
 
 /** A producer publishing `limit` messages of `eventType`, evenly spaced. */
 function producer(id: string, eventType: string, limit: number, more: Record<string, unknown> = {}) {
-  return { id, kind: 'producer', eventType, ratePerSec: 50, arrivals: 'constant', limit, ...more };
+  return steady(id, 50, { eventType, limit, ...more });
 }
 
 /** Counts, per node, the message types enqueued there. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../../engine/errors';
-import { CATALOG, parseScenario } from '../../catalog';
-import { Simulation } from '../../engine/simulation';
+import type { Simulation } from '../../engine/simulation';
+import { ms, runScenario } from '../../testing/harness';
 import { checkInvariantEveryEvent, InvariantChecker } from '../../testing/invariant';
 
 // issue #9, defect 1. RabbitMQ runs over TCP: a short network fault only delays deliveries and acks
@@ -11,18 +10,16 @@ import { checkInvariantEveryEvent, InvariantChecker } from '../../testing/invari
 // the network heals.
 
 function build(prefetch: number, actions: unknown[], link: Record<string, unknown> = {}, seed = 3): Simulation {
-  const parsed = parseScenario({
-    id: 'queue-network', title: 'queue network faults', pattern: 'rabbitmq', seed,
+  return runScenario({
+    pattern: 'rabbitmq', seed,
     nodes: [
       { id: 'orders', kind: 'producer', ratePerSec: 10, arrivals: 'constant', limit: 1000 },
       { id: 'q', kind: 'queue', prefetch },
-      { id: 'c', kind: 'service', serviceTime: { dist: 'constant', ms: 5 } },
+      { id: 'c', kind: 'service', serviceTime: ms(5) },
     ],
-    links: [{ from: 'orders', to: 'q' }, { from: 'q', to: 'c', latency: { dist: 'constant', ms: 10 }, ...link }],
+    links: [{ from: 'orders', to: 'q' }, { from: 'q', to: 'c', latency: ms(10), ...link }],
     actions,
-  });
-  if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
-  return new Simulation(CATALOG, parsed.scenario);
+  }).sim;
 }
 
 const cut = (from: number, to: number) => [
@@ -70,18 +67,16 @@ describe('a manual-ack queue across a network partition (RabbitMQ over TCP)', ()
 
   it('a closed channel requeues what the consumer held unacked, marked redelivered', () => {
     // A slow consumer holds 50 unacked when the network goes for 90 s.
-    const parsed = parseScenario({
-      id: 'queue-network-slow', title: 'slow consumer cut off', pattern: 'rabbitmq', seed: 1,
+    const { sim } = runScenario({
+      pattern: 'rabbitmq', seed: 1,
       nodes: [
         { id: 'orders', kind: 'producer', ratePerSec: 20, arrivals: 'constant', limit: 400 },
         { id: 'q', kind: 'queue', prefetch: 50 },
-        { id: 'c', kind: 'service', serviceTime: { dist: 'constant', ms: 100 } },
+        { id: 'c', kind: 'service', serviceTime: ms(100) },
       ],
-      links: [{ from: 'orders', to: 'q' }, { from: 'q', to: 'c', latency: { dist: 'constant', ms: 10 } }],
+      links: [{ from: 'orders', to: 'q' }, { from: 'q', to: 'c', latency: ms(10) }],
       actions: cut(5_000, 95_000),
     });
-    if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
-    const sim = new Simulation(CATALOG, parsed.scenario);
     sim.runUntil(66_000);
     const s = stats(sim);
     expect(s.consumers.c!.channel).toBe('closed');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/rng';
-import { Simulation } from '../../engine/simulation';
+import { simulate } from '../../testing/harness';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
-import { CATALOG, parseScenario } from '../../catalog';
 
 /** A random queue scenario: rates, consumers, prefetch, ack mode, latency, failures and outages all drawn from `seed`. */
 export function randomQueueScenario(seed: number): unknown {
@@ -35,9 +34,7 @@ describe('message accounting on the queue model', () => {
   it('every copy is in exactly one state after every event, on 120 random runs with outages and failures', () => {
     let events = 0;
     for (let seed = 1; seed <= 120; seed++) {
-      const parsed = parseScenario(randomQueueScenario(seed));
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-      events += checkInvariantEveryEvent(new Simulation(CATALOG, parsed.scenario), 10_000);
+      events += checkInvariantEveryEvent(simulate(randomQueueScenario(seed)), 10_000);
     }
     expect(events).toBeGreaterThan(50_000);
     // About 4 s alone; more on a shared machine, past vitest's 5 s default.

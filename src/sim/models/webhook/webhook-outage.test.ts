@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import orderPaid from '../../../scenarios/webhook-order-paid.json';
-import { Simulation } from '../../engine/simulation';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
-import type { TraceEvent } from '../../engine/trace';
 import type { WebhookAttacker } from './webhook-attacker';
-import { ms, webhookRun } from '../../testing/harness';
+import { ms, recordRun, simulate, webhookRun } from '../../testing/harness';
 import type { WebhookReceiver } from './webhook-receiver';
 import { attemptOffsets, resolvePolicy } from './webhook-schedule';
 import type { WebhookSender } from './webhook-sender';
-import { CATALOG, parseScenario } from '../../catalog';
 
 // The brokers' outage: 10 events/s, the receiver down from 10 s to 20 s.
 const DOWN = 10_000;
@@ -113,13 +110,9 @@ describe('a receiver outage (10 events/s, receiver down from 10 s to 20 s)', () 
 
 describe('the built-in scenario "order paid"', () => {
   it('gives up on the outage\'s first orders (dead letters), delivers every other one late, and rejects the forgery (401) and the replay (400)', () => {
-    const parsed = parseScenario(orderPaid);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const sim = new Simulation(CATALOG, parsed.scenario);
-    const trace: TraceEvent[] = [];
-    sim.on((e) => trace.push(e));
+    const { sim, trace } = recordRun(simulate(orderPaid));
     // A little past the scenario's end, so the last retries' POSTs have been handled.
-    sim.runUntil(parsed.scenario.durationMs + 20_000);
+    sim.runUntil(sim.scenario.durationMs + 20_000);
     const sender = sim.node('orders') as WebhookSender;
     const receiver = sim.node('shipping') as WebhookReceiver;
     expect(trace.some((e) => e.type === 'webhook.registered')).toBe(true);

@@ -3,10 +3,10 @@ import { webhookMeta } from './webhook-meta';
 import type { WebhookAttacker } from './webhook-attacker';
 import { ms, webhookRun } from '../../testing/harness';
 import type { WebhookReceiver } from './webhook-receiver';
+import { checkout as oneASecond, orders as sender, shipping } from './webhook.fixture';
 
-const checkout = { id: 'checkout', kind: 'producer', arrivals: 'constant', ratePerSec: 1, eventType: 'order.paid' };
-const orders = { id: 'orders', kind: 'webhook-sender' };
-const shipping = (extra: object = {}) => ({ id: 'shipping', kind: 'webhook-receiver', serviceTime: ms(10), ...extra });
+const checkout = oneASecond({ ratePerSec: 1 });
+const orders = sender();
 const base = [{ from: 'checkout', to: 'orders' }, { from: 'orders', to: 'shipping', latency: ms(20) }];
 
 describe('forged requests', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
 import { ms, webhookRun } from '../../testing/harness';
 import type { WebhookSender } from './webhook-sender';
+import { checkout, orders, shipping as receiver } from './webhook.fixture';
 
 /**
  * Issue 9, defect 7: the ledger's totals say what happened to webhook deliveries. A late 200
@@ -10,9 +11,7 @@ import type { WebhookSender } from './webhook-sender';
  * processes shows failed at the sender and processed at the receiver, counted once; and a
  * failed POST attempt is not a delivery.
  */
-const orders = (extra: object = {}) => ({ id: 'orders', kind: 'webhook-sender', ...extra });
-const shipping = (extra: object = {}) => ({ id: 'shipping', kind: 'webhook-receiver', serviceTime: ms(100), concurrency: 1000, ...extra });
-const checkout = (extra: object = {}) => ({ id: 'checkout', kind: 'producer', arrivals: 'constant', ratePerSec: 10, eventType: 'order.paid', ...extra });
+const shipping = (extra: object = {}) => receiver({ serviceTime: ms(100), concurrency: 1000, ...extra });
 const links = [{ from: 'checkout', to: 'orders' }, { from: 'orders', to: 'shipping' }];
 
 describe('webhook totals add up (issue 9, defect 7)', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/rng';
-import { Simulation } from '../../engine/simulation';
+import type { Simulation } from '../../engine/simulation';
+import { simulate } from '../../testing/harness';
 import { InvariantChecker } from '../../testing/invariant';
 import type { TraceEvent } from '../../engine/trace';
 import { WebhookSender } from './webhook-sender';
-import { CATALOG, parseScenario } from '../../catalog';
 
 /**
  * A random webhook system drawn from `seed`: schedules, timeouts, disabling rules, failure
@@ -118,9 +118,7 @@ function checkSenderBooks(sender: WebhookSender): void {
 
 /** Runs random scenario `seed` to 10 s, checking everything after every event; returns the run. */
 function runChecked(seed: number): { sim: Simulation; sender: WebhookSender; events: number } {
-  const parsed = parseScenario(randomWebhookScenario(seed));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const sim = new Simulation(CATALOG, parsed.scenario);
+  const sim = simulate(randomWebhookScenario(seed));
   const sender = sim.node('s') as WebhookSender;
   const checker = new InvariantChecker(sim);
   const onePlace = new OnePlace(sim);

@@ -5,10 +5,8 @@ import { webhookMeta } from './webhook-meta';
 import { ms, webhookRun } from '../../testing/harness';
 import type { WebhookSender } from './webhook-sender';
 import type { WebhookReceiver } from './webhook-receiver';
+import { checkout, orders, shipping } from './webhook.fixture';
 
-const orders = (extra: object = {}) => ({ id: 'orders', kind: 'webhook-sender', ...extra });
-const shipping = (extra: object = {}) => ({ id: 'shipping', kind: 'webhook-receiver', serviceTime: ms(10), ...extra });
-const checkout = (extra: object = {}) => ({ id: 'checkout', kind: 'producer', arrivals: 'constant', ratePerSec: 10, eventType: 'order.paid', ...extra });
 
 describe('registration', () => {
   it('a receiver registers its URL with the sender over the network; events published before that are not sent to it', () => {
