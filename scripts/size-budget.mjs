@@ -27,9 +27,10 @@ import { gzipSync } from 'node:zlib';
  * kinds, the new tours and comparison files: 316.8 KB measured, so the budget is that plus 2.2.
  * perf4 took the engine chunk (engine, models, zod: 68.9 KB) and the built-in scenario files out
  * of the first load (the first screen is drawn from a build-time copy; see src/app/runtime.ts):
- * 216.1 KB measured, so the budget is that plus 1.9.
+ * 216.1 KB measured, so the budget is that plus 1.9. Merged with viz4's wrapping layout for long
+ * chains and queue chips as buttons (the first draw needs both): 219.8 KB, so the budget is 221.
  */
-export const BUDGET_KB = 218;
+export const BUDGET_KB = 221;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
