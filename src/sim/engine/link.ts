@@ -1,7 +1,7 @@
 import { sampler, type Sampler } from './distributions';
 import type { Message } from './message';
 import type { SimNode, SignalData } from './node';
-import type { EventTarget } from './scheduler';
+import type { EventTarget, ScheduledEvent } from './scheduler';
 import type { Simulation } from './simulation';
 import type { Channel, SignalKind } from './trace';
 import type { LinkConfig } from './scenario';
@@ -123,11 +123,12 @@ export class Link implements EventTarget {
   }
 
   /** Scheduled arrival. */
-  handle(type: number, data: unknown): void {
+  handle(ev: ScheduledEvent): void {
+    const type = ev.type;
     if (type >= ARRIVE_MESSAGE) {
-      this.arrive(data as Message, CHANNELS[type - ARRIVE_MESSAGE]!);
+      this.arrive(ev.data as Message, CHANNELS[type - ARRIVE_MESSAGE]!);
     } else {
-      const t = data as SignalTransit;
+      const t = ev.data as SignalTransit;
       this.sim.signalArrived(t.target, t.source, t.kind, t.msg, t.data, t.sentAt);
     }
   }

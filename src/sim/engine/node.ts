@@ -1,7 +1,7 @@
 import { reportsBacklog } from './kind';
 import type { Link } from './link';
 import type { Message } from './message';
-import type { EventTarget } from './scheduler';
+import type { EventTarget, ScheduledEvent } from './scheduler';
 import type { Simulation } from './simulation';
 import { LatencyHistogram, TimeWeighted, type LatencySummary } from './stats';
 import type { Channel, SignalKind } from './trace';
@@ -59,7 +59,7 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
   start(): void {}
 
   /** A scheduled timer of this node fired. */
-  handle(_type: number, _data: unknown): void {}
+  handle(_ev: ScheduledEvent): void {}
 
   /** A message arrived over a link from `from`. */
   receive(msg: Message, from: SimNode, _channel: Channel): void {

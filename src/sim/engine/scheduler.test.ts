@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Scheduler, type EventTarget } from './scheduler';
 
 function recorder(log: string[]): (name: string) => EventTarget {
-  return (name) => ({ handle: (type) => log.push(`${name}:${type}`) });
+  return (name) => ({ handle: (ev) => log.push(`${name}:${ev.type}`) });
 }
 
 describe('Scheduler', () => {
@@ -79,7 +79,7 @@ describe('Scheduler', () => {
     const s = new Scheduler();
     const times: number[] = [];
     const target: EventTarget = {
-      handle: (type) => {
+      handle: ({ type }) => {
         times.push(s.now);
         if (type === 1) s.schedule(0, target, 2);
       },
@@ -121,14 +121,14 @@ describe('Scheduler', () => {
     const cancelled = new Set<string>();
     const pending = new Map<string, ReturnType<Scheduler['schedule']>>();
     const timeout: EventTarget = {
-      handle: (_type, data) => {
-        ran.push(`timeout ${data}`);
+      handle: ({ data }) => {
+        ran.push(`timeout ${String(data)}`);
         pending.delete(String(data));
       },
     };
     const call: EventTarget = {
-      handle: (_type, data) => {
-        ran.push(`call ${data}`);
+      handle: ({ data }) => {
+        ran.push(`call ${String(data)}`);
         const id = String(data);
         // This call's timeout, and a response that cancels an earlier call's timeout 9 times in 10.
         const delay = 100 + Math.floor(rand() * 50);

@@ -1,6 +1,11 @@
-/** Something that receives scheduled events: a node, a link, the simulation itself. */
+import type { BareTypes, PayloadOf, TimerTarget } from './timers';
+
+/**
+ * Something that receives scheduled events: a node, a link, the simulation itself. A model
+ * types its `handle` with `Timer<…>` (timers.ts), and `schedule` checks payloads against it.
+ */
 export interface EventTarget {
-  handle(type: number, data: unknown): void;
+  handle(ev: ScheduledEvent): void;
 }
 
 /** One pending event. Ordered by (time, priority, seq), so simultaneous events always run in the same order. */
@@ -30,7 +35,13 @@ export class Scheduler {
   /** How many events have run. */
   executed = 0;
 
-  /** Schedules `target.handle(type, data)` to run `delay` ms from now. */
+  /**
+   * Schedules event `type` carrying `data` for `target.handle` to run `delay` ms from now. The
+   * payload is checked against the target's `handle` (timers.ts); it may be left out for a type
+   * that carries nothing.
+   */
+  schedule<E extends ScheduledEvent, K extends BareTypes<E>>(delay: number, target: TimerTarget<E>, type: K): ScheduledEvent;
+  schedule<E extends ScheduledEvent, K extends E['type']>(delay: number, target: TimerTarget<E>, type: K, data: PayloadOf<E, K>, priority?: number): ScheduledEvent;
   schedule(delay: number, target: EventTarget, type: number, data?: unknown, priority = 0): ScheduledEvent {
     if (!(delay >= 0)) throw new RangeError(`cannot schedule an event ${delay} ms in the past`);
     const ev: ScheduledEvent = { time: this.now + delay, priority, seq: this.seq++, target, type, data, cancelled: false };
@@ -72,7 +83,7 @@ export class Scheduler {
     this.executed++;
     // Settled: cancelling an event that has already run is a no-op, not a miscount.
     ev.cancelled = true;
-    ev.target.handle(ev.type, ev.data);
+    ev.target.handle(ev);
     return ev;
   }
 
@@ -98,7 +109,7 @@ export class Scheduler {
       this.now = ev.time;
       this.executed++;
       ev.cancelled = true;
-      ev.target.handle(ev.type, ev.data);
+      ev.target.handle(ev);
     }
   }
 

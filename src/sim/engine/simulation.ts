@@ -6,6 +6,7 @@ import type { SimNode, NodeStats, SignalData } from './node';
 import type { Catalog } from './kind';
 import type { ActionSpec, Scenario, ScenarioAction } from './scenario';
 import type { EventTarget } from './scheduler';
+import type { Timer } from './timers';
 import { SimulationBase } from './simulation-base';
 import type { Channel, SignalKind, TraceEvent } from './trace';
 
@@ -144,10 +145,9 @@ export class Simulation extends SimulationBase implements EventTarget {
   }
 
   /** Scheduled scenario action. */
-  handle(type: number, data: unknown): void {
-    if (type !== ACTION) return;
-    refuseBadAction(this, data as ScenarioAction);
-    applyAction(this, data as ScenarioAction);
+  handle(ev: Timer<{ [ACTION]: ScenarioAction }>): void {
+    refuseBadAction(this, ev.data);
+    applyAction(this, ev.data);
   }
 
   // ---- message verbs: the only ways a copy changes state ----

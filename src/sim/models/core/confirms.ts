@@ -1,9 +1,11 @@
 import type { Message } from '../../engine/message';
-import type { EventTarget } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer, TimerTarget } from '../../engine/timers';
 
 /** The scheduler event type a confirm arrives with at its publisher (data: `{ tracker, ok }`). */
 export const CONFIRM_ARRIVES = 7;
+/** The timer a publisher in confirm mode handles (besides its own). */
+export type ConfirmTimers = { [CONFIRM_ARRIVES]: ConfirmArrival };
 
 /**
  * One publish on a channel in confirm mode (`confirm.select`, RMQ/confirms): its sequence number
@@ -18,7 +20,7 @@ export class ConfirmTracker {
 
   constructor(
     /** The publisher, which gets `CONFIRM_ARRIVES` once per target queue that settles. */
-    readonly owner: EventTarget,
+    readonly owner: TimerTarget<Timer<ConfirmTimers>>,
     /** Sequence number on the channel, from 1. */
     readonly seq: number,
   ) {}

@@ -5,12 +5,21 @@ import { nodeSchema } from '../../engine/kind';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import { LIMITS } from '../../engine/limits';
 import type { Link } from '../../engine/link';
-import { CONFIRM_ARRIVES, ConfirmTracker, type ConfirmArrival } from './confirms';
+import { CONFIRM_ARRIVES, ConfirmTracker, type ConfirmArrival, type ConfirmTimers } from './confirms';
 
 const TICK = 1;
 const REPUBLISH = 2;
+/** The next publication is due; a nacked publish goes out again; a confirm arrives (confirms.ts). */
+type ProducerTimers = ConfirmTimers & { [TICK]: undefined; [REPUBLISH]: Republish };
+/** A nacked publish to send again, keeping its place in the confirm window until then. */
+interface Republish {
+  seq: number;
+  link: Link;
+  key: string | undefined;
+}
 
 /** Scenario fields of a producer: a service that publishes a workload. */
 export const producerSchema = nodeSchema(
@@ -91,19 +100,18 @@ export class Producer extends SimNode<ProducerConfig> {
     this.sim.scheduler.schedule(this.config.startMs + this.gap(), this, TICK);
   }
 
-  override handle(type: number, data?: unknown): void {
-    if (type === CONFIRM_ARRIVES) {
-      this.confirmArrived(data as ConfirmArrival);
+  override handle(ev: Timer<ProducerTimers>): void {
+    if (ev.type === CONFIRM_ARRIVES) {
+      this.confirmArrived(ev.data);
       return;
     }
-    if (type === REPUBLISH) {
-      const { seq, link, key } = data as { seq: number; link: Link; key: string | undefined };
+    if (ev.type === REPUBLISH) {
+      const { seq, link, key } = ev.data;
       this.unconfirmed.delete(seq);
       this.republished++;
       this.publishConfirmed(link, key);
       return;
     }
-    if (type !== TICK) return;
     const c = this.config;
     if (c.stopMs !== undefined && this.sim.now >= c.stopMs) return;
     if (this.online) {

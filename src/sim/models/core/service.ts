@@ -6,11 +6,14 @@ import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { Channel } from '../../engine/trace';
 import { SlotSet } from '../../engine/slot-set';
 import { LIMITS } from '../../engine/limits';
 
 const DONE = 1;
+/** A service's timers: a job's work is done. Kinds that extend it use other numbers. */
+export type ServiceTimers = { [DONE]: Job };
 
 /** The fields of a service, for kinds that extend it. */
 export const serviceShape = {
@@ -161,9 +164,8 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     }
   }
 
-  override handle(type: number, data: unknown): void {
-    if (type !== DONE) return;
-    const job = data as Job;
+  override handle(ev: Timer<ServiceTimers>): void {
+    const job = ev.data;
     job.done = undefined;
     this.workDone(job);
   }

@@ -5,10 +5,13 @@ import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { Channel } from '../../engine/trace';
 import type { z } from 'zod';
 
 const RELEASE = 1;
+/** A held message's time is up. */
+type DelayTimers = { [RELEASE]: Message };
 
 /** Why a delay node drops a message (the `reason` of its `message.dropped`). */
 export const DELAY_OFFLINE = 'delay hop offline';
@@ -72,9 +75,8 @@ export class Delay extends SimNode<DelayConfig> {
     this.setBacklog(this.held.size);
   }
 
-  override handle(type: number, data: unknown): void {
-    if (type !== RELEASE) return;
-    const held = this.held.get((data as Message).id);
+  override handle(ev: Timer<DelayTimers>): void {
+    const held = this.held.get(ev.data.id);
     if (!held) return;
     this.held.delete(held.msg.id);
     this.setBacklog(this.held.size);

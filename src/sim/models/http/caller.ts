@@ -5,6 +5,7 @@ import type { SignalData, SimNode } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { EventTarget } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import { LatencyHistogram, round } from '../../engine/stats';
 import { backoffDelay, Bulkhead, CircuitBreaker, RetryBudget, type BreakerListener, type BreakerState } from './resilience';
 
@@ -16,6 +17,8 @@ const ENDED = 3;
 const TIMEOUT = 1;
 const RETRY = 2;
 const HALF_OPEN = 3;
+/** An attempt's timeout, a retry after backoff, a breaker's wait in the open state ending. */
+type CallerTimers = { [TIMEOUT]: Call; [RETRY]: Call; [HALF_OPEN]: Dependency };
 
 /**
  * The client side of synchronous HTTP, shared by every node that calls others: sends the
@@ -186,16 +189,16 @@ export class HttpCaller implements EventTarget, BreakerListener {
   }
 
   /** Scheduled timers: an attempt's timeout, a retry, a breaker going half-open. */
-  handle(type: number, data: unknown): void {
-    if (type === HALF_OPEN) {
-      const dep = data as Dependency;
+  handle(ev: Timer<CallerTimers>): void {
+    if (ev.type === HALF_OPEN) {
+      const dep = ev.data;
       dep.halfOpenTimer = undefined;
       dep.breaker?.toHalfOpen();
       return;
     }
-    const call = data as Call;
+    const call = ev.data;
     call.timer = undefined;
-    if (type === RETRY) {
+    if (ev.type === RETRY) {
       this.backoffCount--;
       this.attempt(call);
       return;

@@ -2,11 +2,12 @@ import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import type { SimNode } from '../../engine/node';
 import type { ScheduledEvent } from '../../engine/scheduler';
+import type { Timer } from '../../engine/timers';
 import type { RemovalReason } from './kafka';
 import type { ResetArgs } from './group-reader';
 import { groupStats, type GroupStats } from './group-stats';
 import { Member, type GroupSettings } from './member';
-import { GroupRebalance, REBALANCE_DONE } from './group-rebalance';
+import { GroupRebalance, type RebalanceTimers } from './group-rebalance';
 
 export { rangeOwner } from './assignor';
 
@@ -19,6 +20,13 @@ const HEARTBEAT = 1;
 const SESSION_EXPIRY = 2;
 const AUTO_COMMIT = 4;
 const POLL_INTERVAL = 5;
+/** The group's timers: the rebalance's, and per member its heartbeat, session expiry and poll deadline; auto-commit. */
+type GroupTimers = RebalanceTimers & {
+  [HEARTBEAT]: Member;
+  [SESSION_EXPIRY]: Member;
+  [AUTO_COMMIT]: undefined;
+  [POLL_INTERVAL]: Member;
+};
 
 /**
  * A consumer group reading one topic: membership, partition assignment, eager rebalances; its
@@ -232,11 +240,11 @@ export class ConsumerGroup extends GroupRebalance {
   }
   // ---- timers ----
 
-  handle(type: number, data: unknown): void {
+  override handle(ev: Timer<GroupTimers>): void {
     const sim = this.topic.sim;
-    switch (type) {
+    switch (ev.type) {
       case HEARTBEAT: {
-        const m = data as Member;
+        const m = ev.data;
         // While the broker (the group coordinator) is down, nobody's session runs.
         if (this.topic.online) {
           if (m.reachable()) {
@@ -250,7 +258,7 @@ export class ConsumerGroup extends GroupRebalance {
         return;
       }
       case POLL_INTERVAL: {
-        const m = data as Member;
+        const m = ev.data;
         m.pollTimer = undefined;
         // A later poll moved the deadline: check again then.
         if (m.pollDeadline !== m.pollTimerFor) {
@@ -260,7 +268,7 @@ export class ConsumerGroup extends GroupRebalance {
         return;
       }
       case SESSION_EXPIRY: {
-        const m = data as Member;
+        const m = ev.data;
         m.expiry = undefined;
         // While the broker is down no session runs out; brokerBack() restarts them.
         if (!m.down || !m.inGroup || !this.topic.online) return;
@@ -268,9 +276,6 @@ export class ConsumerGroup extends GroupRebalance {
         else this.remove(m, 'session timeout');
         return;
       }
-      case REBALANCE_DONE:
-        this.finishRebalance();
-        return;
       case AUTO_COMMIT: {
         let committed = false;
         if (!this.rebalancing) committed = this.reader.commitOwned();
@@ -278,6 +283,8 @@ export class ConsumerGroup extends GroupRebalance {
         this.commitTimer = sim.scheduler.schedule(this.settings.autoCommitIntervalMs, this, AUTO_COMMIT);
         return;
       }
+      default:
+        super.handle(ev);
     }
   }
 

@@ -1,11 +1,14 @@
 import type { EventTarget, ScheduledEvent } from '../../engine/scheduler';
+import type { Timer } from '../../engine/timers';
 import type { KafkaTrace, Topic } from './kafka';
 import { GroupReader, type ReaderHost } from './group-reader';
 import { initialRebalanceWait, type GroupSettings, type Member } from './member';
 import { assignPartitions } from './assignor';
 
-/** Scheduler event type of the rebalance's end, shared with the group's other timers. */
-export const REBALANCE_DONE = 3;
+/** Timer type of the rebalance's end; the group's other timers use other numbers. */
+const REBALANCE_DONE = 3;
+/** The rebalance's timer: its join phase is over (or it checks again). */
+export type RebalanceTimers = { [REBALANCE_DONE]: undefined };
 
 /**
  * How often a rebalance that is due checks again whether it can finish: it waits until every
@@ -48,7 +51,11 @@ export abstract class GroupRebalance implements EventTarget, ReaderHost {
   abstract observeDown(m: Member): void;
   abstract observeUp(m: Member): void;
   abstract polled(m: Member): void;
-  abstract handle(type: number, data: unknown): void;
+
+  /** The rebalance's timer; the group's own timers are its subclass's. */
+  handle(_ev: Timer<RebalanceTimers>): void {
+    this.finishRebalance();
+  }
 
   /** Eager rebalance: every member gives up every partition and the group stops until it finishes. */
   protected startRebalance(reason: string): void {

@@ -4,6 +4,7 @@ import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { LinkConfig } from '../../engine/scenario';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { SignalKind } from '../../engine/trace';
 import { ConsumerGroup, type GroupSettings, type GroupStats, type Member, type ResetArgs } from './consumer-group';
 import { murmur2 } from './murmur2';
@@ -14,6 +15,8 @@ import type { KafkaMeta } from './kafka-trace';
 export { murmur2 } from './murmur2';
 
 const RETENTION = 1;
+/** The periodic retention check. */
+type TopicTimers = { [RETENTION]: undefined };
 
 export { topicSchema, type TopicConfig } from './topic-schema';
 export type { KafkaMeta, KafkaTrace, RemovalReason } from './kafka-trace';
@@ -202,8 +205,7 @@ export class Topic extends SimNode<TopicConfig> {
     this.setBacklog(this.unread);
   }
 
-  override handle(type: number): void {
-    if (type !== RETENTION) return;
+  override handle(_ev: Timer<TopicTimers>): void {
     this.applyRetention();
     this.sim.scheduler.schedule(this.config.retentionCheckMs, this, RETENTION);
   }

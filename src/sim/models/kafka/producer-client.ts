@@ -6,10 +6,13 @@ import type { Message } from '../../engine/message';
 import type { SimNode } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { EventTarget } from '../../engine/scheduler';
+import type { Timer } from '../../engine/timers';
 import type { Topic } from './kafka';
 
 const RETRY = 1;
 const EXPIRE = 2;
+/** A failed produce request's retry backoff ended; the oldest waiting record's delivery timeout is due. */
+type ProducerClientTimers = { [RETRY]: Held; [EXPIRE]: undefined };
 
 /**
  * The producer configs of the clients that write to a topic (Kafka's producer side, modelled at
@@ -212,16 +215,15 @@ export class ProducerClient implements EventTarget {
     return true;
   }
 
-  handle(type: number, data: unknown): void {
-    if (type === EXPIRE) {
+  handle(ev: Timer<ProducerClientTimers>): void {
+    if (ev.type === EXPIRE) {
       this.expiryArmed = false;
       while (this.waiting.length > 0 && this.expire(this.waiting.peekFront()!)) this.waiting.shift();
       this.armExpiry();
       return;
     }
-    if (type !== RETRY) return;
     this.inBackoff--;
-    this.resend(data as Held);
+    this.resend(ev.data);
   }
 }
 

@@ -7,11 +7,14 @@ import { SimNode, type NodeStats, type SignalData } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { Channel, SignalKind } from '../../engine/trace';
 import { pickReplica, type LbPolicy } from './policies';
 
 const TIMEOUT = 1;
 const SWEEP = 2;
+/** A forwarded request's upstream timeout (by message id); the outlier sweep. */
+type LoadBalancerTimers = { [TIMEOUT]: number; [SWEEP]: undefined };
 
 /** Trace events of a load balancer. `node` is the load balancer. */
 export type LbTrace =
@@ -181,13 +184,13 @@ export class LoadBalancer extends SimNode<LoadBalancerConfig> {
     this.sim.signal(this, p.from, 'response', msg, answer);
   }
 
-  override handle(type: number, data: unknown): void {
-    if (type === SWEEP) {
+  override handle(ev: Timer<LoadBalancerTimers>): void {
+    if (ev.type === SWEEP) {
       this.sweep = undefined;
       this.returnReplicas();
       return;
     }
-    const p = this.pending.get(data as number);
+    const p = this.pending.get(ev.data);
     if (!p) return;
     this.settle(p);
     this.timeouts++;
@@ -224,7 +227,7 @@ export class LoadBalancer extends SimNode<LoadBalancerConfig> {
     r.ejectedUntil = sim.now + Math.min(od.baseEjectionTimeMs * r.ejections, Math.max(od.baseEjectionTimeMs, od.maxEjectionTimeMs));
     r.consecutive = 0;
     sim.emit({ type: 'lb.ejected', t: sim.now, node: this.id, replica: r.link.to.id, failures: od.consecutive5xx, untilT: r.ejectedUntil, ejections: r.ejections });
-    this.sweep ??= sim.scheduler.schedule(od.intervalMs, this, SWEEP, undefined);
+    this.sweep ??= sim.scheduler.schedule(od.intervalMs, this, SWEEP);
   }
 
   /** The sweep: replicas whose ejection is over return; another sweep follows while any stays out. */
@@ -241,7 +244,7 @@ export class LoadBalancer extends SimNode<LoadBalancerConfig> {
       }
     }
     const od = this.config.outlierDetection;
-    if (still && od) this.sweep = sim.scheduler.schedule(od.intervalMs, this, SWEEP, undefined);
+    if (still && od) this.sweep = sim.scheduler.schedule(od.intervalMs, this, SWEEP);
   }
 
   protected override onlineChanged(): void {

@@ -7,12 +7,15 @@ import type { Rng } from '../../engine/rng';
 import { RoundRobin, type Candidates } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { Channel, SignalKind } from '../../engine/trace';
 import { SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, SUPERSEDED, type SubscriptionConfig } from './subscription-schema';
 
-/** Scheduler event types of the subscription, shared by its layers. */
+/** Timer types of the subscription, shared by its layers. */
 export const LEASES = 1;
 export const BACKOFF = 3;
+/** The delivery side's timers: the oldest ack deadline is due; a nacked message's retry backoff ended. */
+export type DeliveryTimers = { [LEASES]: undefined; [BACKOFF]: Message };
 
 /** Shared by a copy and its redeliveries: acks seen for any of them, to spot duplicate processing. */
 export interface Lineage {
@@ -76,6 +79,9 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
     this.attached = config.subscribed;
     this.rng = sim.rng(`node:${config.id}`);
   }
+
+  /** Its timers, handled by the subclass (deadlines are the subclass's). */
+  abstract override handle(ev: Timer<DeliveryTimers>): void;
 
   override start(): void {
     const out = this.sim.outgoing(this.id);

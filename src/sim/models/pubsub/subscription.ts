@@ -1,14 +1,16 @@
-import type { Message } from '../../engine/message';
 import type { NodeStats } from '../../engine/node';
 import type { Lease } from './ack-leases';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
-import { BACKOFF, LEASES, SubscriptionDelivery, type Lineage } from './subscription-delivery';
+import type { Timer } from '../../engine/timers';
+import { BACKOFF, LEASES, SubscriptionDelivery, type DeliveryTimers, type Lineage } from './subscription-delivery';
 import { SUBSCRIPTION_DELETED, type SubscriptionConfig } from './subscription-schema';
 
 export { SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, SUPERSEDED, subscriptionSchema, type SubscriptionConfig } from './subscription-schema';
 
 const RETENTION = 2;
+/** The subscription's timers: its delivery side's, and the oldest message reaching the retention. */
+type SubscriptionTimers = DeliveryTimers & { [RETENTION]: undefined };
 /**
  * A timer set for `due - now` ms can fire a hair before `due` in floating point; anything due
  * within this many ms counts as due, so a timer never re-arms itself at the same instant.
@@ -45,13 +47,13 @@ export class Subscription extends SubscriptionDelivery {
     super(sim, config);
   }
 
-  override handle(type: number, data: unknown): void {
-    if (type === LEASES) {
+  override handle(ev: Timer<SubscriptionTimers>): void {
+    if (ev.type === LEASES) {
       this.leaseTimer = undefined;
       this.expireLeases();
-    } else if (type === BACKOFF) {
-      this.backoffDone(data as Message);
-    } else if (type === RETENTION) {
+    } else if (ev.type === BACKOFF) {
+      this.backoffDone(ev.data);
+    } else {
       this.retentionTimer = undefined;
       this.expireRetention();
     }

@@ -4,13 +4,16 @@ import type { DropOutcome, Message } from '../../engine/message';
 import { SimNode } from '../../engine/node';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { Channel } from '../../engine/trace';
 import { deathMeta, isDeadLetterCycle, type DeathReason } from './dead-letter';
 import type { QueueConfig } from './queue-schema';
 import { settleConfirm } from '../core/confirms';
 
-/** Scheduler event types of the queue, shared by its layers. */
-export const EXPIRE = 1;
+/** Timer type of the buffer; the queue's other layers use other numbers. */
+const EXPIRE = 1;
+/** The buffer's timer: the message at the head reaches its TTL. */
+export type BufferTimers = { [EXPIRE]: undefined };
 
 /**
  * The queue's buffer (SEMANTICS §1): ready messages in FIFO order, what happens to a copy on its
@@ -165,8 +168,7 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
     this.expiry = this.sim.scheduler.schedule(Math.max(0, at - this.sim.now), this, EXPIRE);
   }
 
-  override handle(type: number, _data: unknown): void {
-    if (type !== EXPIRE) return;
+  override handle(_ev: Timer<BufferTimers>): void {
     this.expiry = undefined;
     for (let head = this.ready.peekFront(); head && expiresAt(head) <= this.sim.now; head = this.ready.peekFront()) {
       this.deadLetter(this.take(), 'expired');

@@ -5,11 +5,14 @@ import type { SimNode } from '../../engine/node';
 import { RoundRobin, type Candidates } from '../../engine/round-robin';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { SignalKind } from '../../engine/trace';
-import { QueueBuffer, expiresAt } from './queue-buffer';
+import { QueueBuffer, expiresAt, type BufferTimers } from './queue-buffer';
 import type { ChannelState, QueueConfig } from './queue-schema';
 
 export const CONSUMER_TIMEOUT = 3;
+/** The delivery side's timers: the buffer's, and the periodic consumer_timeout check. Subclasses use other numbers. */
+export type DeliveryTimers = BufferTimers & { [CONSUMER_TIMEOUT]: undefined };
 /** RabbitMQ checks consumer_timeout about once a minute (RMQ/consumers), so a delivery may overstay it by up to that. */
 export const CONSUMER_TIMEOUT_CHECK_MS = 60_000;
 
@@ -44,6 +47,14 @@ export abstract class QueueDelivery<C extends QueueConfig = QueueConfig> extends
 
   constructor(sim: Simulation, config: C) {
     super(sim, config);
+  }
+
+  /** The periodic consumer_timeout check (a channel fault: the subclass's). */
+  protected abstract checkConsumerTimeouts(): void;
+
+  override handle(ev: Timer<DeliveryTimers>): void {
+    if (ev.type === CONSUMER_TIMEOUT) this.checkConsumerTimeouts();
+    else super.handle(ev);
   }
 
   /**

@@ -2,12 +2,15 @@ import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import type { NodeStats } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
-import { CONSUMER_TIMEOUT, CONSUMER_TIMEOUT_CHECK_MS, QueueDelivery, type Consumer } from './queue-delivery';
+import type { Timer } from '../../engine/timers';
+import { CONSUMER_TIMEOUT, CONSUMER_TIMEOUT_CHECK_MS, QueueDelivery, type Consumer, type DeliveryTimers } from './queue-delivery';
 import type { ChannelState, QueueConfig } from './queue-schema';
 
 export { queueSchema, type ChannelState, type QueueConfig, type QueueTrace } from './queue-schema';
 
 const HEARTBEAT = 2;
+/** The queue's timers: its delivery side's, and a blocked consumer's heartbeat timeout. */
+type QueueTimers = DeliveryTimers & { [HEARTBEAT]: Consumer };
 
 /**
  * A RabbitMQ-style queue (SEMANTICS §1). A producer linked straight to it publishes through the
@@ -103,7 +106,7 @@ export class Queue<C extends QueueConfig = QueueConfig> extends QueueDelivery<C>
   }
 
   /** Every minute while deliveries are unacked: a consumer holding one past `consumer_timeout` loses its channel (see the setting). */
-  private checkConsumerTimeouts(): void {
+  protected override checkConsumerTimeouts(): void {
     this.timeoutCheck = undefined;
     const limit = this.config.consumerTimeoutMs;
     if (limit <= 0 || this.config.ack !== 'manual') return;
@@ -141,16 +144,9 @@ export class Queue<C extends QueueConfig = QueueConfig> extends QueueDelivery<C>
     for (let i = back.length - 1; i >= 0; i--) this.giveBack(back[i]!, reason);
     this.dispatch();
   }
-  override handle(type: number, data: unknown): void {
-    if (type === HEARTBEAT) {
-      this.heartbeatTimeout(data as Consumer);
-      return;
-    }
-    if (type === CONSUMER_TIMEOUT) {
-      this.checkConsumerTimeouts();
-      return;
-    }
-    super.handle(type, data);
+  override handle(ev: Timer<QueueTimers>): void {
+    if (ev.type === HEARTBEAT) this.heartbeatTimeout(ev.data);
+    else super.handle(ev);
   }
 
   override wake(): void {

@@ -3,6 +3,7 @@ import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats, type SignalData } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { SignalKind } from '../../engine/trace';
 import type { WebhookMeta } from './webhook-meta';
 import { WebhookSender } from './webhook-sender';
@@ -10,6 +11,8 @@ import { sign, signingKey, unixSeconds, type HmacKey, SIGNATURE_SCHEMES } from '
 import { LIMITS } from '../../engine/limits';
 
 const TICK = 1;
+/** The next strike is due. */
+type AttackerTimers = { [TICK]: undefined };
 
 /** Scenario fields of an attacker: someone who POSTs fake webhooks to the receivers it links to. */
 export const attackerSchema = nodeSchema('webhook-attacker', {
@@ -54,8 +57,7 @@ export class WebhookAttacker extends SimNode<AttackerConfig> {
     this.sim.scheduler.schedule(this.config.startMs, this, TICK);
   }
 
-  override handle(type: number): void {
-    if (type !== TICK) return;
+  override handle(_ev: Timer<AttackerTimers>): void {
     const c = this.config;
     if (c.limit !== undefined && this.sent >= c.limit) return;
     if (this.online) this.strike();

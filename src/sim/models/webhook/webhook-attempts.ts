@@ -2,6 +2,7 @@ import type { Message } from '../../engine/message';
 import { SimNode, type SignalData } from '../../engine/node';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { WebhookMeta } from './webhook-meta';
 import { AnswerDeadlines, deliveryOf, untag, type Delivery } from './webhook-delivery';
 import { Endpoints, type Endpoint } from './webhook-endpoints';
@@ -10,9 +11,10 @@ import { DeadDeliveries } from './webhook-redelivery';
 import { sign, unixSeconds } from './webhook-signature';
 import type { SenderConfig } from './webhook-sender';
 
-/** Scheduler event types of the sender, shared by its layers. */
-export const RETRY = 2;
-export const TIMEOUT = 3;
+const RETRY = 2;
+const TIMEOUT = 3;
+/** The attempts' timers: a delivery's retry is due; the earliest answer deadline passed. Subclasses use other numbers. */
+export type AttemptTimers = { [RETRY]: Delivery; [TIMEOUT]: undefined };
 
 /** Why attempts failed, for the stats. */
 interface FailureCounts {
@@ -219,6 +221,11 @@ export abstract class WebhookAttempts extends SimNode<SenderConfig> {
     const rule = this.policy.disable;
     if (rule.failedAttempts !== undefined && ep.consecutiveFailures >= rule.failedAttempts) return true;
     return rule.failingForMs !== undefined && this.sim.now - ep.failingSince >= rule.failingForMs;
+  }
+
+  override handle(ev: Timer<AttemptTimers>): void {
+    if (ev.type === TIMEOUT) this.expire();
+    else this.retryNow(ev.data);
   }
 
   protected retryNow(d: Delivery): void {

@@ -3,8 +3,9 @@ import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import type { NodeStats, SignalData, SimNode } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { Channel } from '../../engine/trace';
-import { Service, isHttp, serviceShape, type Job } from '../core/service';
+import { Service, isHttp, serviceShape, type Job, type ServiceTimers } from '../core/service';
 import { webhookMeta } from './webhook-meta';
 import { RecentIds } from './recent-ids';
 import { WebhookSender } from './webhook-sender';
@@ -12,6 +13,8 @@ import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdi
 import { LIMITS } from '../../engine/limits';
 
 const REGISTER = 101;
+/** A receiver's timers: a service's, and the moment it registers its endpoint. */
+type ReceiverTimers = ServiceTimers & { [REGISTER]: undefined };
 const { concurrency, serviceTime, failureRate, maxQueue, whenOffline } = serviceShape;
 
 /** Scenario fields of a webhook receiver: a service with an endpoint that other services POST events to. */
@@ -97,9 +100,9 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
     if (this.config.register) this.sim.scheduler.schedule(this.config.registerAtMs, this, REGISTER);
   }
 
-  override handle(type: number, data: unknown): void {
-    if (type === REGISTER) this.signalSenders('register', undefined);
-    else super.handle(type, data);
+  override handle(ev: Timer<ReceiverTimers>): void {
+    if (ev.type === REGISTER) this.signalSenders('register', undefined);
+    else super.handle(ev);
   }
 
   /** Senders linked to it, or the one named. */

@@ -5,15 +5,18 @@ import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
 import type { NodeStats, SignalData, SimNode } from '../../engine/node';
 import type { Simulation } from '../../engine/simulation';
+import type { Timer } from '../../engine/timers';
 import type { Channel, SignalKind } from '../../engine/trace';
 import { EventBody, newMeta, type Delivery } from './webhook-delivery';
 import type { Endpoint } from './webhook-endpoints';
 import { disableSchema, retrySchema } from './webhook-schedule';
 import { SIGNATURE_SCHEMES } from './webhook-signature';
-import { RETRY, TIMEOUT, WebhookAttempts } from './webhook-attempts';
+import { WebhookAttempts, type AttemptTimers } from './webhook-attempts';
 import { LIMITS } from '../../engine/limits';
 
 const GENERATE = 1;
+/** The sender's timers: its attempts', and the next event it makes is due. */
+type SenderTimers = AttemptTimers & { [GENERATE]: undefined };
 
 /** Scenario fields of a webhook sender: the service whose events other services subscribe to. */
 export const senderSchema = nodeSchema('webhook-sender', {
@@ -77,10 +80,9 @@ export class WebhookSender extends WebhookAttempts {
     this.fanOut(msg);
   }
 
-  override handle(type: number, data: unknown): void {
-    if (type === TIMEOUT) this.expire();
-    else if (type === RETRY) this.retryNow(data as Delivery);
-    else if (type === GENERATE) this.generate();
+  override handle(ev: Timer<SenderTimers>): void {
+    if (ev.type === GENERATE) this.generate();
+    else super.handle(ev);
   }
 
   private generate(): void {
