@@ -59,3 +59,29 @@ test('on a phone (390×844): everything is on screen, and it plays, steps and ta
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   expect(await readNumber(totals(page), 'Published')).toBeGreaterThan(3);
 });
+
+test('on a phone the legend starts folded behind a button, so the diagram stays visible; it opens and folds in both languages', async ({ page }) => {
+  await openApp(page);
+  const toggle = page.getByRole('button', { name: 'Legend', exact: true });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('list', { name: 'Legend' })).toHaveCount(0);
+  // Folded, it is one small button in the corner, not a band across the lower canvas.
+  const folded = await box(toggle);
+  expect(folded.height).toBeLessThanOrEqual(40);
+  expect(folded.width).toBeLessThan(140);
+
+  await toggle.tap();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const shapes = page.getByRole('list', { name: 'Legend' });
+  await expect(shapes).toBeVisible();
+  await expect(shapes).toContainText('request');
+  expect((await box(page.locator('.legend-box'))).height).toBeGreaterThan(folded.height + 20);
+
+  await page.getByRole('button', { name: 'Español' }).tap();
+  const toggleEs = page.getByRole('button', { name: 'Leyenda', exact: true });
+  await expect(toggleEs).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('list', { name: 'Leyenda' })).toContainText('petición');
+  await toggleEs.tap();
+  await expect(toggleEs).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('list', { name: 'Leyenda' })).toHaveCount(0);
+});

@@ -22,6 +22,12 @@ const CASES = [
     family: 'pub/sub', scenario: 'pubsub-ack-deadline', seekTo: { ms: 25242, clock: '0:25.242' },
     en: / missed the ack deadline of #\d+ at .+ \(attempt \d+\)/, es: / no confirmó #\d+ a tiempo en .+ \(intento \d+\)/,
   },
+  {
+    // A reason the model writes in English reads in the learner's language, the node by its label.
+    family: 'Kafka reason', scenario: 'kafka-order-events', seekTo: { ms: 14999, clock: '0:14.999' },
+    en: / out again: .+ \(Billing 2 went offline before processing it\)/,
+    es: / volverá a entregar .+ \(Facturación 2 se desconectó antes de procesarlo\)/,
+  },
 ] as const;
 
 const RAW_TYPE = /\b(kafka|webhook|http|pubsub|breaker|bulkhead|exchange|queue)\.[a-z_]+\b/;

@@ -45,11 +45,11 @@ export function kafkaSentence(ev: TraceEvent, n: Narrator, isTopic: (id: string)
     case 'message.copied':
       return say(n, 'groupReads', { node, msg, orig: ev.from });
     case 'message.requeued':
-      return say(n, 'reread', { node, msg, reason: ev.reason });
+      return say(n, 'reread', { node, msg, reason: n.reason(ev.reason) });
     case 'message.dead_lettered':
-      return say(n, 'deadLettered', { node, msg, reason: ev.reason });
+      return say(n, 'deadLettered', { node, msg, reason: n.reason(ev.reason) });
     case 'message.dropped':
-      return say(n, 'dropped', { node, msg, reason: ev.reason });
+      return say(n, 'dropped', { node, msg, reason: n.reason(ev.reason) });
     default:
       return undefined;
   }

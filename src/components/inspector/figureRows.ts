@@ -1,6 +1,8 @@
 import { formatNumber } from '../../i18n/format';
 import { fieldName } from '../../i18n/fieldNames';
 import type { Lang } from '../../sim/engine/errors';
+import { capital } from '../../i18n/glossary';
+import { reasonText } from '../models/reasons';
 
 /** One line of the live figures: a name, and a value (absent on a heading of nested figures). */
 export interface FigureRow {
@@ -15,6 +17,8 @@ export interface FigureRow {
 const SKIP = new Set(['kind', 'online', 'slowFactor']);
 /** Nested figures deeper than this are left out (they are the model's internals, not figures). */
 const MAX_DEPTH = 2;
+/** Figures counted by reason (a RabbitMQ queue's): their lines are reasons, named in the reader's language. */
+const BY_REASON = new Set(['deadLettered', 'dropped', 'parkedByReason']);
 /** Lists longer than this are cut, with an ellipsis. */
 const MAX_LIST = 12;
 
@@ -29,10 +33,13 @@ export function figureRows(
 ): FigureRow[] {
   const rows: FigureRow[] = [];
   const walk = (obj: Readonly<Record<string, unknown>>, path: string, depth: number) => {
+    const byReason = depth > 0 && BY_REASON.has(path.slice(path.lastIndexOf('.') + 1));
     for (const [k, v] of Object.entries(obj)) {
       if (depth === 0 && SKIP.has(k)) continue;
       const key = path ? `${path}.${k}` : k;
-      const label = (depth > 0 ? nodeLabel(k) : undefined) ?? fieldLabel(k);
+      const label = byReason
+        ? capital(reasonText(k, lang, (id) => nodeLabel(id) ?? id))
+        : ((depth > 0 ? nodeLabel(k) : undefined) ?? fieldLabel(k));
       if (v && typeof v === 'object' && !Array.isArray(v)) {
         if (depth >= MAX_DEPTH) continue;
         const at = rows.length;

@@ -33,6 +33,8 @@ export interface Narrator {
   list(xs: readonly number[]): string;
   /** An HTTP status, or "no connection" for 0. */
   status(code: number): string;
+  /** A reason from the trace (why a message was dropped, requeued, …) in this language, node ids as labels. */
+  reason(text: string): string;
 }
 
 /**

@@ -62,10 +62,10 @@ export const coreUi: FamilyUi<MessageTrace | CoreTrace> = {
       log: copyStep,
       say: (ev, n) => say(n, ev.duplicate ? 'processedDup' : 'processed', { node: n.name(ev.node), msg: n.msg(ev.msg), latency: n.dur(ev.latencyMs) }),
     },
-    'message.requeued': { log: 'retry', say: (ev, n) => say(n, 'requeued', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: ev.reason }) },
-    'message.suppressed': { log: copyStep, say: (ev, n) => say(n, 'suppressed', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: ev.reason }) },
-    'message.dead_lettered': { log: 'failure', say: (ev, n) => say(n, 'deadLettered', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: ev.reason }) },
-    'message.dropped': { log: 'failure', say: (ev, n) => say(n, 'dropped', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: ev.reason }) },
+    'message.requeued': { log: 'retry', say: (ev, n) => say(n, 'requeued', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: n.reason(ev.reason) }) },
+    'message.suppressed': { log: copyStep, say: (ev, n) => say(n, 'suppressed', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: n.reason(ev.reason) }) },
+    'message.dead_lettered': { log: 'failure', say: (ev, n) => say(n, 'deadLettered', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: n.reason(ev.reason) }) },
+    'message.dropped': { log: 'failure', say: (ev, n) => say(n, 'dropped', { node: n.name(ev.node), msg: n.msg(ev.msg), reason: n.reason(ev.reason) }) },
     'signal.sent': {
       log: (ev) => (ev.ok === false ? 'failure' : ev.signal === 'response' ? 'response' : ev.signal === 'ack' || ev.signal === 'nack' ? 'ack' : 'system'),
       say: (ev, n) => {

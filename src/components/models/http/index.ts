@@ -52,7 +52,7 @@ export const httpUi: FamilyUi<HttpTrace> = {
       log: (ev) => (ev.ok ? 'response' : 'failure'),
       say: (ev, n) => {
         const base = { node: n.name(ev.node), to: n.name(ev.to), msg: n.msg(ev.msg), attempts: ev.attempts };
-        return ev.ok ? say(n, 'httpOk', { ...base, latency: n.dur(ev.latencyMs) }) : say(n, 'httpFailed', { ...base, reason: ev.reason ?? '?' });
+        return ev.ok ? say(n, 'httpOk', { ...base, latency: n.dur(ev.latencyMs) }) : say(n, 'httpFailed', { ...base, reason: ev.reason === undefined ? '?' : n.reason(ev.reason) });
       },
     },
     'breaker.state_changed': {

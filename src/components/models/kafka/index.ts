@@ -25,7 +25,7 @@ export const kafkaUi: FamilyUi<KafkaTrace> = {
     },
   ],
   traces: {
-    'kafka.rebalance_started': { log: 'system', say: (ev, n) => say(n, 'rebalanceStarted', { node: n.name(ev.node), group: ev.group, reason: ev.reason }) },
+    'kafka.rebalance_started': { log: 'system', say: (ev, n) => say(n, 'rebalanceStarted', { node: n.name(ev.node), group: ev.group, reason: n.reason(ev.reason) }) },
     'kafka.rebalance_finished': { log: 'system', say: (ev, n) => say(n, 'rebalanceFinished', { node: n.name(ev.node), group: ev.group, pause: n.dur(ev.pauseMs) }) },
     'kafka.partitions_assigned': {
       log: 'system',
@@ -38,7 +38,7 @@ export const kafkaUi: FamilyUi<KafkaTrace> = {
     'kafka.member_joined': { log: 'system', say: (ev, n) => say(n, 'joined', { node: n.name(ev.node), group: ev.group, member: n.name(ev.member) }) },
     'kafka.member_removed': {
       log: 'system',
-      say: (ev, n) => say(n, 'removed', { node: n.name(ev.node), group: ev.group, member: n.name(ev.member), reason: ev.reason }),
+      say: (ev, n) => say(n, 'removed', { node: n.name(ev.node), group: ev.group, member: n.name(ev.member), reason: n.reason(ev.reason) }),
     },
     'kafka.member_resumed': {
       log: 'system',
@@ -47,7 +47,7 @@ export const kafkaUi: FamilyUi<KafkaTrace> = {
     'kafka.offsets_committed': { log: 'system', say: (ev, n) => say(n, 'committed', { node: n.name(ev.node), group: ev.group, offsets: n.list(ev.offsets) }) },
     'kafka.offsets_reset': {
       log: 'system',
-      say: (ev, n) => say(n, 'offsetsReset', { node: n.name(ev.node), group: ev.group, offsets: n.list(ev.offsets), reason: ev.reason }),
+      say: (ev, n) => say(n, 'offsetsReset', { node: n.name(ev.node), group: ev.group, offsets: n.list(ev.offsets), reason: n.reason(ev.reason) }),
     },
     'kafka.poll_failed': {
       log: 'failure',

@@ -31,7 +31,7 @@ export const rabbitmqUi: FamilyUi<RabbitmqTrace> = {
     },
     'queue.dead_lettered': {
       log: 'failure',
-      say: (ev, n) => say(n, 'queueDead', { node: n.name(ev.node), id: ev.msgId, exchange: n.name(ev.exchange), reason: ev.reason }),
+      say: (ev, n) => say(n, 'queueDead', { node: n.name(ev.node), id: ev.msgId, exchange: n.name(ev.exchange), reason: n.reason(ev.reason) }),
     },
     'queue.channel_closed': {
       log: 'system',

@@ -42,20 +42,20 @@ export const webhookUi: FamilyUi<WebhookTrace> = {
     'webhook.failed': {
       log: 'failure',
       say: (ev, n) =>
-        say(n, 'hookFailed', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), msg: n.msg(ev.msg), attempt: ev.attempt, reason: ev.reason }),
+        say(n, 'hookFailed', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), msg: n.msg(ev.msg), attempt: ev.attempt, reason: n.reason(ev.reason) }),
     },
     'webhook.gave_up': {
       log: 'failure',
-      say: (ev, n) => say(n, 'hookGaveUp', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), msg: n.msg(ev.msg), reason: ev.reason }),
+      say: (ev, n) => say(n, 'hookGaveUp', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), msg: n.msg(ev.msg), reason: n.reason(ev.reason) }),
     },
     'webhook.rejected': {
       log: 'failure',
       say: (ev, n) =>
-        say(n, 'hookRejected', { node: n.name(ev.node), from: n.name(ev.from), msg: n.msg(ev.msg), status: ev.status, reason: ev.reason }),
+        say(n, 'hookRejected', { node: n.name(ev.node), from: n.name(ev.from), msg: n.msg(ev.msg), status: ev.status, reason: n.reason(ev.reason) }),
     },
     'webhook.endpoint_disabled': {
       log: 'failure',
-      say: (ev, n) => say(n, 'hookDisabled', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), reason: ev.reason }),
+      say: (ev, n) => say(n, 'hookDisabled', { node: n.name(ev.node), endpoint: n.name(ev.endpoint), reason: n.reason(ev.reason) }),
     },
     'webhook.redelivered': {
       log: 'retry',
