@@ -28,9 +28,10 @@ import { gzipSync } from 'node:zlib';
  * perf4 took the engine chunk (engine, models, zod: 68.9 KB) and the built-in scenario files out
  * of the first load (the first screen is drawn from a build-time copy; see src/app/runtime.ts):
  * 216.1 KB measured, so the budget is that plus 1.9. Merged with viz4's wrapping layout for long
- * chains and queue chips as buttons (the first draw needs both): 219.8 KB, so the budget is 221.
+ * chains and queue chips as buttons (the first draw needs both): 219.8 KB. With the table of the
+ * models' reasons in both languages (the narration's, 3.4 KB): 223.2 KB, so the budget is 224.
  */
-export const BUDGET_KB = 221;
+export const BUDGET_KB = 224;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
