@@ -9,7 +9,11 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   workers: 2,
-  retries: 0,
+  // One retry on CI, where a loaded two-core machine has made a timing-sensitive test flaky
+  // (inspector.spec lost a setting edit once in ~10 runs); the report lists any test that needed it.
+  retries: process.env.CI ? 1 : 0,
+  // compare-perf.spec prints frame-rate figures and asserts nothing: `npm run perf:compare` runs it.
+  testIgnore: process.env.PERF ? [] : ['**/compare-perf.spec.ts'],
   reporter: 'list',
   forbidOnly: !!process.env.CI,
   use: {
