@@ -57,6 +57,24 @@ describe('the controller', () => {
     expect(frame.getState().now).toBeCloseTo(10 * 16 * 10, 6);
   });
 
+  it("play stops exactly at the scenario's end, where an edit takes effect at once; Continue runs on", () => {
+    const { app, controller, frames, frame } = rig();
+    const end = app.getState().scenario!.durationMs!;
+    controller.setSpeed(50); // 800 ms of simulated time a frame: one frame would overshoot the end
+    controller.play();
+    frames(Math.ceil(end / 800) + 5);
+    expect(app.getState().playing).toBe(false);
+    expect(frame.getState().now).toBe(end);
+    expect(app.getState().seekingTo).toBeNull(); // no re-run came back to the end
+    controller.configure('email', { concurrency: 40 });
+    frames(Math.ceil(HOP_MS / 16) + 2);
+    expect(app.getState().live.email?.concurrency).toBe(40);
+    expect(controller.recorded).toEqual([expect.objectContaining({ do: 'configure', at: end })]);
+    controller.play(); // Continue
+    frames(5);
+    expect(frame.getState().now).toBeGreaterThan(end);
+  });
+
   it('a toggle is recorded with its time and event, so a share link can replay it', () => {
     const { controller } = rig();
     controller.seekTo(2500);

@@ -151,9 +151,16 @@ export class SimController {
 
   // ---- playback ----
 
-  /** Starts playing (ignored while nothing is loaded). */
+  /**
+   * Starts playing (ignored while nothing is loaded). Before the scenario's end, playing stops
+   * there exactly, once (its scripted story is told): the engine never runs past it, so no
+   * re-run has to come back to it and undo an action taken meanwhile. Past it, play runs on.
+   */
   play(): void {
-    if (this.sim) this.app.setState({ playing: true });
+    if (!this.sim) return;
+    const end = this.app.getState().scenario?.durationMs;
+    this.playhead.stopAt = end !== undefined && this.sim.now < end ? end : null;
+    this.app.setState({ playing: true });
   }
 
   /** Pauses. */

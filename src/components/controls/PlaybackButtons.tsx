@@ -1,24 +1,14 @@
-import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { controller } from '../../app/runtime';
 import { useT } from '../../i18n/useT';
-import { appStore, useApp } from '../../store/appStore';
+import { useApp } from '../../store/appStore';
 import { frameStore } from '../../store/frameStore';
 
 /**
- * Playing stops once, where the scenario's duration ends (its scripted story is told); Play
- * then reads "Continue" and runs on past it.
+ * Whether the run stands at or past the scenario's end. Playing stops there once (the
+ * controller's `play` stops exactly at it); Play then reads "Continue" and runs on past it.
  */
-function useStopAtEnd(duration: number | undefined): boolean {
-  useEffect(() => {
-    if (duration === undefined) return;
-    return frameStore.subscribe((f, prev) => {
-      if (!(prev.now < duration && f.now >= duration && f.now > 0 && appStore.getState().playing)) return;
-      controller.pause();
-      // A frame at high speed can run past the end: go back to it exactly (a re-run, as a seek).
-      if (f.now > duration) controller.seekTo(duration);
-    });
-  }, [duration]);
+function useEnded(duration: number | undefined): boolean {
   return useStore(frameStore, (f) => duration !== undefined && f.now >= duration);
 }
 
@@ -28,7 +18,7 @@ export function PlaybackButtons() {
   const playing = useApp((s) => s.playing);
   const seeking = useApp((s) => s.seekingTo !== null);
   const duration = useApp((s) => s.scenario?.durationMs);
-  const ended = useStopAtEnd(duration);
+  const ended = useEnded(duration);
   const playName = playing ? t('pause') : ended ? t('continuePast') : t('play');
   return (
     <div className="playback" title={t('shortcuts')}>
