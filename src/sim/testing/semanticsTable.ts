@@ -238,6 +238,7 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [KP, 'a 30 s partition of the producer→topic link loses no records: they arrive when it heals, in order per partition, processed once'],
     [KP, 'a lossy producer link (20 % loss) loses nothing either: lost requests are sent again'],
     [KP, 'a partition longer than delivery.timeout.ms fails the records older than 120 s, with the reason'],
+    [KP, 'a 150 s partition: each record still kept fails at its own send + 120 s (its producer timer, KIP-91), not when the link heals'],
     [KP, 'idempotence on (the default): every record once, in the order it was published, though about 50 were retried'],
     [KP, 'idempotence off with 5 requests in flight: the records sent while one was retried overtake it'],
   ] },

@@ -28,6 +28,22 @@ interface Republish {
   seq: number;
 }
 
+/**
+ * The producer client of a broker that keeps a producer's records while the link to it is cut,
+ * each on its own delivery timer (a Kafka topic's `client`: kafka/producer-client.ts). Named by
+ * shape, so this family does not import Kafka's.
+ */
+interface RecordKeeper {
+  keepWhileCut(msg: Message, link: Link): void;
+}
+
+/** The record keeper of `link`'s broker, when the link is cut and its broker has one. */
+function keeperOf(link: Link): RecordKeeper | undefined {
+  if (!link.partitioned) return undefined;
+  const client = (link.to as { client?: Partial<RecordKeeper> }).client;
+  return typeof client?.keepWhileCut === 'function' ? (client as RecordKeeper) : undefined;
+}
+
 /** Scenario fields of a producer: a service that publishes a workload. */
 export const producerSchema = nodeSchema(
   'producer',
@@ -152,7 +168,14 @@ export class Producer extends SimNode<ProducerConfig> {
       // delivery.timeout.ms (120 s, with idempotence: no duplicates, order kept; K:
       // ProducerConfig.java): its records cross as over a connection, late rather than lost,
       // and the topic fails one that arrives past the timeout (kafka/producer-client.ts).
-      else this.sim.send(link, this.sim.publish(this, c.eventType, key), 'publish', link.to.kind === 'topic');
+      // While the link is cut, the client keeps them, and its own timer fails each one 120 s
+      // after it was sent, not when the link heals (KIP-91).
+      else {
+        const msg = this.sim.publish(this, c.eventType, key);
+        const client = keeperOf(link);
+        if (client) client.keepWhileCut(msg, link);
+        else this.sim.send(link, msg, 'publish', link.to.kind === 'topic');
+      }
     }
     this.published++;
   }
