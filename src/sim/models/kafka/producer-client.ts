@@ -238,6 +238,11 @@ export class ProducerClient implements EventTarget {
 
   private resend(h: Held): void {
     if (this.expire(h)) return;
+    if (h.link.partitioned) {
+      // The topic is back but the producer's link is cut: the client keeps it until the link heals.
+      this.keepWhileCut(h.msg, h.link);
+      return;
+    }
     this.retries++;
     // 'publish', not 'retry': a retry channel is an HTTP retry, which a broker would answer with a 202.
     this.topic.sim.send(h.link, h.msg, 'publish');

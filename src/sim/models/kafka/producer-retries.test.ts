@@ -202,4 +202,24 @@ describe('the producer retries over network faults within delivery.timeout.ms', 
     expect(totals.duplicates).toBe(0);
     expect(stats(run).producers).toMatchObject({ expired: dropped.length, retrying: 0 });
   });
+
+  it('a topic outage that ends while the producer link is still cut loses nothing: the records wait for the link, then arrive', () => {
+    const run = runScenario({
+      seed: 11,
+      nodes: [
+        { id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant', keys: 3, stopMs: 60_000 },
+        { id: 't', kind: 'topic', partitions: 3, autoOffsetReset: 'earliest' },
+        { id: 'c', kind: 'service', serviceTime: ms(1) },
+      ],
+      links: [{ from: 'p', to: 't', latency: ms(2) }, { from: 't', to: 'c', group: 'g', latency: ms(2) }],
+      actions: [
+        { at: 5_000, do: 'offline', node: 't' }, { at: 20_000, do: 'partition', from: 'p', to: 't' },
+        { at: 30_000, do: 'online', node: 't' }, { at: 40_000, do: 'heal', from: 'p', to: 't' },
+      ],
+    });
+    checkInvariantEveryEvent(run.sim, 90_000);
+    const totals = run.sim.ledger.totals();
+    expect(totals.published).toBe(599);
+    expect(totals).toMatchObject({ dropped: 0, duplicates: 0, processed: 599 });
+  });
 });
