@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
 import { Simulation } from '../sim/engine/simulation';
 import { MessageLifeCollector } from './messageLife';
-import { CATALOG } from '../sim/catalog';
+import { CATALOG, type TraceEvent } from '../sim/catalog';
+import { runScenario, ms } from '../sim/testing/harness';
 
 function collected(id: string, maxMessages?: number, maxSteps?: number) {
   const sim = new Simulation(CATALOG, builtin(id)!);
@@ -57,5 +58,30 @@ describe('the message life collector', () => {
     const newest = [...Array(2000).keys()].reverse().map((i) => lives.get(i)).find((l) => l && l.more > 0)!;
     expect(newest.steps.length).toBe(4);
     expect(newest.more).toBeGreaterThan(0);
+  });
+
+  it("shows a publish's confirm frames (RMQ/confirms): a multiple ack in every message it covers, a nack and the republish in both messages", () => {
+    const lives = new MessageLifeCollector();
+    // 200/s with confirms into a persistent queue of 5 that refuses the overflow (reject-publish).
+    const run = runScenario({
+      pattern: 'rabbitmq',
+      seed: 5,
+      nodes: [
+        { id: 'p', kind: 'producer', ratePerSec: 200, arrivals: 'constant', limit: 60, confirms: {} },
+        { id: 'q', kind: 'queue', maxLength: 5, overflow: 'reject-publish', deliveryMode: 'persistent' },
+        { id: 'c', kind: 'service', serviceTime: ms(10) },
+      ],
+      links: [{ from: 'p', to: 'q' }, { from: 'q', to: 'c' }],
+    });
+    run.sim.on(lives.listener);
+    run.sim.runUntil(10_000);
+    const types = (id: number): TraceEvent['type'][] => lives.get(id)!.steps.map((s) => s.type);
+    const multi = run.of('confirm.acked').find((a) => a.multiple)!;
+    expect(multi.msgIds.length).toBeGreaterThan(1);
+    for (const id of multi.msgIds) expect(types(id)).toContain('confirm.acked');
+    const nack = run.of('confirm.nacked')[0]!;
+    const republish = run.of('confirm.republished').find((r) => r.seq === nack.seq)!;
+    expect(types(nack.msgId)).toEqual(expect.arrayContaining(['message.dropped', 'confirm.nacked', 'confirm.republished']));
+    expect(types(republish.newMsgId)).toEqual(expect.arrayContaining(['message.published', 'confirm.republished']));
   });
 });

@@ -58,10 +58,20 @@ export class MessageLifeCollector {
       this.rootOf.set(ref.id, root);
       life.copies.push(ref.id);
     }
+    this.add(life, ev);
+    // A confirm frame about several publishes (basic.ack multiple), or a republish, belongs to
+    // the life of every message it names.
+    for (const id of alsoAbout(ev)) {
+      const other = this.lives.get(this.rootOf.get(id) ?? id);
+      if (other && other !== life) this.add(other, ev);
+    }
+  };
+
+  private add(life: MessageLife, ev: TraceEvent): void {
     if (life.steps.length < this.maxSteps) life.steps.push(ev);
     else life.more++;
     life.version++;
-  };
+  }
 
   /** The life of the message published as `root` (or of the message copy `id` belongs to), if still held. */
   get(id: number): MessageLife | undefined {
@@ -91,3 +101,12 @@ export class MessageLifeCollector {
     return life;
   }
 }
+
+/** Messages a trace event is also about, besides its own (`messageOf`): every publish a multiple ack covers, a republish's new message. */
+function alsoAbout(ev: TraceEvent): readonly number[] {
+  if (ev.type === 'confirm.acked') return ev.multiple ? ev.msgIds : NONE;
+  if (ev.type === 'confirm.republished') return [ev.newMsgId];
+  return NONE;
+}
+
+const NONE: readonly number[] = [];

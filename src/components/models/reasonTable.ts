@@ -46,6 +46,7 @@ export const REASONS: Readonly<Record<string, string>> = {
   'broker restart: transient queue deleted': `reinicio del broker: ${G.queue.es} no duradera eliminada`,
   'broker restart: unacked, recovered from disk': `reinicio del broker: sin ${G.ack.es}, recuperado del disco`,
   'routing loop': 'bucle de enrutado',
+  'queue full (x-overflow {overflow})': `${G.queue.es} llena (x-overflow {overflow})`,
   unroutable: 'no enrutable',
   'returned by {node} (basic.return, NO_ROUTE): no binding matches “{key}”':
     `devuelto por {node} (basic.return, NO_ROUTE): ninguna ${G.bindingKey.es} coincide con “{key}”`,

@@ -18,6 +18,7 @@ const RMQ_X = 'src/sim/models/rabbitmq/exchange.test.ts';
 const RMQ_S = 'src/sim/models/rabbitmq/queue-semantics.test.ts';
 const RMQ_NET = 'src/sim/models/rabbitmq/queue-network.test.ts';
 const RMQ_PC = 'src/sim/models/rabbitmq/publisher-confirms.test.ts';
+const CF = 'src/sim/models/core/confirm-frames.test.ts';
 const K = 'src/sim/models/kafka/kafka.test.ts';
 const KD = 'src/sim/models/kafka/kafka-delivery.test.ts';
 const KR = 'src/sim/models/kafka/kafka-replay.test.ts';
@@ -92,6 +93,9 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [RMQ_PC, 'the producer waits when its window of unconfirmed publishes is full, and goes on as confirms come back'],
     [RMQ_PC, 'a full reject-publish queue nacks the publish and the producer publishes it again: nothing is lost'],
     [RMQ_PC, 'an unroutable message is acked at once; a fanout publish is acked when every queue has it, nacked if one refuses'],
+    [CF, 'persistent messages confirmed per 200 ms fsync batch: one basic.ack multiple per batch, not one row per message'],
+    [CF, 'a full reject-publish queue: each refused publish is a basic.nack with the reason, then published again 100 ms later as a new message'],
+    [CF, 'a broker that is offline nacks: the reason says which node and why'],
   ] },
 
   // ---- §2 Kafka ----
@@ -234,6 +238,7 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
     [KP, 'a 30 s partition of the producer→topic link loses no records: they arrive when it heals, in order per partition, processed once'],
     [KP, 'a lossy producer link (20 % loss) loses nothing either: lost requests are sent again'],
     [KP, 'a partition longer than delivery.timeout.ms fails the records older than 120 s, with the reason'],
+    [KP, 'a 150 s partition: each record still kept fails at its own send + 120 s (its producer timer, KIP-91), not when the link heals'],
     [KP, 'idempotence on (the default): every record once, in the order it was published, though about 50 were retried'],
     [KP, 'idempotence off with 5 requests in flight: the records sent while one was retried overtake it'],
   ] },

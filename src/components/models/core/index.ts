@@ -1,5 +1,6 @@
 import type { DictKey } from '../../../i18n/en';
 import type { Channel, CoreTrace, MessageTrace, SignalKind } from '../../../sim/engine/trace';
+import type { ConfirmTrace } from '../../../sim/models/core/confirms';
 import { ProducerIcon, ServiceIcon } from '../../nodes/icons';
 import { phrasebook, type CopyMemory, type FamilyUi, type LogKind } from '../kindUi';
 import { PRODUCER_FIELDS, SERVICE_FIELDS } from './fields';
@@ -32,7 +33,7 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const copyStep = (ev: { msg: { id: number } }, memory: CopyMemory): LogKind => (memory.isRequest(ev.msg.id) ? 'request' : 'event');
 
 /** Producers and services, and the events every model shares: message hops, signals, nodes going on and off. */
-export const coreUi: FamilyUi<MessageTrace | CoreTrace> = {
+export const coreUi: FamilyUi<MessageTrace | CoreTrace | ConfirmTrace> = {
   family: 'core',
   kinds: [
     {
@@ -92,5 +93,21 @@ export const coreUi: FamilyUi<MessageTrace | CoreTrace> = {
     'node.online': { log: 'system', say: (ev, n) => say(n, 'online', { node: n.name(ev.node) }) },
     'node.offline': { log: 'system', say: (ev, n) => say(n, 'offline', { node: n.name(ev.node) }) },
     'node.configured': { log: 'system', say: (ev, n) => say(n, 'configured', { node: n.name(ev.node), patch: JSON.stringify(ev.patch) }) },
+    // Publisher confirms (RMQ/confirms): one row per frame the publisher hears.
+    'confirm.acked': {
+      log: 'ack',
+      say: (ev, n) => {
+        const base = { broker: n.name(ev.broker), node: n.name(ev.node), msg: `${ev.eventType} #${ev.msgId}`, seq: ev.seq };
+        return ev.multiple ? say(n, 'confirmAckedMany', { ...base, count: ev.count }) : say(n, 'confirmAcked', base);
+      },
+    },
+    'confirm.nacked': {
+      log: 'failure',
+      say: (ev, n) => say(n, 'confirmNacked', { by: n.name(ev.by), node: n.name(ev.node), msg: `${ev.eventType} #${ev.msgId}`, seq: ev.seq, reason: n.reason(ev.reason) }),
+    },
+    'confirm.republished': {
+      log: 'retry',
+      say: (ev, n) => say(n, 'confirmRepublished', { node: n.name(ev.node), msg: `${ev.eventType} #${ev.msgId}`, again: `#${ev.newMsgId}`, newSeq: ev.newSeq }),
+    },
   },
 };

@@ -25,6 +25,10 @@ const en = {
   lostSignal: '{signal} from {from} to {to} was lost on the way ({cause})',
   cause_partition: 'the link is cut',
   cause_loss: 'random loss',
+  confirmAcked: '{broker} confirmed {msg} to {node} (basic.ack, seq {seq})',
+  confirmAckedMany: '{broker} confirmed {count} publishes of {node}, up to {msg} (basic.ack multiple, seq ≤ {seq})',
+  confirmNacked: '{by} refused {msg} of {node}: basic.nack, seq {seq} ({reason})',
+  confirmRepublished: '{node} published {msg} again as {again} (seq {newSeq}) after its basic.nack',
 };
 
 /** The sentences this family's trace events read as, in both languages (placeholders in braces). */
@@ -55,5 +59,9 @@ export const PHRASES: Phrases<keyof typeof en> = {
     lostSignal: '{signal} de {from} a {to} se perdió por el camino ({cause})',
     cause_partition: 'el enlace está cortado',
     cause_loss: 'pérdida aleatoria',
+    confirmAcked: '{broker} confirmó {msg} a {node} (basic.ack, seq {seq})',
+    confirmAckedMany: '{broker} confirmó {count} publicaciones de {node}, hasta {msg} (basic.ack multiple, seq ≤ {seq})',
+    confirmNacked: '{by} rechazó {msg} de {node}: basic.nack, seq {seq} ({reason})',
+    confirmRepublished: '{node} volvió a publicar {msg} como {again} (seq {newSeq}) tras su basic.nack',
   },
 };

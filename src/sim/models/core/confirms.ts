@@ -17,6 +17,8 @@ export class ConfirmTracker {
   pending = 1;
   /** A target refused it: the whole publish is nacked. */
   nacked = false;
+  /** The first target that refused it, and why. */
+  nackedBy: { by: string; reason: string } | undefined = undefined;
 
   constructor(
     /** The publisher, which gets `CONFIRM_ARRIVES` once per target queue that settles. */
@@ -35,7 +37,28 @@ export class ConfirmTracker {
 export interface ConfirmArrival {
   readonly tracker: ConfirmTracker;
   readonly ok: boolean;
+  /** The node that settled this copy (a queue, or the exchange). */
+  readonly by: string;
+  /** Why it was refused (a nack): the reason table's words. */
+  readonly reason: string | undefined;
 }
+
+/**
+ * The confirm frames a publisher hears (RMQ/confirms), one trace event per frame, emitted only
+ * by a producer in confirm mode (so the traces of scenarios without confirms do not change).
+ * - `confirm.acked`: `basic.ack` for sequence number `seq`; with `multiple`, for every
+ *   publish up to it not confirmed yet (`count` of them, their message ids in `msgIds`). The
+ *   producer reads the acks that reach it at one instant (a fsync batch ends) as one frame when
+ *   they cover its oldest outstanding publishes, as the broker's `multiple` flag does.
+ * - `confirm.nacked`: `basic.nack` for `seq`: `by` refused it, for `reason`.
+ * - `confirm.republished`: the application publishes the nacked `seq` again, as `newSeq`
+ *   (message `newMsgId`, a new publication).
+ * Each names the publish by message id (`msgId`) and the producer's `eventType`.
+ */
+export type ConfirmTrace =
+  | { type: 'confirm.acked'; t: number; node: string; broker: string; seq: number; multiple: boolean; count: number; msgId: number; msgIds: number[]; eventType: string }
+  | { type: 'confirm.nacked'; t: number; node: string; broker: string; by: string; seq: number; msgId: number; reason: string; eventType: string }
+  | { type: 'confirm.republished'; t: number; node: string; broker: string; seq: number; msgId: number; newSeq: number; newMsgId: number; eventType: string };
 
 /** The confirm tracker `msg` carries, if its publisher uses confirms and no target settled this copy yet. */
 export function trackerOf(msg: Message): ConfirmTracker | undefined {
@@ -50,14 +73,15 @@ export function addTargets(msg: Message, targets: number): void {
 }
 
 /**
- * This copy of a confirmed publish is settled: accepted (`ok`, `basic.ack`) or refused (`basic.nack`),
- * heard by the publisher after `delayMs`. The copy forgets its tracker, so a later hop (a dead letter
- * republished by the broker, which uses no confirms) settles nothing. No-op for a copy without one.
+ * This copy of a confirmed publish is settled at node `by`: accepted (`ok`, `basic.ack`) or
+ * refused (`basic.nack`, for `reason`), heard by the publisher after `delayMs`. The copy forgets
+ * its tracker, so a later hop (a dead letter republished by the broker, which uses no confirms)
+ * settles nothing. No-op for a copy without one.
  */
-export function settleConfirm(sim: Simulation, msg: Message, ok: boolean, delayMs = 0): void {
+export function settleConfirm(sim: Simulation, msg: Message, ok: boolean, by: string, delayMs = 0, reason?: string): void {
   const t = trackerOf(msg);
   if (!t) return;
   msg.meta!.confirm = undefined;
-  const arrival: ConfirmArrival = { tracker: t, ok };
+  const arrival: ConfirmArrival = { tracker: t, ok, by, reason };
   sim.scheduler.schedule(delayMs, t.owner, CONFIRM_ARRIVES, arrival);
 }

@@ -1,3 +1,4 @@
+import type { ConfirmTrace } from './confirms';
 import { defineKind } from '../../engine/kind';
 import { Producer, producerSchema } from './producer';
 import { Service, serviceSchema } from './service';
@@ -6,7 +7,8 @@ import { Service, serviceSchema } from './service';
 export const producerKind = defineKind(producerSchema, (sim, config) => new Producer(sim, config), {
   role: 'edge',
   backlog: 'none',
-  traceTypes: [],
+  /** Only in confirm mode (`confirms` set): the broker's confirm frames, as the publisher hears them. */
+  traceTypes: ['confirm.acked', 'confirm.nacked', 'confirm.republished'],
 });
 
 /** `service`: a consumer with worker slots and a service time; acks what it processed. */
@@ -20,5 +22,5 @@ export const serviceKind = defineKind(serviceSchema, (sim, config) => new Servic
 /** The core kinds. */
 export const coreKinds = [producerKind, serviceKind] as const;
 
-/** The core kinds emit only the engine's own trace events. */
-export type CoreModelTrace = never;
+/** Besides the engine's own trace events, a producer in confirm mode emits its confirm frames. */
+export type CoreModelTrace = ConfirmTrace;

@@ -9,16 +9,39 @@ import type { Timer } from '../../engine/timers';
 import { LIMITS } from '../../engine/limits';
 import type { Link } from '../../engine/link';
 import { CONFIRM_ARRIVES, ConfirmTracker, type ConfirmArrival, type ConfirmTimers } from './confirms';
+import type { Message } from '../../engine/message';
 
 const TICK = 1;
 const REPUBLISH = 2;
-/** The next publication is due; a nacked publish goes out again; a confirm arrives (confirms.ts). */
-type ProducerTimers = ConfirmTimers & { [TICK]: undefined; [REPUBLISH]: Republish };
+const ACK_FRAME = 3;
+/** The next publication is due; a nacked publish goes out again; the acks heard at one instant are read; a confirm arrives (confirms.ts). */
+type ProducerTimers = ConfirmTimers & { [TICK]: undefined; [REPUBLISH]: Republish; [ACK_FRAME]: undefined };
+/** A publish not confirmed yet: where it went, its key, its message; `nacked` once refused and waiting to go out again. */
+interface Unconfirmed {
+  link: Link;
+  key: string | undefined;
+  msgId: number;
+  nacked: boolean;
+}
 /** A nacked publish to send again, keeping its place in the confirm window until then. */
 interface Republish {
   seq: number;
-  link: Link;
-  key: string | undefined;
+}
+
+/**
+ * The producer client of a broker that keeps a producer's records while the link to it is cut,
+ * each on its own delivery timer (a Kafka topic's `client`: kafka/producer-client.ts). Named by
+ * shape, so this family does not import Kafka's.
+ */
+interface RecordKeeper {
+  keepWhileCut(msg: Message, link: Link): void;
+}
+
+/** The record keeper of `link`'s broker, when the link is cut and its broker has one. */
+function keeperOf(link: Link): RecordKeeper | undefined {
+  if (!link.partitioned) return undefined;
+  const client = (link.to as { client?: Partial<RecordKeeper> }).client;
+  return typeof client?.keepWhileCut === 'function' ? (client as RecordKeeper) : undefined;
 }
 
 /** Scenario fields of a producer: a service that publishes a workload. */
@@ -75,7 +98,9 @@ export class Producer extends SimNode<ProducerConfig> {
   published = 0;
   /** Confirm mode: the channel's last sequence number, and the publishes not confirmed yet (by it). */
   private seq = 0;
-  private readonly unconfirmed = new Map<number, { link: Link; key: string | undefined }>();
+  private readonly unconfirmed = new Map<number, Unconfirmed>();
+  /** Sequence numbers acked at this instant, read as confirm frames at its end (ACK_FRAME). */
+  private acks: number[] = [];
   /** Publications waiting for room in the confirm window. */
   private waiting = 0;
   private confirmed = 0;
@@ -105,11 +130,20 @@ export class Producer extends SimNode<ProducerConfig> {
       this.confirmArrived(ev.data);
       return;
     }
+    if (ev.type === ACK_FRAME) {
+      this.readAcks();
+      return;
+    }
     if (ev.type === REPUBLISH) {
-      const { seq, link, key } = ev.data;
+      const { seq } = ev.data;
+      const entry = this.unconfirmed.get(seq)!;
       this.unconfirmed.delete(seq);
       this.republished++;
-      this.publishConfirmed(link, key);
+      const msg = this.publishConfirmed(entry.link, entry.key);
+      this.sim.emit({
+        type: 'confirm.republished', t: this.sim.now, node: this.id, broker: entry.link.to.id,
+        seq, msgId: entry.msgId, newSeq: this.seq, newMsgId: msg.id, eventType: this.config.eventType,
+      });
       return;
     }
     const c = this.config;
@@ -134,7 +168,14 @@ export class Producer extends SimNode<ProducerConfig> {
       // delivery.timeout.ms (120 s, with idempotence: no duplicates, order kept; K:
       // ProducerConfig.java): its records cross as over a connection, late rather than lost,
       // and the topic fails one that arrives past the timeout (kafka/producer-client.ts).
-      else this.sim.send(link, this.sim.publish(this, c.eventType, key), 'publish', link.to.kind === 'topic');
+      // While the link is cut, the client keeps them, and its own timer fails each one 120 s
+      // after it was sent, not when the link heals (KIP-91).
+      else {
+        const msg = this.sim.publish(this, c.eventType, key);
+        const client = keeperOf(link);
+        if (client) client.keepWhileCut(msg, link);
+        else this.sim.send(link, msg, 'publish', link.to.kind === 'topic');
+      }
     }
     this.published++;
   }
@@ -150,16 +191,20 @@ export class Producer extends SimNode<ProducerConfig> {
    * channel is a TCP connection, so the publish is late on a lossy or cut link, never lost (a
    * publisher that missed a confirm would publish again).
    */
-  private publishConfirmed(link: Link, key: string | undefined): void {
+  private publishConfirmed(link: Link, key: string | undefined): Message {
     const seq = ++this.seq;
-    this.unconfirmed.set(seq, { link, key });
     const msg = this.sim.publish(this, this.config.eventType, key, { confirm: new ConfirmTracker(this, seq) });
+    this.unconfirmed.set(seq, { link, key, msgId: msg.id, nacked: false });
     this.sim.send(link, msg, 'publish', true);
+    return msg;
   }
 
   /** A queue settled its copy of a publish; once every target has, the publish is acked or nacked. */
-  private confirmArrived({ tracker, ok }: ConfirmArrival): void {
-    if (!ok) tracker.nacked = true;
+  private confirmArrived({ tracker, ok, by, reason }: ConfirmArrival): void {
+    if (!ok) {
+      tracker.nacked = true;
+      tracker.nackedBy ??= { by, reason: reason ?? 'nack' };
+    }
     if (--tracker.pending > 0) return;
     const entry = this.unconfirmed.get(tracker.seq);
     if (!entry) return;
@@ -167,13 +212,56 @@ export class Producer extends SimNode<ProducerConfig> {
       // basic.nack: the broker refused responsibility for it; the publisher publishes it again
       // (RMQ/confirms) after a pause, keeping its place in the window until then.
       this.nacked++;
+      entry.nacked = true;
+      const { by: refuser, reason: why } = tracker.nackedBy!;
+      this.sim.emit({
+        type: 'confirm.nacked', t: this.sim.now, node: this.id, broker: entry.link.to.id, by: refuser,
+        seq: tracker.seq, msgId: entry.msgId, reason: why, eventType: this.config.eventType,
+      });
       const wait = this.config.confirms?.republishAfterMs ?? 0;
-      this.sim.scheduler.schedule(wait, this, REPUBLISH, { seq: tracker.seq, ...entry });
+      this.sim.scheduler.schedule(wait, this, REPUBLISH, { seq: tracker.seq });
       return;
     }
-    this.unconfirmed.delete(tracker.seq);
-    this.confirmed++;
+    // Acks heard at one instant (a fsync batch ending) are read together, once this instant's
+    // other events have run: they make one frame when they cover the oldest outstanding publishes.
+    if (this.acks.length === 0) this.sim.scheduler.schedule(0, this, ACK_FRAME);
+    this.acks.push(tracker.seq);
+  }
+
+  /**
+   * Reads the acks heard at this instant as the broker's frames (RMQ/confirms): `multiple=true`
+   * up to the highest of those below every publish still outstanding (one frame), and one frame
+   * each for the others. Then the window has room again.
+   */
+  private readAcks(): void {
+    const seqs = this.acks.sort((a, b) => a - b);
+    this.acks = [];
+    const settled = seqs.map((seq) => ({ seq, entry: this.unconfirmed.get(seq)! }));
+    for (const { seq } of settled) this.unconfirmed.delete(seq);
+    this.confirmed += settled.length;
+    // The oldest publish the broker has not answered (a nacked one waiting to go out again was answered).
+    let oldest = Infinity;
+    for (const [seq, e] of this.unconfirmed) {
+      if (!e.nacked) {
+        oldest = seq;
+        break;
+      }
+    }
+    let covered = 0;
+    while (covered < settled.length && settled[covered]!.seq < oldest) covered++;
+    if (covered > 0) this.ackFrame(settled.slice(0, covered));
+    for (let i = covered; i < settled.length; i++) this.ackFrame([settled[i]!]);
     this.drainWaiting();
+  }
+
+  /** One `basic.ack` frame for `acked` (several: `multiple=true`, tagged with the highest). */
+  private ackFrame(acked: { seq: number; entry: Unconfirmed }[]): void {
+    const last = acked[acked.length - 1]!;
+    this.sim.emit({
+      type: 'confirm.acked', t: this.sim.now, node: this.id, broker: last.entry.link.to.id, seq: last.seq,
+      multiple: acked.length > 1, count: acked.length, msgId: last.entry.msgId, msgIds: acked.map((a) => a.entry.msgId),
+      eventType: this.config.eventType,
+    });
   }
 
   /** Publishes what waited for room in the window, while there is room (and confirms are still on). */

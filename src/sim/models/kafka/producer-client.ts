@@ -11,8 +11,9 @@ import type { Topic } from './kafka';
 
 const RETRY = 1;
 const EXPIRE = 2;
-/** A failed produce request's retry backoff ended; the oldest waiting record's delivery timeout is due. */
-type ProducerClientTimers = { [RETRY]: Held; [EXPIRE]: undefined };
+const CUT_EXPIRE = 3;
+/** A failed produce request's retry backoff ended; the oldest waiting record's delivery timeout is due; a record kept behind a cut link is due. */
+type ProducerClientTimers = { [RETRY]: Held; [EXPIRE]: undefined; [CUT_EXPIRE]: Held };
 
 /**
  * The producer configs of the clients that write to a topic (Kafka's producer side, modelled at
@@ -68,8 +69,9 @@ interface Blocked {
 
 /**
  * The Kafka producer client of every producer writing to one topic: records sent while the
- * topic is down wait at their producer and are sent again when it is back, in order, unless
- * `delivery.timeout.ms` runs out first; a retriable error is retried after `retry.backoff.ms`,
+ * topic is down, or while the producer's link to it is cut, wait at their producer and are sent
+ * again when it is back, in order, unless `delivery.timeout.ms` runs out first (then they fail
+ * at that moment); a retriable error is retried after `retry.backoff.ms`,
  * in order with idempotence (or one request in flight), possibly out of order without.
  * Records waiting here are still in transit: sent, not yet acknowledged.
  */
@@ -89,6 +91,10 @@ export class ProducerClient implements EventTarget {
   private inBackoff = 0;
   /** Records held behind a retry of their partition. */
   private heldBehind = 0;
+  /** Per producer link that is cut: the records kept at the producer until it heals, in send order. */
+  private readonly cut = new Map<Link, Set<Message>>();
+  /** Records kept behind cut links. */
+  private keptWhileCut = 0;
   /** Per producer and partition: the highest publication id appended, to count reordering. */
   private readonly lastAppended = new Map<string, number>();
 
@@ -103,7 +109,38 @@ export class ProducerClient implements EventTarget {
 
   /** Records waiting at producers for this topic: for an outage, a backoff, or a retry ahead of them. */
   get pending(): number {
-    return this.waiting.length + this.inBackoff + this.heldBehind;
+    return this.waiting.length + this.inBackoff + this.heldBehind + this.keptWhileCut;
+  }
+
+  /**
+   * A producer sends `msg` over `link` while the link is cut: the client keeps it (its
+   * accumulator) and retries when the link heals. `delivery.timeout.ms` is the client's own
+   * timer, from the send (KIP-91): a record still kept then fails at that moment, with the
+   * reason, however long the partition lasts after it.
+   */
+  keepWhileCut(msg: Message, link: Link): void {
+    let kept = this.cut.get(link);
+    if (!kept) {
+      kept = new Set();
+      this.cut.set(link, kept);
+      link.hold(() => this.linkHealed(link));
+    }
+    kept.add(msg);
+    this.keptWhileCut++;
+    const due = msg.publishedAt + this.settings.deliveryTimeoutMs - this.topic.sim.now;
+    this.topic.sim.scheduler.schedule(Math.max(0, due), this, CUT_EXPIRE, { msg, link } satisfies Held);
+  }
+
+  /** `link` healed: what the client kept for it is sent now, in the order it was sent first. */
+  private linkHealed(link: Link): void {
+    const kept = this.cut.get(link);
+    if (!kept) return;
+    this.cut.delete(link);
+    this.keptWhileCut -= kept.size;
+    for (const msg of kept) {
+      this.retries++;
+      this.topic.sim.send(link, msg, 'publish', true);
+    }
   }
 
   /** A record `from` sent reached the topic while it is down: it waits at its producer. Returns false if `from` has no link here (it is lost). */
@@ -201,6 +238,11 @@ export class ProducerClient implements EventTarget {
 
   private resend(h: Held): void {
     if (this.expire(h)) return;
+    if (h.link.partitioned) {
+      // The topic is back but the producer's link is cut: the client keeps it until the link heals.
+      this.keepWhileCut(h.msg, h.link);
+      return;
+    }
     this.retries++;
     // 'publish', not 'retry': a retry channel is an HTTP retry, which a broker would answer with a 202.
     this.topic.sim.send(h.link, h.msg, 'publish');
@@ -216,6 +258,16 @@ export class ProducerClient implements EventTarget {
   }
 
   handle(ev: Timer<ProducerClientTimers>): void {
+    if (ev.type === CUT_EXPIRE) {
+      // Still kept (the link has not healed): its delivery timeout ran out now.
+      const { msg, link } = ev.data;
+      if (!this.cut.get(link)?.delete(msg)) return;
+      this.keptWhileCut--;
+      this.expired++;
+      const limit = this.settings.deliveryTimeoutMs;
+      this.topic.sim.drop(link.from, msg, `delivery.timeout.ms (${limit} ms) ran out while the network to ${this.topic.id} was cut: the producer gave up`);
+      return;
+    }
     if (ev.type === EXPIRE) {
       this.expiryArmed = false;
       while (this.waiting.length > 0 && this.expire(this.waiting.peekFront()!)) this.waiting.shift();

@@ -174,4 +174,52 @@ describe('the producer retries over network faults within delivery.timeout.ms', 
     expect(run.sim.ledger.totals().dropped).toBe(expired);
     expect([...reasons]).toEqual(['delivery.timeout.ms (120000 ms) ran out while the network to t was cut: the producer gave up']);
   });
+
+  it('a 150 s partition: each record still kept fails at its own send + 120 s (its producer timer, KIP-91), not when the link heals', () => {
+    // Cut from 5 s to 155 s; at 10 records/s, the records sent from 5 s to 35 s run out of time before it heals.
+    const run = cut(5_000, 155_000);
+    const sentAt = new Map<number, number>();
+    run.sim.on((ev) => {
+      if (ev.type === 'message.published') sentAt.set(ev.msg.id, ev.t);
+    });
+    checkInvariantEveryEvent(run.sim, 200_000);
+    const dropped = run.of('message.dropped');
+    expect(dropped.length).toBeGreaterThanOrEqual(299);
+    expect(dropped.length).toBeLessThanOrEqual(301);
+    // The first fails 120 s after it was sent, at 125 s: 30 s before the link heals.
+    expect(dropped[0]!.t).toBe(sentAt.get(dropped[0]!.msg.id)! + 120_000);
+    expect(dropped[0]!.t).toBeLessThan(126_000);
+    // Each at its own send + 120 s; one sent exactly 120 s before the heal goes out, and fails on arrival 2 ms later.
+    for (const d of dropped) {
+      expect(d.t - sentAt.get(d.msg.id)!).toBeGreaterThanOrEqual(120_000);
+      expect(d.t - sentAt.get(d.msg.id)!).toBeLessThanOrEqual(120_000 + 100);
+      expect(d.t).toBeLessThanOrEqual(155_002);
+      expect(d).toMatchObject({ node: 'p', reason: 'delivery.timeout.ms (120000 ms) ran out while the network to t was cut: the producer gave up' });
+    }
+    // Every other record arrives once the link heals, processed once; nothing is left waiting.
+    const totals = run.sim.ledger.totals();
+    expect(totals.processed).toBe(totals.published - dropped.length);
+    expect(totals.duplicates).toBe(0);
+    expect(stats(run).producers).toMatchObject({ expired: dropped.length, retrying: 0 });
+  });
+
+  it('a topic outage that ends while the producer link is still cut loses nothing: the records wait for the link, then arrive', () => {
+    const run = runScenario({
+      seed: 11,
+      nodes: [
+        { id: 'p', kind: 'producer', ratePerSec: 10, arrivals: 'constant', keys: 3, stopMs: 60_000 },
+        { id: 't', kind: 'topic', partitions: 3, autoOffsetReset: 'earliest' },
+        { id: 'c', kind: 'service', serviceTime: ms(1) },
+      ],
+      links: [{ from: 'p', to: 't', latency: ms(2) }, { from: 't', to: 'c', group: 'g', latency: ms(2) }],
+      actions: [
+        { at: 5_000, do: 'offline', node: 't' }, { at: 20_000, do: 'partition', from: 'p', to: 't' },
+        { at: 30_000, do: 'online', node: 't' }, { at: 40_000, do: 'heal', from: 'p', to: 't' },
+      ],
+    });
+    checkInvariantEveryEvent(run.sim, 90_000);
+    const totals = run.sim.ledger.totals();
+    expect(totals.published).toBe(599);
+    expect(totals).toMatchObject({ dropped: 0, duplicates: 0, processed: 599 });
+  });
 });
