@@ -117,9 +117,8 @@ export class WebhookSender extends WebhookAttempts {
   }
 
   private startDelivery(ep: Endpoint, msg: Message, body: EventBody): void {
-    const id = `msg_${msg.root}`;
     const d: Delivery = {
-      slot: this.open.length, id, endpoint: ep, msg, attempt: 0, firstAt: this.sim.now, outstanding: false, deadline: 0,
+      slot: this.open.length, id: body.deliveryId, endpoint: ep, msg, attempt: 0, firstAt: this.sim.now, outstanding: false, deadline: 0,
       out: false, retry: undefined, dueAt: 0, closed: false,
     };
     msg.meta = newMeta(d, body);
