@@ -132,9 +132,10 @@ export class Ledger {
 
   /**
    * A new copy of `msg`, starting in `state`: a fan-out copy, or with `redelivery` a second
-   * copy of the same delivery, of the same family (see Message.family).
+   * copy of the same delivery, of the same family (see Message.family). With `shareMeta`, it
+   * keeps `msg`'s meta object rather than a clone.
    */
-  copy(msg: Message, state: MsgState, redelivery = false): Message {
+  copy(msg: Message, state: MsgState, redelivery = false, shareMeta = false): Message {
     const id = this.nextId++;
     this.copies++;
     this.counts[index(state)]!++;
@@ -142,7 +143,7 @@ export class Ledger {
     lineage.copies++;
     return {
       id, root: msg.root, type: msg.type, key: msg.key, origin: msg.origin, publishedAt: msg.publishedAt, state,
-      deliveries: 0, deliveredAt: NaN, processedCount: 0, redelivered: redelivery, via: msg.via, meta: msg.meta ? { ...msg.meta } : undefined,
+      deliveries: 0, deliveredAt: NaN, processedCount: 0, redelivered: redelivery, via: msg.via, meta: shareMeta || !msg.meta ? msg.meta : { ...msg.meta },
       family: redelivery ? (msg.family ??= { processed: msg.processedCount }) : undefined, lineage,
     };
   }

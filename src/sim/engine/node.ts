@@ -36,6 +36,8 @@ export interface BaseNodeConfig {
 export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> implements EventTarget {
   readonly id: string;
   readonly kind: string;
+  /** Its position in the run's topology (0, 1, …), set when the run adds it: a number to key per-node state by on hot paths. */
+  index = -1;
   online: boolean;
   /** Service time multiplier set by the "slow mode" action (1 = normal). */
   slowFactor = 1;

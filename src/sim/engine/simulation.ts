@@ -160,10 +160,14 @@ export class Simulation extends SimulationBase implements EventTarget {
     return msg;
   }
 
-  /** A new copy of `msg` made at `node`, starting in `state`: a fan-out copy, or with `redelivery` a second copy of one delivery. */
-  copy(node: SimNode, msg: Message, state: MsgState = 'transit', redelivery = false): Message {
+  /**
+   * A new copy of `msg` made at `node`, starting in `state`: a fan-out copy, or with `redelivery` a
+   * second copy of one delivery. With `shareMeta`, the copy keeps `msg`'s meta object instead of a
+   * clone of it (for a model that never changes it per copy).
+   */
+  copy(node: SimNode, msg: Message, state: MsgState = 'transit', redelivery = false, shareMeta = false): Message {
     if (this.ledger.live >= LIMITS.liveMessages) throw LimitError.of('limitLiveMessages', { max: LIMITS.liveMessages, t: this.now });
-    const c = this.ledger.copy(msg, state, redelivery);
+    const c = this.ledger.copy(msg, state, redelivery, shareMeta);
     if (c.lineage!.copies > LIMITS.copiesPerPublication) {
       throw LimitError.of('limitCopies', { root: msg.root, max: LIMITS.copiesPerPublication, t: this.now });
     }

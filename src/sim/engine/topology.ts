@@ -16,6 +16,7 @@ export class Topology {
   private readonly signalLinks = new Map<SimNode, Map<SimNode, Link | null>>();
 
   addNode(node: SimNode): void {
+    node.index = this.nodes.size;
     this.nodes.set(node.id, node);
   }
 

@@ -55,8 +55,8 @@ export interface Job {
   slot: number;
   /** When it started, as a count of starts at this service: restores start order when abandoned. */
   started: number;
-  /** Its Kafka partition lane (see laneOf), worked out once on arrival: startWaiting scans the inbox by it. */
-  lane: string | undefined;
+  /** Its Kafka partition lane (see laneOf), worked out once on arrival: startWaiting scans the inbox by it. -1: none. */
+  lane: number;
 }
 
 /**
@@ -72,8 +72,14 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   /** Jobs received and not yet started. */
   protected readonly inbox: Job[] = [];
   private starts = 0;
-  /** Kafka partitions (source and partition) with a record being processed here: see startWaiting. */
-  private readonly lanes = new Set<string>();
+  /**
+   * Kafka partitions (lanes: see laneOf) with a record being processed here (see startWaiting):
+   * true while busy. Entries are set to false, never deleted: a Set churned once per record
+   * reallocated its table as it grew and shrank. Distinct lanes are bounded by the partitions.
+   */
+  private readonly laneBusy = new Map<number, boolean>();
+  /** How many lanes are busy (true in laneBusy). */
+  private lanesInUse = 0;
   /** Jobs being processed. */
   protected readonly active = new SlotSet<Job>();
   protected serviceTime: Sampler;
@@ -126,8 +132,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       return;
     }
     if (msg.state !== 'dropped') this.sim.received(this, msg, from);
-    const job: Job = { msg, from, channel, done: undefined, slot: -1, started: 0, lane: undefined };
-    job.lane = laneOf(job);
+    const job: Job = { msg, from, channel, done: undefined, slot: -1, started: 0, lane: laneOf(msg, from, channel) };
     this.inbox.push(job);
     this.startWaiting();
   }
@@ -150,13 +155,16 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   protected startWaiting(): void {
     while (this.active.size < this.config.concurrency && this.inbox.length > 0) {
       let i = 0;
-      if (this.lanes.size > 0) {
-        for (let lane = this.inbox[0]!.lane; lane !== undefined && this.lanes.has(lane); lane = this.inbox[i]!.lane) {
+      if (this.lanesInUse > 0) {
+        for (let lane = this.inbox[0]!.lane; lane !== -1 && this.laneBusy.get(lane) === true; lane = this.inbox[i]!.lane) {
           if (++i === this.inbox.length) return;
         }
       }
       const job = i === 0 ? this.inbox.shift()! : this.inbox.splice(i, 1)[0]!;
-      if (job.lane !== undefined) this.lanes.add(job.lane);
+      if (job.lane !== -1 && this.laneBusy.get(job.lane) !== true) {
+        this.laneBusy.set(job.lane, true);
+        this.lanesInUse++;
+      }
       job.started = ++this.starts;
       this.active.add(job);
       if (job.msg.state !== 'dropped') this.sim.startProcessing(this, job.msg);
@@ -221,7 +229,8 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       return;
     }
     const held = [...this.active.drain().sort((a, b) => a.started - b.started), ...this.inbox];
-    this.lanes.clear();
+    this.laneBusy.clear();
+    this.lanesInUse = 0;
     this.inbox.length = 0;
     // In reverse, so that sources which requeue at the head restore the original order.
     for (let i = held.length - 1; i >= 0; i--) {
@@ -247,7 +256,10 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   }
 
   private freeLane(job: Job): void {
-    if (job.lane !== undefined && this.lanes.size > 0) this.lanes.delete(job.lane);
+    if (job.lane !== -1 && this.lanesInUse > 0 && this.laneBusy.get(job.lane) === true) {
+      this.laneBusy.set(job.lane, false);
+      this.lanesInUse--;
+    }
   }
 
   override configure(patch: Record<string, unknown>): void {
@@ -264,11 +276,15 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   }
 }
 
-/** The Kafka partition a delivered record belongs to (its source and partition), if it is one. */
-function laneOf(job: Job): string | undefined {
-  if (job.channel !== 'delivery') return undefined;
-  const p = job.msg.meta?.partition;
-  return typeof p === 'number' && job.from.kind === 'topic' ? `${job.from.id}#${p}` : undefined;
+/**
+ * The Kafka partition a delivered record belongs to (its source and partition) as one number,
+ * if it is one, else -1. A number, not a string built per record: partitions are fewer than
+ * LIMITS.partitions, so source index × that + partition is unique in the run.
+ */
+function laneOf(msg: Message, from: SimNode, channel: Channel): number {
+  if (channel !== 'delivery') return -1;
+  const p = msg.meta?.partition;
+  return typeof p === 'number' && from.kind === 'topic' ? from.index * LIMITS.partitions + p : -1;
 }
 
 /** Whether a hop is HTTP (a request or a webhook POST), answered with a status, not acked. */

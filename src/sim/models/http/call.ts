@@ -102,6 +102,10 @@ export interface Call {
   /** The owner's data: the upstream request a rest-service is serving, and which dependency it is at. */
   job: unknown;
   index: number;
+  /** Its index among its caller's active calls, -1 outside (see SlotSet). */
+  slot: number;
+  /** When it became active, as a count of calls at its caller: the order abortAll ends them in. */
+  order: number;
 }
 
 /** A node that makes calls through an HttpCaller. */

@@ -7,6 +7,7 @@ import type { EventTarget } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Timer } from '../../engine/timers';
 import { LatencyHistogram, round } from '../../engine/stats';
+import { SlotSet } from '../../engine/slot-set';
 import { backoffDelay, Bulkhead, CircuitBreaker, RetryBudget, type BreakerListener, type BreakerState } from './resilience';
 
 const IDLE = 0;
@@ -39,7 +40,10 @@ export class HttpCaller implements EventTarget, BreakerListener {
   readonly deps: Dependency[] = [];
   private readonly byCallee = new Map<string, Dependency>();
   private readonly inflight = new Map<number, Call>();
-  private readonly active = new Set<Call>();
+  /** Calls begun and not ended. A SlotSet, not a Set added to and deleted from once per call (its table reallocated as it grew and shrank). */
+  private readonly active = new SlotSet<Call>();
+  /** Calls added to `active` so far: abortAll goes through them in that order. */
+  private activated = 0;
   private budget: RetryBudget | undefined;
   private backoffCount = 0;
   private readonly rng: Rng;
@@ -104,13 +108,13 @@ export class HttpCaller implements EventTarget, BreakerListener {
     if (this.settings.idempotencyKeys) msg.meta = { ...msg.meta, idempotencyKey: `${this.owner.id}/${dep.id}/${msg.id}` };
     return {
       msg, dep, attempt: 0, startedAt: this.sim.now, sentAt: 0, timer: undefined, prevDelay: 0, phase: IDLE,
-      failure: undefined, handedOver: false, job, index,
+      failure: undefined, handedOver: false, job, index, slot: -1, order: 0,
     };
   }
 
   /** Starts a prepared call. It may end before this returns (a zero-latency link, an open breaker). */
   begin(call: Call): void {
-    this.active.add(call);
+    this.activate(call);
     this.calls++;
     call.dep.calls++;
     call.prevDelay = this.settings.retry?.baseMs ?? 0;
@@ -122,8 +126,13 @@ export class HttpCaller implements EventTarget, BreakerListener {
   reject(call: Call): void {
     this.calls++;
     call.dep.calls++;
-    this.active.add(call);
+    this.activate(call);
     this.end(call, 'rejected');
+  }
+
+  private activate(call: Call): void {
+    call.order = ++this.activated;
+    this.active.add(call);
   }
 
   private attempt(call: Call): void {
@@ -279,7 +288,9 @@ export class HttpCaller implements EventTarget, BreakerListener {
   /** Abandons every running call (the owner went offline): timers stop and their copies are dropped with `reason`. */
   abortAll(reason: string): void {
     const sim = this.sim;
-    for (const call of this.active) {
+    // In the order the calls began (a SlotSet's own order changes as calls end).
+    const calls = this.active.drain().sort((a, b) => a.order - b.order);
+    for (const call of calls) {
       if (call.timer) sim.scheduler.cancel(call.timer);
       call.timer = undefined;
       if (call.phase === SENDING) {
@@ -294,7 +305,6 @@ export class HttpCaller implements EventTarget, BreakerListener {
       const msg = call.msg;
       if (!call.handedOver && msg.state !== 'dropped' && msg.state !== 'done') sim.drop(this.owner, msg, reason);
     }
-    this.active.clear();
   }
 
   /** Calls waiting for a retry right now. */

@@ -139,11 +139,9 @@ export class Topic extends SimNode<TopicConfig> {
     row[0]!.push(msg);
     this.sim.enqueue(this, msg, this.unread);
     for (let g = 1; g < groups; g++) {
-      const c = this.sim.copy(this, msg, 'buffered');
-      // The copies keep the record's one meta object instead of the ledger's clone: retained records
-      // are most of the heap in a long run, and fewer long-lived objects is less garbage-collector work.
-      c.meta = meta;
-      row[g]!.push(c);
+      // The copies keep the record's one meta object, not a clone each: retained records are most
+      // of the heap in a long run, and fewer long-lived objects is less garbage-collector work.
+      row[g]!.push(this.sim.copy(this, msg, 'buffered', false, true));
     }
     for (let g = 0; g < groups; g++) this.groups[g]!.appended(p);
   }

@@ -61,12 +61,16 @@ export function untag(msg: Message): void {
  */
 export class EventBody {
   private text: string | undefined;
+  /** `svix-id` of its deliveries: `msg_<root>`, the same for every endpoint, so made once per event. */
+  readonly deliveryId: string;
 
   constructor(
     readonly root: number,
     readonly type: string,
     readonly key: string | undefined,
-  ) {}
+  ) {
+    this.deliveryId = `msg_${root}`;
+  }
 
   toString(): string {
     if (this.text === undefined) {

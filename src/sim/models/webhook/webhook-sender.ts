@@ -89,7 +89,7 @@ export class WebhookSender extends WebhookAttempts {
     const c = this.config;
     if (!this.gap || (c.stopMs !== undefined && this.sim.now >= c.stopMs)) return;
     if (this.online) this.fanOut(this.sim.publish(this, c.eventType));
-    this.sim.scheduler.schedule(this.gap(), this, GENERATE);
+    this.sim.scheduler.post(this.gap(), this, GENERATE);
   }
 
   /** One event: a delivery per endpoint registered for its type, the original going to the first. */
@@ -117,9 +117,8 @@ export class WebhookSender extends WebhookAttempts {
   }
 
   private startDelivery(ep: Endpoint, msg: Message, body: EventBody): void {
-    const id = `msg_${msg.root}`;
     const d: Delivery = {
-      slot: this.open.length, id, endpoint: ep, msg, attempt: 0, firstAt: this.sim.now, outstanding: false, deadline: 0,
+      slot: this.open.length, id: body.deliveryId, endpoint: ep, msg, attempt: 0, firstAt: this.sim.now, outstanding: false, deadline: 0,
       out: false, retry: undefined, dueAt: 0, closed: false,
     };
     msg.meta = newMeta(d, body);
