@@ -1,0 +1,91 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useRenderCount } from '../../../app/debug';
+import { formatNumber } from '../../../i18n/format';
+import { localize } from '../../../i18n/localize';
+import { useT } from '../../../i18n/useT';
+import { useApp } from '../../../store/appStore';
+import { useNodeConfig } from '../../inspector/useNodeConfig';
+import { Figure, NodeCard } from '../../nodes/NodeCard';
+import { num } from '../../nodes/read';
+import type { SimFlowNode } from '../../nodes/types';
+import { useNodeLive } from '../../nodes/useNodeLive';
+import { CARD } from './phrases';
+import './saga.css';
+
+interface StepConfig {
+  participant: string;
+  command: string;
+  compensation?: string;
+}
+
+interface SagaLive {
+  order: number;
+  type: string;
+  phase: 'running' | 'compensating';
+  step: number;
+  undone: number;
+  toUndo: number;
+}
+
+const fill = (s: string, p: Readonly<Record<string, string | number>>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
+
+const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? x : 0)) : []);
+
+/**
+ * A saga orchestrator: its steps in order (command → participant, and the compensation that
+ * undoes it), how many sagas are at each step now and how many are being undone there, the
+ * oldest saga in flight in words ("compensating, 1 of 2 undone": partially compensated, which
+ * everyone can see, as sagas have no isolation), and its totals.
+ */
+export const SagaOrchestratorNode = memo(function SagaOrchestratorNode({ id, data }: NodeProps<SimFlowNode>) {
+  useRenderCount();
+  const { lang } = useT();
+  const c = CARD[lang];
+  const live = useNodeLive(id);
+  const scenario = useApp((s) => s.scenario);
+  const config = useNodeConfig(id) ?? data.config;
+  const steps = (Array.isArray(config.steps) ? config.steps : []) as StepConfig[];
+  const atStep = numbers(live?.atStep);
+  const undoing = numbers(live?.undoingStep);
+  const sagas = (Array.isArray(live?.sagas) ? live.sagas : []) as SagaLive[];
+  const label = (nid: string) => localize(scenario?.nodes.find((n) => n.id === nid)?.label, lang, nid);
+  const oldest = sagas[0];
+  const state = !oldest
+    ? c.idle
+    : oldest.phase === 'running'
+      ? fill(c.running, { msg: `${oldest.type} #${oldest.order}`, step: oldest.step, of: steps.length })
+      : fill(c.compensating, { msg: `${oldest.type} #${oldest.order}`, undone: oldest.undone, toUndo: oldest.toUndo });
+  const partial = oldest?.phase === 'compensating' && oldest.undone > 0;
+  const fig = (key: 'started' | 'completed' | 'compensated' | 'inFlight', bad = false) => {
+    const v = num(live, key) ?? 0;
+    return <Figure name={c[key]} value={formatNumber(v, lang)} tone={bad ? (v > 0 ? 'bad' : 'muted') : undefined} />;
+  };
+  return (
+    <NodeCard id={id} config={data.config} ui={data.ui} live={live} tag={fill(c.steps, { n: steps.length })}>
+      <ol className="backlog saga-steps" aria-label={c.stepsA11y} data-testid="saga-steps">
+        {steps.map((s, i) => (
+          <li key={i} className="saga-step" data-step={i + 1} data-now={atStep[i] ?? 0} data-undoing={undoing[i] ?? 0}>
+            <span className="saga-step__n">{i + 1}</span>
+            <span className="saga-step__what" title={`${s.command} → ${label(s.participant)}${s.compensation ? ` ↩ ${s.compensation}` : ''}`}>
+              {s.command} <span className="saga-step__who">→ {label(s.participant)}</span>
+              <span className="saga-step__undo">{s.compensation ? `↩ ${s.compensation}` : c.noUndo}</span>
+            </span>
+            <span className="saga-step__now">{fill(c.now, { n: atStep[i] ?? 0 })}</span>
+            {(undoing[i] ?? 0) > 0 ? <span className="saga-step__undoing">{fill(c.undoing, { n: undoing[i]! })}</span> : null}
+          </li>
+        ))}
+      </ol>
+      <div className={`saga-state${oldest?.phase === 'compensating' ? ' saga-state--compensating' : ''}`} data-testid="saga-state">
+        {state}
+        {partial ? <span className="saga-state__partial"> · {c.partial}</span> : null}
+      </div>
+      <div className="figures-row">
+        {fig('started')}
+        {fig('completed')}
+        {fig('compensated', true)}
+        {fig('inFlight')}
+      </div>
+    </NodeCard>
+  );
+});
