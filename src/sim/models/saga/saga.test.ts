@@ -157,7 +157,7 @@ describe('saga orchestrator: orchestration vs choreography', () => {
     expect(commandsSent(reordered)).toEqual(['ReserveStock→stock', 'ReserveCredit→customers', 'ChargePayment→payments']);
   });
 
-  it('defaults are Temporal\'s: retries from 1 s, ×2, capped at 100 × 1 s, unlimited attempts; compensations one at a time, last first', () => {
+  it("defaults are Temporal's: retries from 1 s, ×2, capped at 100 × 1 s, unlimited attempts; compensations one at a time, last first", () => {
     const run = createOrder();
     expect(run.orchestrator.config.retry).toEqual({ initialIntervalMs: 1000, backoffCoefficient: 2, maximumAttempts: 0 });
     expect(run.orchestrator.caller.settings.retry).toMatchObject({ baseMs: 1000, multiplier: 2, capMs: 100_000, maxAttempts: Infinity, jitter: 'none' });
