@@ -35,7 +35,7 @@ const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.map((x) => (type
 /**
  * A saga orchestrator: its steps in order (command → participant, and the compensation that
  * undoes it), how many sagas are at each step now and how many are being undone there, the
- * oldest saga in flight in words ("compensating, 1 of 2 undone": partially compensated, which
+ * oldest saga in flight (one compensating, if any) in words ("compensating, 1 of 2 undone": partially compensated, which
  * everyone can see, as sagas have no isolation), and its totals.
  */
 export const SagaOrchestratorNode = memo(function SagaOrchestratorNode({ id, data }: NodeProps<SimFlowNode>) {
@@ -64,21 +64,29 @@ export const SagaOrchestratorNode = memo(function SagaOrchestratorNode({ id, dat
   return (
     <NodeCard id={id} config={data.config} ui={data.ui} live={live} tag={fill(c.steps, { n: steps.length })}>
       <ol className="backlog saga-steps" aria-label={c.stepsA11y} data-testid="saga-steps">
-        {steps.map((s, i) => (
-          <li key={i} className="saga-step" data-step={i + 1} data-now={atStep[i] ?? 0} data-undoing={undoing[i] ?? 0}>
-            <span className="saga-step__n">{i + 1}</span>
-            <span className="saga-step__what" title={`${s.command} → ${label(s.participant)}${s.compensation ? ` ↩ ${s.compensation}` : ''}`}>
-              {s.command} <span className="saga-step__who">→ {label(s.participant)}</span>
+        {steps.map((s, i) => {
+          const now = atStep[i] ?? 0;
+          const back = undoing[i] ?? 0;
+          const what = `${i + 1}. ${s.command} → ${label(s.participant)}${s.compensation ? ` (↩ ${s.compensation})` : ''}`;
+          return (
+            <li key={i} className="saga-step" data-step={i + 1} data-now={now} data-undoing={back} title={`${what}: ${fill(c.now, { n: now })}${back > 0 ? `, ${fill(c.undoing, { n: back })}` : ''}`}>
+              <span className="saga-step__n">{i + 1}</span>
+              <span className="saga-step__what">{s.command}</span>
+              <span className={`saga-step__now${now > 0 ? ' saga-step__now--busy' : ''}`} aria-label={fill(c.now, { n: now })}>{now}</span>
               <span className="saga-step__undo">{s.compensation ? `↩ ${s.compensation}` : c.noUndo}</span>
-            </span>
-            <span className="saga-step__now">{fill(c.now, { n: atStep[i] ?? 0 })}</span>
-            {(undoing[i] ?? 0) > 0 ? <span className="saga-step__undoing">{fill(c.undoing, { n: undoing[i]! })}</span> : null}
-          </li>
-        ))}
+              {back > 0 ? <span className="saga-step__undoing" aria-label={fill(c.undoing, { n: back })}>↩ {back}</span> : null}
+            </li>
+          );
+        })}
       </ol>
-      <div className={`saga-state${oldest?.phase === 'compensating' ? ' saga-state--compensating' : ''}`} data-testid="saga-state">
-        {state}
-        {partial ? <span className="saga-state__partial"> · {c.partial}</span> : null}
+      {/* Kept on a compact card while a saga is compensating (a `.backlog`): the partial state is the lesson. */}
+      <div
+        className={`saga-state${oldest?.phase === 'compensating' ? ' backlog saga-state--compensating' : ''}`}
+        data-testid="saga-state"
+        data-phase={oldest?.phase ?? 'idle'}
+      >
+        <span className="saga-state__text">{state}</span>
+        {partial ? <span className="saga-state__partial">{c.partial}</span> : null}
       </div>
       <div className="figures-row">
         {fig('started')}

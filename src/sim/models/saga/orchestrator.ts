@@ -37,7 +37,7 @@ export type SagaStats = NodeStats & CallerStats & {
   /** Sagas at each step now (running), and being undone at each step (compensating). */
   atStep: number[];
   undoingStep: number[];
-  /** A few sagas in flight, oldest first. */
+  /** A few sagas in flight, oldest first, those compensating before those running. */
   sagas: SagaView[];
 };
 
@@ -264,6 +264,16 @@ export class SagaOrchestrator extends SimNode<SagaOrchestratorConfig> implements
       }
       if (sagas.length < LISTED) {
         sagas.push({ saga: s.id, order: s.order.id, type: s.order.type, phase: s.phase, step: s.step + 1, undone: s.undone, toUndo: s.toUndo });
+      }
+    }
+    // Those compensating first: a partially compensated saga is what the card must show.
+    if (compensating > 0) {
+      sagas.length = 0;
+      for (const phase of ['compensating', 'running'] as const) {
+        for (const s of this.running.values()) {
+          if (s.phase !== phase || sagas.length >= LISTED) continue;
+          sagas.push({ saga: s.id, order: s.order.id, type: s.order.type, phase: s.phase, step: s.step + 1, undone: s.undone, toUndo: s.toUndo });
+        }
       }
     }
     return {
