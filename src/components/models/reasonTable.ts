@@ -142,6 +142,7 @@ export const REASONS: Readonly<Record<string, string>> = {
 
   // Sagas
   'saga compensated': 'saga compensada',
+  'saga orchestrator offline': `orquestador de sagas ${G.offline.es}`,
   'compensation failed at {node} ({reason}): saga failed': 'la compensación falló en {node} ({reason}): la saga falló',
   'no link to participant {node}': `ningún ${G.link.es} al participante {node}`,
 };

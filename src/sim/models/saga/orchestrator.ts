@@ -121,6 +121,11 @@ export class SagaOrchestrator extends SimNode<SagaOrchestratorConfig> implements
 
   override receive(msg: Message, from: SimNode, channel: Channel): void {
     const sim = this.sim;
+    // The kind has no offline switch; should a node be set offline all the same, it starts no new saga.
+    if (!this.online) {
+      sim.drop(this, msg, 'saga orchestrator offline');
+      return;
+    }
     sim.received(this, msg, from);
     // Started asynchronously, as a workflow is: an HTTP caller hears 202 Accepted at once.
     if (isHttp(channel)) sim.signal(this, from, 'response', msg, { status: 202, ok: true });
@@ -276,9 +281,10 @@ export class SagaOrchestrator extends SimNode<SagaOrchestratorConfig> implements
         }
       }
     }
+    // The sagas' figures first, then the calls that carried their commands.
     return {
-      ...super.stats(), ...this.caller.stats(), started: this.started, completed: this.completed, compensated: this.compensated,
-      failedSagas: this.failedSagas, inFlight: this.running.size, compensating, atStep, undoingStep, sagas,
+      ...super.stats(), started: this.started, completed: this.completed, compensated: this.compensated,
+      failedSagas: this.failedSagas, inFlight: this.running.size, compensating, atStep, undoingStep, sagas, ...this.caller.stats(),
     };
   }
 }

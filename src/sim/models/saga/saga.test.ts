@@ -163,3 +163,13 @@ describe('saga orchestrator: orchestration vs choreography', () => {
     expect(run.orchestrator.caller.settings.retry).toMatchObject({ baseMs: 1000, multiplier: 2, capMs: 100_000, maxAttempts: Infinity, jitter: 'none' });
   });
 });
+
+describe('saga orchestrator: set offline all the same', () => {
+  it('starts no new saga while offline: the order is dropped with the reason, and the ledger holds', () => {
+    const run = createOrder({ orders: 3, actions: [{ at: 150, do: 'offline', node: 'orchestrator' }] });
+    checkInvariantEveryEvent(run.sim, 10_000);
+    expect(run.orchestrator.stats().started).toBe(1);
+    expect(run.of('message.dropped').filter((e) => e.reason === 'saga orchestrator offline')).toHaveLength(2);
+    expect(run.sim.ledger.live).toBe(0);
+  });
+});
