@@ -9,6 +9,7 @@ import { lbKinds, type LbTrace } from './models/lb';
 import { pubsubKinds, type PubSubTrace } from './models/pubsub';
 import { rabbitmqKinds, type RabbitmqTrace } from './models/rabbitmq';
 import { webhookKinds, type WebhookTrace } from './models/webhook';
+import { sagaKinds, type SagaTrace } from './models/saga';
 import { COMMANDS } from './commands';
 import { nodeIssues } from './nodeCheck';
 import { semanticIssues } from './semanticCheck';
@@ -17,10 +18,10 @@ import { semanticIssues } from './semanticCheck';
  * Every node kind a scenario may use, family by family. Adding a kind is one line here (or
  * none, when its family's index already lists it); nothing else in the engine names a kind.
  */
-export const KINDS = [...coreKinds, ...rabbitmqKinds, ...kafkaKinds, ...pubsubKinds, ...httpKinds, ...webhookKinds, ...delayKinds, ...lbKinds] as const;
+export const KINDS = [...coreKinds, ...rabbitmqKinds, ...kafkaKinds, ...pubsubKinds, ...httpKinds, ...webhookKinds, ...delayKinds, ...lbKinds, ...sagaKinds] as const;
 
 /** The trace events the model families add to the engine's. */
-export type ModelTrace = CoreModelTrace | RabbitmqTrace | KafkaTrace | PubSubTrace | HttpTrace | WebhookTrace | DelayTrace | LbTrace;
+export type ModelTrace = CoreModelTrace | RabbitmqTrace | KafkaTrace | PubSubTrace | HttpTrace | WebhookTrace | DelayTrace | LbTrace | SagaTrace;
 
 declare module './engine/trace' {
   // Fills the engine's open trace map, so `TraceEvent` (and `Simulation.emit`) covers every model.

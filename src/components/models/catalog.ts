@@ -15,9 +15,10 @@ import { pubsubUi } from './pubsub';
 import { reasonText } from './reasons';
 import { rabbitmqUi } from './rabbitmq';
 import { webhookUi } from './webhook';
+import { sagaUi } from './saga';
 
 /** Every family the interface knows: one line each. */
-export const UI_FAMILIES = [coreUi, rabbitmqUi, kafkaUi, pubsubUi, httpUi, webhookUi, delayUi, lbUi] as const;
+export const UI_FAMILIES = [coreUi, rabbitmqUi, kafkaUi, pubsubUi, httpUi, webhookUi, delayUi, lbUi, sagaUi] as const;
 
 /** Every kind's UI descriptor, with the controls its engine kind declares (online switch, slow mode). */
 export const KIND_UIS: readonly KindUi[] = UI_FAMILIES.flatMap((f) =>

@@ -140,4 +140,10 @@ export const REASONS: Readonly<Record<string, string>> = {
   'delay hop offline': `salto de retardo ${G.offline.es}`,
   'delay hop has no outgoing link': `el salto de retardo no tiene ${G.link.es} de salida`,
   'delay hop does not relay HTTP requests (use link latency)': `el salto de retardo no reenvía peticiones HTTP (usa la latencia del ${G.link.es})`,
+
+  // Sagas
+  'saga compensated': 'saga compensada',
+  'saga orchestrator offline': `orquestador de sagas ${G.offline.es}`,
+  'compensation failed at {node} ({reason}): saga failed': 'la compensación falló en {node} ({reason}): la saga falló',
+  'no link to participant {node}': `ningún ${G.link.es} al participante {node}`,
 };

@@ -39,7 +39,7 @@ const LEASE = 'src/sim/models/pubsub/lease-extension.test.ts';
 const JS = 'src/sim/models/pubsub/jetstream.test.ts';
 const IDEM = 'src/sim/models/http/idempotency.test.ts';
 
-const NO_SAGAS = 'a saga model (microsim has none yet)';
+const SAGA = 'src/sim/models/saga/saga.test.ts';
 
 /**
  * SEMANTICS.md row by row, each with the tests that show it: the table the semantics test
@@ -200,9 +200,25 @@ export const SEMANTICS_ROWS: readonly SemanticsRow[] = [
   ] },
 
   // ---- §6 Orchestration vs choreography ----
-  { section: '§6', row: 'Flow (Create Order)', tests: [], awaiting: NO_SAGAS },
-  { section: '§6', row: 'Trade-off', tests: [], awaiting: NO_SAGAS },
-  { section: '§6', row: 'Source', tests: [], awaiting: NO_SAGAS },
+  { section: '§6', row: 'Flow (Create Order)', tests: [
+    [SAGA, 'sends ReserveCredit, ReserveStock, ChargePayment one at a time, each after the previous reply, and completes'],
+    [SAGA, 'a refusal at step 3 compensates step 2, then step 1, in reverse order; the refused step itself is not compensated'],
+    [SAGA, 'a refusal at step 2 undoes step 1 only; a refusal at step 1 has nothing to undo'],
+    [SAGA, 'a business refusal (CreditLimitExceeded) is an answer, not an error: it is never retried'],
+    [SAGA, 'a compensation is a new business action, retried like a command: a refund sent while customers is down goes through when it is back'],
+    [SAGA, 'mid-compensation the saga is visible as partially compensated: stock released, credit not yet'],
+    [SAGA, 'with 10 % of credit checks refused, about 10 % of 200 orders are compensated and the rest complete; every message ends once'],
+  ] },
+  { section: '§6', row: 'Trade-off', tests: [
+    [SAGA, 'the flow lives in one place: every command is sent by the orchestrator, and reordering its steps reorders the commands with no participant changed'],
+  ] },
+  { section: '§6', row: 'Source', tests: [
+    [SAGA, "defaults are Temporal's: retries from 1 s, ×2, capped at 100 × 1 s, unlimited attempts; compensations one at a time, last first"],
+    [SAGA, 'a transient failure is retried after 1 s, 2 s, 4 s, … doubling, capped at 100 s'],
+    [SAGA, 'attempts are unlimited by default: a participant down for 10 minutes is retried until it is back, and the saga completes'],
+    [SAGA, 'maximumAttempts is honoured: with 3, ReserveStock fails after its third attempt and ReleaseCredit undoes step 1'],
+    [SAGA, 'with maximumAttempts, a compensation that fails for good stops the saga (continueWithError=false): it fails, nothing else is undone'],
+  ] },
 
   // ---- §7 Queueing-theory checks ----
   { section: '§7', row: 'M/M/1', tests: [[TH, 'M/M/1 at 8/s with service at 10/s: 3.2 messages wait on average, each for 0.4 s']] },
