@@ -29,6 +29,8 @@ export default defineConfig({
     // Unit tests sit beside their source; e2e/ belongs to Playwright only.
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Both languages' strings (the app loads them in their own chunks; see src/i18n/translate.ts).
+    setupFiles: ['src/i18n/testSetup.ts'],
     // Every core: the default left one of CI's two idle (npm test's unit stage took 104 s; 73 s with both).
     maxWorkers: '100%',
   },
