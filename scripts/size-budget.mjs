@@ -31,8 +31,12 @@ import { gzipSync } from 'node:zlib';
  * 216.1 KB measured, so the budget is that plus 1.9. Merged with viz4's wrapping layout for long
  * chains and queue chips as buttons (the first draw needs both): 219.8 KB. With the table of the
  * models' reasons in both languages (the narration's, 3.4 KB): 223.2 KB, so the budget is 224.
+ * size6 (issue #13): opening a comparison file and the limits' messages load with the engine
+ * (219.7), so do the models' reasons (216.8) and dagre (201.6; the default scenario is laid out
+ * from a build-time table until it arrives), and only the shown language's strings load before
+ * the first render (198.6, the larger language counted): the budget is 199.
  */
-export const BUDGET_KB = 224;
+export const BUDGET_KB = 199;
 
 /** The chunk of one language's strings (en.ts, es.ts): counted, the larger one, though imported dynamically. */
 const LANGUAGE_CHUNK = /^(en|es)-[\w-]+\.js$/;
