@@ -32,6 +32,11 @@ test('the first screen is drawn while the engine is still loading, and Play work
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('user-registered-queue');
   await expect(page.locator('.react-flow__node')).toHaveCount(3);
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  // Laid out and shown without dagre, which comes with the engine: left to right, on one line.
+  await expect(page.locator('.flow--shown')).toHaveCount(1);
+  const boxes = await Promise.all(['users', 'signups', 'email'].map((id) => page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()));
+  expect(boxes[0]!.x + boxes[0]!.width).toBeLessThan(boxes[1]!.x);
+  expect(boxes[1]!.x + boxes[1]!.width).toBeLessThan(boxes[2]!.x);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(totals(page)).toContainText('Processed 0');
   expect(engine.requested()).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * The first-load size budget: the gzipped JavaScript that index.html makes the browser fetch
  * before the first screen (the entry script, the chunks it imports statically and every
- * modulepreload link), summed and checked against BUDGET_KB. Fails (exit 1) above it.
+ * modulepreload link, and the larger of the two languages' strings, which load through import()
+ * but before anything renders), summed and checked against BUDGET_KB. Fails (exit 1) above it.
  * Chunks loaded later through import() (the engine, panels, inspector, motion's animation
  * features) are listed but not counted. CSS is listed for information.
  *
@@ -30,8 +31,15 @@ import { gzipSync } from 'node:zlib';
  * 216.1 KB measured, so the budget is that plus 1.9. Merged with viz4's wrapping layout for long
  * chains and queue chips as buttons (the first draw needs both): 219.8 KB. With the table of the
  * models' reasons in both languages (the narration's, 3.4 KB): 223.2 KB, so the budget is 224.
+ * size6 (issue #13): opening a comparison file and the limits' messages load with the engine
+ * (219.7), so do the models' reasons (216.8) and dagre (201.6; the default scenario is laid out
+ * from a build-time table until it arrives), and only the shown language's strings load before
+ * the first render (198.6, the larger language counted): the budget is 199.
  */
-export const BUDGET_KB = 224;
+export const BUDGET_KB = 199;
+
+/** The chunk of one language's strings (en.ts, es.ts): counted, the larger one, though imported dynamically. */
+const LANGUAGE_CHUNK = /^(en|es)-[\w-]+\.js$/;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -74,6 +82,10 @@ export function firstLoad(dist = DIST) {
     const href = attr(tag, 'href');
     if (href && /rel="modulepreload"/.test(tag)) queue.push(href);
   }
+  // The interface's strings load through import(), one chunk per language (src/i18n/translate.ts),
+  // but nothing renders before the shown language's: the larger of the two counts.
+  const strings = readdirSync(join(dist, 'assets')).filter((f) => LANGUAGE_CHUNK.test(f));
+  if (strings.length > 0) queue.push('/assets/' + strings.reduce((a, b) => (gz(join(dist, 'assets', b)) > gz(join(dist, 'assets', a)) ? b : a)));
   const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].flatMap(([tag]) => attr(tag, 'href') ?? []);
   const seen = new Set();
   while (queue.length > 0) {

@@ -17,6 +17,7 @@ import { AppLayout } from './components/layout/AppLayout';
 import { LazyInspector } from './components/LazyInspector';
 import { NoticeBanner } from './components/NoticeBanner';
 import { Drawer } from './components/panels/Drawer';
+import { LanguageReady } from './i18n/LanguageReady';
 
 /**
  * The app shell: starts the controller's frame loop and the keyboard shortcuts, follows share
@@ -51,13 +52,25 @@ export function App() {
       window.removeEventListener('paste', onPaste);
     };
   }, []);
-  if (comparing) {
-    return (
-      <Suspense fallback={null}>
-        <CompareView onClose={() => void closeCompare()} notice={<NoticeBanner kept="compareKept" className="cmp__notice" />} />
-      </Suspense>
-    );
-  }
+  // The strings of the language shown arrive in their own chunk (translate.ts): nothing renders before them.
+  return (
+    <Suspense fallback={null}>
+      <LanguageReady>{comparing ? <Compare /> : <Main />}</LanguageReady>
+    </Suspense>
+  );
+}
+
+/** Compare mode, loaded on first use. */
+function Compare() {
+  return (
+    <Suspense fallback={null}>
+      <CompareView onClose={() => void closeCompare()} notice={<NoticeBanner kept="compareKept" className="cmp__notice" />} />
+    </Suspense>
+  );
+}
+
+/** The ordinary view: one scenario on the canvas. */
+function Main() {
   return (
     <DropZone>
       <AppLayout

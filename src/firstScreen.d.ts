@@ -3,4 +3,5 @@ declare module 'virtual:microsim/first-screen' {
   export const BUILTIN_MENU: unknown;
   export const DEFAULT_BUILTIN: unknown;
   export const KIND_TRAITS: unknown;
+  export const LAYOUT_TABLE: unknown;
 }

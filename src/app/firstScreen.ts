@@ -1,5 +1,6 @@
 import type { Scenario } from '../sim/engine/scenario';
 import type { Localizable } from '../i18n/localize';
+import type { TableEntry } from './dagreTable';
 import * as generated from 'virtual:microsim/first-screen';
 
 /**
@@ -27,3 +28,6 @@ export function hasOnlineSwitch(kind: string): boolean {
 export function isSlowable(kind: string): boolean {
   return TRAITS[kind]?.slow ?? false;
 }
+
+/** The default scenario's layout without dagre, by graph (see dagreTable.ts). */
+export const LAYOUT_TABLE = generated.LAYOUT_TABLE as Readonly<Record<string, TableEntry>>;

@@ -1,3 +1,4 @@
+import { loadLang } from '../i18n/translate';
 import type { Scenario } from '../sim/engine/scenario';
 import { appStore } from '../store/appStore';
 import { DEFAULT_BUILTIN, DEFAULT_SCENARIO } from './firstScreen';
@@ -6,8 +7,10 @@ import { DEFAULT_BUILTIN, DEFAULT_SCENARIO } from './firstScreen';
  * The loader (loader.ts) as the first screen calls it: each entry point waits for the engine
  * chunk (engineRuntime.ts, which brings the loader and the real controller), so nothing on the
  * first screen imports the engine. The chunk is requested once; later calls find it there.
+ * It also waits for the strings of the language shown (their own chunk, see translate.ts), which
+ * what it opens or refuses may need.
  */
-export const engine = () => import('./engineRuntime');
+export const engine = () => Promise.all([import('./engineRuntime'), loadLang(appStore.getState().lang)]).then(([loader]) => loader);
 
 /** Opens the built-in scenario `id` (the scenario picker). */
 export async function openBuiltin(id: string): Promise<void> {

@@ -4,7 +4,8 @@ import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
 import { parseScenarioText } from '../sim/catalog';
 import { tourHashParams, openTourFromHash } from '../components/tour/tourLink';
-import { closeCompare, isComparing, isComparisonText, openComparisonText, openComparisonUrl } from './compare/openCompare';
+import { closeCompare, isComparing } from './compare/openCompare';
+import { isComparisonText, openComparisonText, openComparisonUrl } from './compare/openCompareFile';
 import { fetchOwnFile, opened, readInBothLanguages, readUserFile, refuse, setHash } from './opening';
 
 /** The scenario shown when nothing else is asked for. */

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { browserLang } from '../i18n/translate';
+import { initialLang, LANG_KEY } from '../i18n/translate';
 import type { Lang } from '../sim/engine/errors';
 import { langSlice, type LangSlice } from './slices/langSlice';
 import { liveSlice, type LiveSlice } from './slices/liveSlice';
@@ -15,18 +15,6 @@ export type AppState = LangSlice & ScenarioSlice & PlaybackSlice & LiveSlice & N
 
 /** The app store's vanilla API: the controller writes through it without React. */
 export type AppStore = StoreApi<AppState>;
-
-const LANG_KEY = 'microsim.lang';
-
-function initialLang(): Lang {
-  try {
-    const saved = localStorage.getItem(LANG_KEY);
-    if (saved === 'en' || saved === 'es') return saved;
-  } catch {
-    // Storage can be blocked; the browser's language is a fine default.
-  }
-  return browserLang();
-}
 
 /** Builds a fresh store (the app has one; tests may build more). */
 export function createAppStore(lang: Lang = initialLang()): AppStore {

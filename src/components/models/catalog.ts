@@ -12,7 +12,7 @@ import { delayUi } from './delay';
 import { lbUi } from './lb';
 import type { CopyMemory, KindUi, LogKind, NameOf, Narrator, TraceTable, TraceUi } from './kindUi';
 import { pubsubUi } from './pubsub';
-import { reasonText } from './reasons';
+import { reasonOf } from './reasonLookup';
 import { rabbitmqUi } from './rabbitmq';
 import { webhookUi } from './webhook';
 import { sagaUi } from './saga';
@@ -62,7 +62,7 @@ export function narrator(lang: Lang, name: NameOf): Narrator {
     clock: formatClock,
     list: (xs) => (xs.length ? xs.join(', ') : t('lxNone')),
     status: (code) => (code === 0 ? t('noConnection') : String(code)),
-    reason: (text) => reasonText(text, lang, name),
+    reason: (text) => reasonOf(text, lang, name),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../../sim/engine/errors';
+import { installReasons } from './reasonLookup';
 import { REASONS } from './reasonTable';
 
 /** How a node id reads in a reason (its label); the id itself when not given. */
@@ -71,3 +72,6 @@ export function knownReason(reason: string, lang: Lang, name: NameOf = (id) => i
 export function reasonText(reason: string, lang: Lang, name?: NameOf): string {
   return knownReason(reason, lang, name) ?? reason;
 }
+
+// The narrators (catalog.ts) read reasons through reasonLookup.ts once this module has loaded.
+installReasons(reasonText);

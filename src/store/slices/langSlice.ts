@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Lang } from '../../sim/engine/errors';
+import { loadLang } from '../../i18n/translate';
 
 /** The interface language. */
 export interface LangSlice {
@@ -7,10 +8,10 @@ export interface LangSlice {
   setLang: (lang: Lang) => void;
 }
 
-/** Starts in `initial` (the saved choice or the browser's language). */
+/** Starts in `initial` (the saved choice or the browser's language); a switch waits for the language's strings (preloaded when idle). */
 export const langSlice =
   (initial: Lang): StateCreator<LangSlice> =>
   (set) => ({
     lang: initial,
-    setLang: (lang) => set({ lang }),
+    setLang: (lang) => void loadLang(lang).then(() => set({ lang })),
   });

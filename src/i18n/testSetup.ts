@@ -1,0 +1,5 @@
+import { loadLang } from './translate';
+
+// Unit tests translate into both languages at once: load both before any test runs (the app
+// loads the one shown first and the other when idle; see translate.ts).
+await Promise.all([loadLang('en'), loadLang('es')]);
