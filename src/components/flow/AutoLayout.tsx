@@ -95,7 +95,7 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       let zoom = zoomOf(best);
       if (zoom >= READABLE_ZOOM) return best;
       const size = (id: string) => s.get(id) ?? GUESSED_SIZE;
-      const most = crossings(scenario.links, best.positions, size);
+      const most = crossings(scenario.links, best.positions, size, best.bends);
       for (let k = 1, n = columnCount(scenario); k < n; k++) {
         const wrapped = layoutDetailed(scenario, s, d, k);
         const z = zoomOf(wrapped);
