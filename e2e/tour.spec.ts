@@ -193,6 +193,18 @@ test('a share link made at a tour step opens on that step, at its moment', async
   await expect.poll(() => totals(other).innerText()).toBe(counters);
 });
 
+test('a step about cards\' figures, opened straight from a link, shows full cards with those figures', async ({ page }) => {
+  test.setTimeout(60_000);
+  // rest-idempotency's step 5 tells the learner to watch "Run twice" on the upper payments card.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, '#s=rest-idempotency&tour=5');
+  const panel = page.getByRole('region', { name: 'Guided tour' });
+  await expect(panel).toContainText('Step 5 of 7');
+  const payments = page.locator('.react-flow__node[data-id="payments-plain"]');
+  await expect(payments.getByText('Run twice')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.flow')).toHaveAttribute('data-zoom', 'full');
+});
+
 test.describe('on a phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 

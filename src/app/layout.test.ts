@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../scenarios';
 import { columnCount, deadLetterNodes, layoutDetailed, layoutScenario, stack } from './layout';
-import { crossings } from './layoutWrap';
+import { bendPoints, crossings, polylinesCross } from './layoutWrap';
 
 const layout = (id: string) => {
   const s = builtin(id)!;
@@ -53,6 +53,37 @@ describe('layoutScenario', () => {
     const main = s.nodes.map((n) => n.id).filter((id) => !deadLetterNodes(s).has(id));
     expect(at.get('orders-dlx')!.x).toBe(at.get('billing')!.x);
     expect(right(['orders-dlq'])).toBeLessThanOrEqual(right(main));
+  });
+
+  it('routes the links into the dead-letter lane through the gaps, across no card, never crossing each other', () => {
+    for (const density of ['full', 'compact'] as const) {
+      const s = builtin('rabbitmq-order-created')!;
+      const card = density === 'full' ? { width: 180, height: 84 } : { width: 164, height: 60 };
+      const l = layoutDetailed(s, new Map(s.nodes.map((n) => [n.id, card])), density);
+      expect([...l.bends.keys()].sort()).toEqual(['billing->orders-dlx', 'notifications->orders-dlx', 'shipping->orders-dlx']);
+      const p = (id: string) => l.positions.get(id)!;
+      for (const link of s.links) {
+        const b = l.bends.get(`${link.from}->${link.to}`);
+        if (!b) continue;
+        const pts = bendPoints(p(link.from).x + card.width, p(link.from).y + card.height / 2, b, p(link.to).x, p(link.to).y + card.height / 2);
+        // Every corner-to-corner segment, against every card that is neither end (1 px in from its border).
+        for (const n of s.nodes) {
+          if (n.id === link.from || n.id === link.to) continue;
+          const r = { l: p(n.id).x + 1, t: p(n.id).y + 1, r: p(n.id).x + card.width - 1, b: p(n.id).y + card.height - 1 };
+          for (let i = 1; i < pts.length; i++) {
+            const [[x1, y1], [x2, y2]] = [pts[i - 1]!, pts[i]!];
+            const across = Math.max(x1, x2) > r.l && Math.min(x1, x2) < r.r && Math.max(y1, y2) > r.t && Math.min(y1, y2) < r.b;
+            expect(across, `${density}: ${link.from} → ${link.to} across ${n.id}`).toBe(false);
+          }
+        }
+      }
+      // Among themselves the three routes cross nothing, up to where they join to enter the exchange.
+      const routes = [...l.bends.entries()].map(([id, b]) => {
+        const [from, to] = id.split('->') as [string, string];
+        return bendPoints(p(from).x + card.width, p(from).y + card.height / 2, b, p(to).x, p(to).y + card.height / 2).slice(0, -1);
+      });
+      for (let i = 0; i < routes.length; i++) for (let j = i + 1; j < routes.length; j++) expect(polylinesCross(routes[i]!, routes[j]!)).toBe(false);
+    }
   });
 
   it('lays compact cards out automatically even when the scenario places its nodes (positions are for full cards)', () => {

@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import type { Scenario } from '../sim/engine/scenario';
+import { laneGapFor, laneLinks, laneRoutes } from './layoutLane';
 import { bends, rowGap, secondRowColumns, secondRowRanks, turningLinks, type Bend } from './layoutWrap';
 import { findConsumerGroups, findVariants } from './variants';
 
@@ -109,7 +110,7 @@ export function layoutScenario(
   return layoutDetailed(scenario, sizes, density, wrapAt).positions;
 }
 
-/** A layout, and the routes of the links turning back from the first row to the second (`from->to`), if it wraps. */
+/** A layout, and the routes (`from->to`) of the links turning back from the first row to the second, if it wraps, and of those running down into the dead-letter lane. */
 export interface Layout {
   positions: Map<string, Point>;
   bends: Map<string, Bend>;
@@ -205,10 +206,13 @@ export function layoutDetailed(
     routes = bends(turning, bottom, gap.laneGap, left);
   }
 
-  // The dead-letter lane, under the lowest card of the main flow.
+  // The dead-letter lane, under the lowest card of the main flow, with room above it for the
+  // routes of the links running down into it.
   let bottom = -Infinity;
   for (const n of main) bottom = Math.max(bottom, out.get(n.id)!.y + size(n.id).height);
-  const laneTop = (Number.isFinite(bottom) ? bottom : 0) + gap.laneGap;
+  if (!Number.isFinite(bottom)) bottom = 0;
+  const intoLane = laneLinks(scenario.links, dead, out, size);
+  const laneTop = bottom + laneGapFor(intoLane.length, gap.laneGap);
   // The lane starts under the column that feeds it (one column earlier than dagre puts it), so
   // it never adds a column to the right of the main flow.
   const lane = scenario.nodes.filter((m) => dead.has(m.id));
@@ -223,6 +227,7 @@ export function layoutDetailed(
     out.set(n.id, { x: x - s.width / 2, y });
     laneColumns.set(x, y + s.height + gap.nodesep);
   }
+  for (const [id, b] of laneRoutes(intoLane, main.map((n) => n.id), out, size, bottom, gap.laneGap)) routes.set(id, b);
   return { positions: out, bends: routes };
 }
 

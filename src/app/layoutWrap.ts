@@ -10,10 +10,21 @@ import type { Point, Size } from './layout';
  * column), so they never cross each other.
  */
 
-/** Where a link turning back runs: `y` of its horizontal run in the gap between the rows, `x` of its way down to the target. */
+/**
+ * Where a routed link runs: `y` of its horizontal run in the gap between the rows (or above the
+ * dead-letter lane), `x` of its way down to the target, and `exit` the x of its way down from
+ * the source when it is not BEND_EXIT right of it (a lane route, `layoutLane.ts`).
+ */
 export interface Bend {
   x: number;
   y: number;
+  exit?: number;
+}
+
+/** The corners of a routed link, from its source's right side to its target's left side. */
+export function bendPoints(sx: number, sy: number, b: Bend, tx: number, ty: number): [number, number][] {
+  const ex = b.exit ?? sx + BEND_EXIT;
+  return [[sx, sy], [ex, sy], [ex, b.y], [b.x, b.y], [b.x, ty], [tx, ty]];
 }
 
 /** How far right of its source a turning link goes before it drops, px. */
@@ -84,8 +95,8 @@ export function rowGap(n: number, laneGap: number): number {
 
 /**
  * Edge crossings of a layout, as `e2e/measure.spec.ts` counts them on screen: each link the
- * straight line from its source's right side to its target's left side, or, turning back, its
- * route; links sharing a node never cross.
+ * straight line from its source's right side to its target's left side, or, turning back or
+ * running into the dead-letter lane, its route; links sharing a node never cross.
  */
 export function crossings(
   links: readonly Link[], positions: ReadonlyMap<string, Point>, size: (id: string) => Size, routes: ReadonlyMap<string, Bend> = new Map(),
@@ -95,9 +106,7 @@ export function crossings(
     if (!s || !t) return [];
     const sx = s.x + size(l.from).width, sy = s.y + size(l.from).height / 2, tx = t.x, ty = t.y + size(l.to).height / 2;
     const b = routes.get(`${l.from}->${l.to}`);
-    const pts: [number, number][] = b
-      ? [[sx, sy], [sx + BEND_EXIT, sy], [sx + BEND_EXIT, b.y], [b.x, b.y], [b.x, ty], [tx, ty]]
-      : [[sx, sy], [tx, ty]];
+    const pts: [number, number][] = b ? bendPoints(sx, sy, b, tx, ty) : [[sx, sy], [tx, ty]];
     return [{ a: l.from, b: l.to, pts }];
   });
   let n = 0;

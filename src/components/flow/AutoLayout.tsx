@@ -35,6 +35,18 @@ export async function relayoutCanvas(): Promise<boolean> {
   return true;
 }
 
+/** The mounted canvas's switch to full cards (laid out again around the card nearest the centre), if it draws compact ones. */
+let fullNow: (() => Promise<boolean>) | null = null;
+
+/**
+ * Draws full cards if the canvas draws compact ones (a tour step that zoomed in on cards whose
+ * figures it talks about: the learner walking there zoomed in, which turns them full). Resolves
+ * true when it switched; false when no canvas is mounted, it is busy, or its cards are full already.
+ */
+export async function fullCardsNow(): Promise<boolean> {
+  return fullNow ? fullNow() : false;
+}
+
 /** Canvases narrower than this are phones: the diagram is not shrunk below PHONE_ZOOM to fit. */
 const PHONE_WIDTH = 640;
 /**
@@ -95,7 +107,7 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       let zoom = zoomOf(best);
       if (zoom >= READABLE_ZOOM) return best;
       const size = (id: string) => s.get(id) ?? GUESSED_SIZE;
-      const most = crossings(scenario.links, best.positions, size);
+      const most = crossings(scenario.links, best.positions, size, best.bends);
       for (let k = 1, n = columnCount(scenario); k < n; k++) {
         const wrapped = layoutDetailed(scenario, s, d, k);
         const z = zoomOf(wrapped);
@@ -143,7 +155,7 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
     };
 
     // A switch of density keeps the card nearest the screen's centre where it is on screen.
-    const redraw = async (d: Density) => {
+    const redraw = async (d: Density, recheck = true) => {
       busy = true;
       const anchor = nearestToCentre();
       setDensity(d);
@@ -160,7 +172,7 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       }
       await frames(1);
       busy = false;
-      check();
+      if (recheck) check();
     };
     const nearestToCentre = () => {
       const [tx, ty, zoom] = store.getState().transform;
@@ -188,11 +200,19 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       await frames(1);
     };
     relayoutNow = relayout;
+    const full = async () => {
+      if (busy || !live || density === 'full') return false;
+      // Full until the user zooms (a programmatic zoom, the tour's refit, never switches back).
+      await redraw('full', false);
+      return true;
+    };
+    fullNow = full;
     void load();
     return () => {
       live = false;
       if (userZoomed === check) userZoomed = null;
       if (relayoutNow === relayout) relayoutNow = null;
+      if (fullNow === full) fullNow = null;
     };
   }, [measured, flow, store, scenario, onDone]);
   return null;

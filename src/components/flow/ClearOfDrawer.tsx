@@ -1,18 +1,26 @@
-import { getNodesBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { getNodesBounds, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../store/appStore';
 import type { SimFlowNode } from '../nodes/types';
+import { fitAbove } from './fitView';
 
 /** Space kept between the diagram and the canvas' top or the drawer, px. */
 const MARGIN = 16;
 /** Wall ms to wait for the drawer to finish opening (it grows in 220 ms, Drawer.tsx). */
 const SETTLE_MS = 260;
+/** Canvases narrower than this are phones (as in AutoLayout). */
+const PHONE_WIDTH = 640;
+/** Room above the cards for a variant's or a consumer group's box title, px. */
+const BOX_TITLE = 34;
 
 /**
- * The drawer floats over the bottom of the canvas (so opening it never changes the zoom); this
- * slides the diagram up, at the same zoom, into the part of the canvas the drawer leaves
- * visible, clear of the narration card where they would overlap, and back down when it closes.
- * A diagram taller than what is left shows its top; the learner drags for the rest.
+ * The drawer floats over the bottom of the canvas; this keeps the whole diagram in the part of
+ * the canvas it leaves visible, and puts the view back as it was when the drawer closes:
+ * - a diagram that fits there at its zoom slides up, at the same zoom, clear of the narration
+ *   card where they would overlap;
+ * - a taller one (a long flow wrapped onto a second row) is fitted into that part, smaller,
+ *   rather than left under the drawer for the learner to drag into view (not on a phone, which
+ *   keeps its readable zoom, shows the diagram's top and pans).
  * Renders nothing; must sit inside the ReactFlow component.
  */
 export function ClearOfDrawer() {
@@ -20,33 +28,44 @@ export function ClearOfDrawer() {
   const loadId = useApp((s) => s.loadId);
   const flow = useReactFlow<SimFlowNode>();
   const store = useStoreApi<SimFlowNode>();
-  const moved = useRef(0);
+  /** The view before the drawer moved it, and the view it moved to (a view the learner has moved since is left alone). */
+  const moved = useRef<{ before: Viewport; after: Viewport } | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
-      {
-        const [x, y, zoom] = store.getState().transform;
-        if (!open) {
-          if (moved.current !== 0) void flow.setViewport({ x, y: y - moved.current, zoom }, { duration: 200 });
-          moved.current = 0;
-          return;
+      const [x, y, zoom] = store.getState().transform;
+      if (!open) {
+        const m = moved.current;
+        moved.current = null;
+        if (m && Math.abs(m.after.x - x) < 1 && Math.abs(m.after.y - y) < 1 && Math.abs(m.after.zoom - zoom) < 1e-3) {
+          void flow.setViewport(m.before, { duration: 200 });
         }
-        const pane = store.getState().domNode?.getBoundingClientRect();
-        const body = document.querySelector('.drawer__body')?.getBoundingClientRect();
-        if (!pane || !body || flow.getNodes().length === 0) return;
-        const visible = body.top - pane.top;
-        const b = getNodesBounds(flow.getNodes());
-        const top = y + b.y * zoom, height = b.height * zoom;
-        if (top + height <= visible - MARGIN) return;
-        // Clear of the narration card when the diagram starts under it, not beside it.
-        const narration = document.querySelector<HTMLElement>('.narration')?.getBoundingClientRect();
-        const under = narration && x + b.x * zoom < narration.right - pane.left;
-        const ceiling = under ? narration.bottom - pane.top + MARGIN : MARGIN + 20;
+        return;
+      }
+      const pane = store.getState().domNode?.getBoundingClientRect();
+      const body = document.querySelector('.drawer__body')?.getBoundingClientRect();
+      if (!pane || !body || flow.getNodes().length === 0) return;
+      const visible = body.top - pane.top;
+      const b = getNodesBounds(flow.getNodes());
+      const boxes = document.querySelector('.variant-box') ? BOX_TITLE : 0;
+      const top = y + (b.y * zoom) - boxes, height = b.height * zoom + boxes;
+      if (top + height <= visible - MARGIN) return;
+      const before = { x, y, zoom };
+      // Clear of the narration card when the diagram starts under it, not beside it.
+      const narration = document.querySelector<HTMLElement>('.narration')?.getBoundingClientRect();
+      const under = narration && x + b.x * zoom < narration.right - pane.left;
+      const ceiling = under ? narration.bottom - pane.top + MARGIN : MARGIN + 20;
+      let after: Viewport;
+      // A phone keeps its readable zoom and shows the diagram's top; the learner pans (AutoLayout).
+      if (height <= visible - MARGIN - ceiling || pane.width < PHONE_WIDTH) {
         const wanted = Math.max(ceiling, ceiling + (visible - ceiling - height) / 2);
         const dy = Math.min(0, wanted - top);
         if (dy === 0) return;
-        moved.current += dy;
-        void flow.setViewport({ x, y: y + dy, zoom }, { duration: 200 });
+        after = { x, y: y + dy, zoom };
+      } else {
+        after = fitAbove(b, pane.width, visible - MARGIN, boxes, narration ? { width: narration.width, height: narration.height } : undefined, zoom);
       }
+      moved.current = { before, after };
+      void flow.setViewport(after, { duration: 200 });
     }, open ? SETTLE_MS : 0);
     return () => clearTimeout(timer);
   }, [open, loadId, flow, store]);

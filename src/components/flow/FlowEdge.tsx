@@ -1,7 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type Edge } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
 import { edgePaths } from '../../app/edgePaths';
-import { BEND_EXIT, type Bend } from '../../app/layoutWrap';
+import { BEND_EXIT, bendPoints, type Bend } from '../../app/layoutWrap';
 import { ownerColours, type GroupLive } from '../../app/owners';
 import type { DictKey } from '../../i18n/en';
 import { localize } from '../../i18n/localize';
@@ -41,11 +41,11 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<SimFlowEdge>) {
   // label is read next to the node it concerns (the bound queue, the owning consumer).
   // On a link turning back, on its run between the rows, nearer its target's end.
   const [x, y] = bend
-    ? [sourceX + BEND_EXIT + 0.6 * (bend.x - sourceX - BEND_EXIT), bend.y]
+    ? [(bend.exit ?? sourceX + BEND_EXIT) + 0.6 * (bend.x - (bend.exit ?? sourceX + BEND_EXIT)), bend.y]
     : pointAt(0.7, sourceX, sourceY, targetX, targetY, labelX, labelY);
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className="flow-edge" style={style} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={bend?.exit === undefined ? 'flow-edge' : 'flow-edge flow-edge--lane'} style={style} />
       <EdgeLabelRenderer>
         <EdgeMechanics data={data} source={source} target={target} x={x} y={y} owner={owner} />
       </EdgeLabelRenderer>
@@ -138,13 +138,12 @@ function pointAt(t: number, sx: number, sy: number, tx: number, ty: number, mx: 
 }
 
 /**
- * The route of a link turning back onto a wrapped flow's second row: right out of its source,
+ * The route of a link turning back onto a wrapped flow's second row (right out of its source,
  * down into the gap between the rows, left past the second row's start, down, and right into
- * its target; corners rounded.
+ * its target) or running down into the dead-letter lane (the same shape); corners rounded.
  */
 export function turnPath(sx: number, sy: number, bend: Bend, tx: number, ty: number): string {
-  const ex = sx + BEND_EXIT;
-  const pts: [number, number][] = [[sx, sy], [ex, sy], [ex, bend.y], [bend.x, bend.y], [bend.x, ty], [tx, ty]];
+  const pts = bendPoints(sx, sy, bend, tx, ty);
   let d = `M ${sx} ${sy}`;
   for (let i = 1; i < pts.length - 1; i++) {
     const [px, py] = pts[i - 1]!, [cx, cy] = pts[i]!, [nx, ny] = pts[i + 1]!;

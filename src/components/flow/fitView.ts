@@ -56,3 +56,23 @@ export function fitZoom(diagram: Box, canvas: Box, narration: Box, extraTop = 0)
   const zoom = Math.min((canvas.width - n(p.left) - n(p.right)) / diagram.width, (canvas.height - n(p.top) - n(p.bottom)) / diagram.height);
   return Math.min(1.1, Math.max(0.3, zoom));
 }
+
+/**
+ * The view (x, y, zoom) that fits the diagram's bounds `b` into the top `height` px of a canvas
+ * `width` px wide (what the drawer leaves), clear of the narration card (beside or below it,
+ * whichever shows it bigger) and with `extraTop` above the cards, never zoomed in past `most`.
+ */
+export function fitAbove(
+  b: { x: number; y: number; width: number; height: number }, width: number, height: number,
+  extraTop: number, narration: Box | undefined, most: number,
+): { x: number; y: number; zoom: number } {
+  const area = { width, height };
+  const p = fitViewOptions(b, area, narration ?? { width: 0, height: 0 }, extraTop).padding as Record<'top' | 'right' | 'bottom' | 'left', string>;
+  const n = (v: string) => parseFloat(v);
+  // The legend's room at the bottom is under the drawer: the diagram may go down to `height`.
+  const pad = { top: n(p.top), right: n(p.right), bottom: 0, left: n(p.left) };
+  const zoom = Math.max(0.1, Math.min(most, (width - pad.left - pad.right) / b.width, (height - pad.top - pad.bottom) / b.height));
+  const x = pad.left + (width - pad.left - pad.right - b.width * zoom) / 2 - b.x * zoom;
+  const y = pad.top + (height - pad.top - pad.bottom - b.height * zoom) / 2 - b.y * zoom;
+  return { x, y, zoom };
+}

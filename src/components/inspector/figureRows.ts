@@ -2,6 +2,7 @@ import { formatNumber } from '../../i18n/format';
 import { fieldName } from '../../i18n/fieldNames';
 import type { Lang } from '../../sim/engine/errors';
 import { capital } from '../../i18n/glossary';
+import { kindUi } from '../models/catalog';
 import { reasonText } from '../models/reasons';
 
 /** One line of the live figures: a name, and a value (absent on a heading of nested figures). */
@@ -38,7 +39,7 @@ export function figureRows(
       if (depth === 0 && SKIP.has(k)) continue;
       const key = path ? `${path}.${k}` : k;
       const label = byReason
-        ? capital(reasonText(k, lang, (id) => nodeLabel(id) ?? id))
+        ? capital(reasonText(k, lang, (id) => nodeLabel(id) ?? id, (kind) => kindUi(kind).name[lang]))
         : ((depth > 0 ? nodeLabel(k) : undefined) ?? fieldLabel(k));
       if (v && typeof v === 'object' && !Array.isArray(v)) {
         if (depth >= MAX_DEPTH) continue;

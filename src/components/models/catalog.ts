@@ -62,7 +62,7 @@ export function narrator(lang: Lang, name: NameOf): Narrator {
     clock: formatClock,
     list: (xs) => (xs.length ? xs.join(', ') : t('lxNone')),
     status: (code) => (code === 0 ? t('noConnection') : String(code)),
-    reason: (text) => reasonOf(text, lang, name),
+    reason: (text) => reasonOf(text, lang, name, (kind) => kindUi(kind).name[lang]),
   };
 }
 

@@ -2,7 +2,9 @@ import type { Lang } from '../../sim/engine/errors';
 
 /** How a node id reads in a reason (its label). */
 type NameOf = (id: string) => string;
-type ReasonText = (reason: string, lang: Lang, name?: NameOf) => string;
+/** How a kind reads in a reason (its name in the reader's language). */
+type KindNameOf = (kind: string) => string;
+type ReasonText = (reason: string, lang: Lang, name?: NameOf, kindName?: KindNameOf) => string;
 
 /**
  * The narrators' way to the reasons' table (reasons.ts, reasonTable.ts), which is not on the
@@ -18,6 +20,6 @@ export function installReasons(f: ReasonText): void {
 }
 
 /** A reason from the trace in `lang` (see reasons.ts `reasonText`). */
-export function reasonOf(reason: string, lang: Lang, name?: NameOf): string {
-  return lookup ? lookup(reason, lang, name) : reason;
+export function reasonOf(reason: string, lang: Lang, name?: NameOf, kindName?: KindNameOf): string {
+  return lookup ? lookup(reason, lang, name, kindName) : reason;
 }

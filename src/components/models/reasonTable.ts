@@ -8,6 +8,7 @@ import { GLOSSARY as G } from '../../i18n/glossary';
  *
  * A key may hold placeholders for the parts a model fills in, matched by their name:
  * - `{node…}`: a node id, shown as the node's label;
+ * - `{kind…}`: a kind id, shown as the kind's name;
  * - `{n…}`: a number;
  * - `{reason…}`: another reason of this table, translated in turn;
  * - any other name: text kept as written (a URL, a group name, a setting's value, a key).
@@ -18,7 +19,7 @@ export const REASONS: Readonly<Record<string, string>> = {
   // engine: links and nodes
   'network partition': `partición de red: el ${G.link.es} está cortado`,
   'lost on the network': 'perdido en la red',
-  '{kind} does not accept messages': `{kind} no acepta ${G.message.es}s`,
+  '{kind} does not accept messages': `un nodo de tipo {kind} no acepta ${G.message.es}s`,
   'consumer {node} went offline holding it': `el ${G.consumer.es} {node} se desconectó mientras lo tenía`,
 
   // core services

@@ -12,6 +12,7 @@ import { NO_SUBSCRIPTION } from '../../sim/models/pubsub/pubsub';
 import { SUBSCRIBER_OFFLINE, SUBSCRIPTION_DELETED, SUPERSEDED } from '../../sim/models/pubsub/subscription-schema';
 import type { DeathReason } from '../../sim/models/rabbitmq/dead-letter';
 import { REASONS } from './reasonTable';
+import { narrator } from './catalog';
 import { knownReason, reasonText } from './reasons';
 
 // Complete records: a reason added to these unions is a type error here until listed.
@@ -170,6 +171,12 @@ describe('a reason as the UI shows it', () => {
     expect(reasonText('returned by catalog-a (basic.return, NO_ROUTE): no binding matches “order.eu.created”', 'es', name)).toBe(
       'devuelto por Catálogo A (basic.return, NO_ROUTE): ninguna clave de enlace coincide con “order.eu.created”',
     );
+  });
+
+  it('names a kind by its name in the reader\'s language, not by its id', () => {
+    const say = (lang: 'en' | 'es') => narrator(lang, (id) => id).reason('pubsub-topic does not accept messages');
+    expect(say('es')).toBe('un nodo de tipo tema pub/sub no acepta mensajes');
+    expect(say('en')).toBe('pub/sub topic does not accept messages');
   });
 
   it('shows a reason the table lacks as the model wrote it', () => {

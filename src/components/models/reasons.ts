@@ -4,6 +4,8 @@ import { REASONS } from './reasonTable';
 
 /** How a node id reads in a reason (its label); the id itself when not given. */
 type NameOf = (id: string) => string;
+/** How a kind id reads in a reason (its name in the reader's language); the id itself when not given. */
+type KindNameOf = (kind: string) => string;
 
 interface Pattern {
   /** The key as the model writes it, with `{placeholders}`. */
@@ -17,6 +19,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /** What each placeholder matches, by its name's start (see REASONS). */
 function partOf(name: string): string {
   if (name.startsWith('node')) return '([^\\s:()“”,;]+)';
+  if (name.startsWith('kind')) return '([\\w-]+)';
   if (name.startsWith('n')) return '(-?\\d+(?:\\.\\d+)?)';
   if (name.startsWith('reason')) return '(.+)';
   return '(.+?)';
@@ -42,7 +45,7 @@ const PATTERNS: readonly Pattern[] = Object.keys(REASONS)
   .sort((a, b) => b.key.replace(PLACEHOLDER, '').length - a.key.replace(PLACEHOLDER, '').length);
 
 /** The reason in `lang`, or undefined when the table does not know it (nested reasons included). */
-export function knownReason(reason: string, lang: Lang, name: NameOf = (id) => id): string | undefined {
+export function knownReason(reason: string, lang: Lang, name: NameOf = (id) => id, kindName: KindNameOf = (kind) => kind): string | undefined {
   const exact = REASONS[reason];
   if (exact !== undefined) return lang === 'es' ? exact : reason;
   for (const p of PATTERNS) {
@@ -53,10 +56,10 @@ export function knownReason(reason: string, lang: Lang, name: NameOf = (id) => i
     p.names.forEach((placeholder, i) => {
       const raw = m[i + 1]!;
       if (placeholder.startsWith('reason')) {
-        const inner = knownReason(raw, lang, name);
+        const inner = knownReason(raw, lang, name, kindName);
         if (inner === undefined) ok = false;
         else values[placeholder] = inner;
-      } else values[placeholder] = placeholder.startsWith('node') ? name(raw) : raw;
+      } else values[placeholder] = placeholder.startsWith('node') ? name(raw) : placeholder.startsWith('kind') ? kindName(raw) : raw;
     });
     if (!ok) continue;
     const template = lang === 'es' ? REASONS[p.key]! : p.key;
@@ -66,11 +69,12 @@ export function knownReason(reason: string, lang: Lang, name: NameOf = (id) => i
 }
 
 /**
- * A reason from the trace as the UI shows it: in `lang`, node ids as their labels. A reason the
- * table lacks (a test keeps that from happening) is shown as the model wrote it.
+ * A reason from the trace as the UI shows it: in `lang`, node ids as their labels, kind ids as
+ * the kinds' names. A reason the table lacks (a test keeps that from happening) is shown as the
+ * model wrote it.
  */
-export function reasonText(reason: string, lang: Lang, name?: NameOf): string {
-  return knownReason(reason, lang, name) ?? reason;
+export function reasonText(reason: string, lang: Lang, name?: NameOf, kindName?: KindNameOf): string {
+  return knownReason(reason, lang, name, kindName) ?? reason;
 }
 
 // The narrators (catalog.ts) read reasons through reasonLookup.ts once this module has loaded.

@@ -6,8 +6,8 @@ import { hasPositions } from '../../app/layout';
 import type { Scenario } from '../../sim/engine/scenario';
 import type { TourStep } from '../../sim/engine/tour';
 import { useApp } from '../../store/appStore';
-import { relayoutCanvas } from '../flow/AutoLayout';
-import { fitViewOptions } from '../flow/fitView';
+import { fullCardsNow, relayoutCanvas } from '../flow/AutoLayout';
+import { FULL_ZOOM, fitViewOptions } from '../flow/fitView';
 import type { SimFlowNode } from '../nodes/types';
 import { TourPanel } from './TourPanel';
 import { useTour, watchForAction } from './tourSession';
@@ -65,7 +65,17 @@ function useFitStep(step: TourStep | undefined, scenario: Scenario | undefined) 
         // (AutoLayout, the one layout path) and the step is fitted again.
         raf = requestAnimationFrame(() => {
           raf = requestAnimationFrame(() => {
-            if (!alive || !needsRelayout(flow.getNodes(), scenario)) return;
+            if (!alive) return;
+            // A step about some cards, zoomed in far enough for full ones: their figures are what
+            // the step talks about ("Run twice"), and compact cards hide them. Walking there, the
+            // learner's zoom turned them full; opened straight from a link, this does.
+            if (wantsFullCards(step, store.getState().transform[2])) {
+              void fullCardsNow().then((done) => {
+                if (done && alive) raf = requestAnimationFrame(() => void fitTo(200));
+              });
+              return;
+            }
+            if (!needsRelayout(flow.getNodes(), scenario)) return;
             void relayoutCanvas().then((done) => {
               if (done && alive) raf = requestAnimationFrame(() => void fitTo(200));
             });
@@ -79,6 +89,11 @@ function useFitStep(step: TourStep | undefined, scenario: Scenario | undefined) 
       cancelAnimationFrame(raf);
     };
   }, [step, scenario, flow, store]);
+}
+
+/** Whether a step's view wants full cards where the canvas draws compact ones: it is about some cards, and zoomed in to full cards' size. */
+function wantsFullCards(step: TourStep, zoom: number): boolean {
+  return step.highlight.nodes.length > 0 && zoom >= FULL_ZOOM && document.querySelector<HTMLElement>('.flow')?.dataset.zoom === 'compact';
 }
 
 /**
