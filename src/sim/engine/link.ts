@@ -100,29 +100,13 @@ export class Link implements EventTarget {
       guard.enter(this.sim.now);
       this.arrive(msg, channel);
       guard.leave();
-    } else this.sim.scheduler.post(delay, this, ARRIVE_MESSAGE + CHANNEL_INDEX[channel], msg);
+    } else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE + CHANNEL_INDEX[channel], msg);
   }
-
-  /** Signals that have arrived, their objects kept for later signals on this link. */
-  private readonly transits: SignalTransit[] = [];
 
   /** Carries a signal from `source` to `target` (back along this link, or forward), arriving after `delay` ms. */
   carrySignal(target: SimNode, source: SimNode, kind: SignalKind, msg: Message | undefined, data: SignalData | undefined, delay: number): void {
-    if (delay === 0) {
-      this.sim.signalArrived(target, source, kind, msg, data, this.sim.now);
-      return;
-    }
-    let t = this.transits.pop();
-    if (t === undefined) t = { kind, msg, data, target, source, sentAt: this.sim.now };
-    else {
-      t.kind = kind;
-      t.msg = msg;
-      t.data = data;
-      t.target = target;
-      t.source = source;
-      t.sentAt = this.sim.now;
-    }
-    this.sim.scheduler.post(delay, this, ARRIVE_SIGNAL, t);
+    if (delay === 0) this.sim.signalArrived(target, source, kind, msg, data, this.sim.now);
+    else this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL, { kind, msg, data, target, source, sentAt: this.sim.now } satisfies SignalTransit);
   }
 
   /**
@@ -144,13 +128,8 @@ export class Link implements EventTarget {
     if (type >= ARRIVE_MESSAGE) {
       this.arrive(ev.data as Message, CHANNELS[type - ARRIVE_MESSAGE]!);
     } else {
-      // Read, then recycled before the arrival runs (which may send signals on this link).
       const t = ev.data as SignalTransit;
-      const { target, source, kind, msg, data, sentAt } = t;
-      t.msg = undefined;
-      t.data = undefined;
-      this.transits.push(t);
-      this.sim.signalArrived(target, source, kind, msg, data, sentAt);
+      this.sim.signalArrived(t.target, t.source, t.kind, t.msg, t.data, t.sentAt);
     }
   }
 }

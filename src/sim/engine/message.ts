@@ -50,6 +50,12 @@ export interface Message {
   family: { processed: number } | undefined;
   /** Shared by every copy of one publication once it has been copied: how many copies it has made (see LIMITS). */
   lineage: { copies: number } | undefined;
+  /**
+   * The record a broker keeps of this copy while a consumer holds it (a pub/sub ack lease), so
+   * that an ack finds it without a map keyed by message. Only the broker that set it reads it;
+   * never carried over to a copy.
+   */
+  held: object | undefined;
 }
 
 /** Totals the ledger keeps: current counts by state plus cumulative counters. */
@@ -127,6 +133,7 @@ export class Ledger {
     return {
       id, root: id, type, key, origin, publishedAt: now, state: 'transit',
       deliveries: 0, deliveredAt: NaN, processedCount: 0, redelivered: false, via: undefined, meta, family: undefined, lineage: undefined,
+      held: undefined,
     };
   }
 
@@ -144,7 +151,7 @@ export class Ledger {
     return {
       id, root: msg.root, type: msg.type, key: msg.key, origin: msg.origin, publishedAt: msg.publishedAt, state,
       deliveries: 0, deliveredAt: NaN, processedCount: 0, redelivered: redelivery, via: msg.via, meta: shareMeta || !msg.meta ? msg.meta : { ...msg.meta },
-      family: redelivery ? (msg.family ??= { processed: msg.processedCount }) : undefined, lineage,
+      family: redelivery ? (msg.family ??= { processed: msg.processedCount }) : undefined, lineage, held: undefined,
     };
   }
 

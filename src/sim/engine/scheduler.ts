@@ -17,8 +17,6 @@ export interface ScheduledEvent {
   type: number;
   data: unknown;
   cancelled: boolean;
-  /** Scheduled with `post`: nobody holds it, so once it has run the scheduler reuses the object. */
-  pooled?: boolean;
 }
 
 /**
@@ -28,8 +26,6 @@ export interface ScheduledEvent {
  */
 export class Scheduler {
   private heap: ScheduledEvent[] = [];
-  /** Events scheduled with `post` that have run, for `post` to reuse. */
-  private readonly pool: ScheduledEvent[] = [];
   private seq = 0;
   private live = 0;
   /** Cancelled events still in the heap (they are dropped when they reach the top, or by compact()). */
@@ -48,36 +44,10 @@ export class Scheduler {
   schedule<E extends ScheduledEvent, K extends E['type']>(delay: number, target: TimerTarget<E>, type: K, data: PayloadOf<E, K>, priority?: number): ScheduledEvent;
   schedule(delay: number, target: EventTarget, type: number, data?: unknown, priority = 0): ScheduledEvent {
     if (!(delay >= 0)) throw new RangeError(`cannot schedule an event ${delay} ms in the past`);
-    const ev: ScheduledEvent = { time: this.now + delay, priority, seq: this.seq++, target, type, data, cancelled: false, pooled: false };
+    const ev: ScheduledEvent = { time: this.now + delay, priority, seq: this.seq++, target, type, data, cancelled: false };
     this.push(ev);
     this.live++;
     return ev;
-  }
-
-  /**
-   * Schedules an event as `schedule` does, for a caller that keeps no handle on it (it cannot be
-   * cancelled): once it has run, its object is reused by a later `post`. The hottest events (a
-   * message's hop, a signal's arrival, a producer's next tick) then allocate nothing. Its target's
-   * `handle` must not keep the event object itself past its return (its data it may keep).
-   */
-  post<E extends ScheduledEvent, K extends BareTypes<E>>(delay: number, target: TimerTarget<E>, type: K): void;
-  post<E extends ScheduledEvent, K extends E['type']>(delay: number, target: TimerTarget<E>, type: K, data: PayloadOf<E, K>, priority?: number): void;
-  post(delay: number, target: EventTarget, type: number, data?: unknown, priority = 0): void {
-    if (!(delay >= 0)) throw new RangeError(`cannot schedule an event ${delay} ms in the past`);
-    let ev = this.pool.pop();
-    if (ev === undefined) {
-      ev = { time: this.now + delay, priority, seq: this.seq++, target, type, data, cancelled: false, pooled: true };
-    } else {
-      ev.time = this.now + delay;
-      ev.priority = priority;
-      ev.seq = this.seq++;
-      ev.target = target;
-      ev.type = type;
-      ev.data = data;
-      ev.cancelled = false;
-    }
-    this.push(ev);
-    this.live++;
   }
 
   /** Cancels a pending event; it will be skipped, not run. Cancelling twice, or after it ran, is harmless. */
@@ -140,10 +110,6 @@ export class Scheduler {
       this.executed++;
       ev.cancelled = true;
       ev.target.handle(ev);
-      if (ev.pooled === true) {
-        ev.data = undefined;
-        this.pool.push(ev);
-      }
     }
   }
 

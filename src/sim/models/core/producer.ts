@@ -155,7 +155,7 @@ export class Producer extends SimNode<ProducerConfig> {
         else this.publishOne();
       }
     }
-    this.sim.scheduler.post(this.gap(), this, TICK);
+    this.sim.scheduler.schedule(this.gap(), this, TICK);
   }
 
   private publishOne(): void {

@@ -13,17 +13,19 @@ export interface Lease {
   returned: boolean;
   /** When it was delivered: a client library extends its deadline for at most so long from here. */
   since: number;
+  /** The subscription's leases it belongs to (a message's `held` is checked against it). */
+  owner: AckLeases;
 }
 
 /**
  * The deliveries a durable subscription waits on, in delivery order, with their ack deadlines
  * (one deadline for all, so the oldest expires first). A lease is found by message in O(1),
  * settled leases leave the head as soon as they get there, and leases are recycled, so a
- * steady stream of deliveries allocates nothing.
+ * steady stream of deliveries allocates nothing. A lease is found from its message's `held`
+ * field: a Map keyed by message id, set and deleted once per delivery, reallocated its table.
  */
 export class AckLeases {
   private readonly fifo = new Denque<Lease>();
-  private readonly byMsg = new Map<number, Lease>();
   private readonly pool: Lease[] = [];
   /** Leases not settled yet: delivered (or returned) and not acked, nacked or expired. */
   unsettled = 0;
@@ -36,7 +38,7 @@ export class AckLeases {
 
   /** Starts waiting for an ack of `msg`, delivered to subscriber `consumer`. */
   open(msg: Message, consumer: number, expiresAt: number, since: number): void {
-    const l = this.pool.pop() ?? { msg, consumer, expiresAt, settled: false, returned: false, since };
+    const l = this.pool.pop() ?? { msg, consumer, expiresAt, settled: false, returned: false, since, owner: this };
     l.since = since;
     l.msg = msg;
     l.consumer = consumer;
@@ -44,20 +46,21 @@ export class AckLeases {
     l.settled = false;
     l.returned = false;
     this.fifo.push(l);
-    this.byMsg.set(msg.id, l);
+    msg.held = l;
     this.outstanding[consumer]!++;
     this.unsettled++;
   }
 
   /** The lease of `msg` while its subscriber still holds it; undefined once settled or returned. */
   of(msg: Message): Lease | undefined {
-    return this.byMsg.get(msg.id);
+    const l = msg.held as Lease | undefined;
+    return l !== undefined && l.owner === this && l.msg === msg ? l : undefined;
   }
 
   /** The subscriber went away holding it: its slot is free, and the lease waits for its deadline. */
   release(l: Lease): void {
     l.returned = true;
-    this.byMsg.delete(l.msg.id);
+    this.forget(l);
     this.outstanding[l.consumer]!--;
   }
 
@@ -104,17 +107,22 @@ export class AckLeases {
         l.settled = true;
         if (l.returned) returned(l.msg);
       }
+      this.forget(l);
       this.pool.push(l);
     }
-    this.byMsg.clear();
     this.unsettled = 0;
     this.outstanding.fill(0);
   }
 
   private close(l: Lease): void {
     l.settled = true;
-    this.byMsg.delete(l.msg.id);
+    this.forget(l);
     if (!l.returned) this.outstanding[l.consumer]!--;
     this.unsettled--;
+  }
+
+  /** Its message no longer points here (as a delete from a map by message would). */
+  private forget(l: Lease): void {
+    if (l.msg.held !== undefined && (l.msg.held as Lease).owner === this) l.msg.held = undefined;
   }
 }

@@ -89,7 +89,7 @@ export class WebhookSender extends WebhookAttempts {
     const c = this.config;
     if (!this.gap || (c.stopMs !== undefined && this.sim.now >= c.stopMs)) return;
     if (this.online) this.fanOut(this.sim.publish(this, c.eventType));
-    this.sim.scheduler.post(this.gap(), this, GENERATE);
+    this.sim.scheduler.schedule(this.gap(), this, GENERATE);
   }
 
   /** One event: a delivery per endpoint registered for its type, the original going to the first. */
