@@ -7,9 +7,10 @@ import { openApp } from './helpers';
 // from its source's right side to its target's left side, or, for a link turning back onto a
 // wrapped flow's second row or running down into the dead-letter lane, its drawn route), and
 // every link drawn across a card it does not connect.
-// Then opens the drawer: the whole diagram must be in the part of the canvas the drawer leaves
-// (its text size there is printed, not asserted: a tall diagram is fitted smaller into that strip).
-// Prints the figures; asserts the goals: no canvas text under 11 px, no edge crossings (a route
+// Then opens the drawer: the diagram moves into the part of the canvas the drawer leaves, shrunk
+// no further than 11 px text; the cards that still do not fit are under the drawer (printed).
+// Prints the figures; asserts the goals: no canvas text under 11 px, drawer open or not, no card
+// above or beside the canvas, no edge crossings (a route
 // into the dead-letter lane crossing the links of the cards below its source is counted apart:
 // it cannot be avoided), no link across a card.
 
@@ -143,7 +144,8 @@ for (const [half, builtins] of HALVES.entries()) test(`every built-in at fit on 
     if (f.crossings > 0) crossed.push(`${s.id}: ${f.crossings}`);
     if (f.laneTangles > 0) crossed.push(`${s.id}: ${f.laneTangles} between routes into the dead-letter lane`);
     over.push(...f.through.map((t) => `${s.id}: ${t}`));
-    // The drawer open: the whole diagram in the part of the canvas it leaves (ClearOfDrawer), however small.
+    // The drawer open: the diagram in the part of the canvas it leaves (ClearOfDrawer), shrunk no
+    // further than 11 px text; what still does not fit is below, under the drawer (counted, printed).
     await page.getByRole('tab', { name: 'Events' }).click();
     await expect(page.getByRole('tabpanel')).toBeVisible();
     // The view slides (or is fitted) once the drawer has opened, animated: give it time on a busy machine.
@@ -155,20 +157,21 @@ for (const [half, builtins] of HALVES.entries()) test(`every built-in at fit on 
           const r = el.getBoundingClientRect();
           return r.top < pane.top - 1 || r.left < pane.left - 1 || r.right > pane.right + 1 || r.bottom > floor + 1;
         })
-        .map((el) => el.dataset.id!);
+        .map((el) => ({ id: el.dataset.id!, under: el.getBoundingClientRect().bottom > floor + 1 && el.getBoundingClientRect().top >= pane.top - 1 }));
     });
     let out = await outOfView();
     for (const end = Date.now() + 5000; out.length > 0 && Date.now() < end; out = await outOfView()) await page.waitForTimeout(250);
     const d = await measure(page, []);
-    hidden.push(...out.map((id) => `${s.id}: ${id}`));
+    if (d.minPx < 11) small.push(`${s.id} with the drawer open: ${d.minPx.toFixed(1)} px`);
+    hidden.push(...out.filter((o) => !o.under).map((o) => `${s.id}: ${o.id}`));
     rows.push(
       `${s.id.padEnd(26)} min text ${f.minPx.toFixed(1).padStart(5)} px ("${f.smallest}")  zoom ${f.zoom.toFixed(2)}  crossings ${f.crossings}  lane routes crossing ${f.laneCrossings}` +
-        `  | drawer open: min text ${d.minPx.toFixed(1).padStart(5)} px, zoom ${d.zoom.toFixed(2)}, cards out of view ${out.length}`,
+        `  | drawer open: min text ${d.minPx.toFixed(1).padStart(5)} px, zoom ${d.zoom.toFixed(2)}, cards under the drawer ${out.filter((o) => o.under).length}`,
     );
   }
   console.log(`[measure] 1280×720 at fit | with the drawer open:\n${rows.join('\n')}`);
   expect.soft(small, 'canvas text under 11 px').toEqual([]);
   expect.soft(crossed, 'edge crossings').toEqual([]);
   expect.soft(over, 'links drawn across a card they do not connect').toEqual([]);
-  expect.soft(hidden, 'cards under the drawer or off the canvas with the drawer open').toEqual([]);
+  expect.soft(hidden, 'cards above or beside the canvas with the drawer open').toEqual([]);
 });

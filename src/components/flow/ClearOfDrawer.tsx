@@ -19,8 +19,9 @@ const BOX_TITLE = 34;
  * - a diagram that fits there at its zoom slides up, at the same zoom, clear of the narration
  *   card where they would overlap;
  * - a taller one (a long flow wrapped onto a second row) is fitted into that part, smaller,
- *   rather than left under the drawer for the learner to drag into view (not on a phone, which
- *   keeps its readable zoom, shows the diagram's top and pans).
+ *   but never so small that its text draws under 11 px: what still does not fit shows its top
+ *   and the learner drags for the rest (a phone keeps its readable zoom, shows the diagram's
+ *   top and pans).
  * Renders nothing; must sit inside the ReactFlow component.
  */
 export function ClearOfDrawer() {
@@ -62,7 +63,9 @@ export function ClearOfDrawer() {
         if (dy === 0) return;
         after = { x, y: y + dy, zoom };
       } else {
-        after = fitAbove(b, pane.width, visible - MARGIN, boxes, narration ? { width: narration.width, height: narration.height } : undefined, zoom);
+        // Smaller, but never below the zoom where the cards' smallest text still reads at 11 px.
+        const least = Math.min(zoom, readableZoom(store.getState().domNode));
+        after = fitAbove(b, pane.width, visible - MARGIN, boxes, narration ? { width: narration.width, height: narration.height } : undefined, zoom, least);
       }
       moved.current = { before, after };
       void flow.setViewport(after, { duration: 200 });
@@ -70,4 +73,17 @@ export function ClearOfDrawer() {
     return () => clearTimeout(timer);
   }, [open, loadId, flow, store]);
   return null;
+}
+
+/** Canvas text is kept at this size or more, px (the visual-lesson issue's floor). */
+const SMALLEST_TEXT_PX = 11;
+
+/** The zoom at which the smallest text on the cards draws at SMALLEST_TEXT_PX (0 when there is none). */
+function readableZoom(pane: Element | null | undefined): number {
+  let smallest = Infinity;
+  for (const el of pane?.querySelectorAll<HTMLElement>('.react-flow__node *') ?? []) {
+    const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+    if (hasText && el.getClientRects().length > 0) smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+  }
+  return Number.isFinite(smallest) ? SMALLEST_TEXT_PX / smallest : 0;
 }

@@ -26,4 +26,19 @@ describe('fitAbove (the view with the drawer open)', () => {
     const v = fitAbove(diagram, 1280, 240, 34, narration, 0.9);
     expect(v.y + diagram.y * v.zoom).toBeGreaterThanOrEqual(34);
   });
+
+  it('stops shrinking at the readable floor and then shows the diagram from its top-left corner', () => {
+    const v = fitAbove(diagram, 1280, 240, 0, narration, 0.9, 0.7);
+    expect(v.zoom).toBe(0.7);
+    expect(v.y + diagram.y * v.zoom).toBeGreaterThanOrEqual(0);
+    expect(v.x + diagram.x * v.zoom).toBeGreaterThanOrEqual(0);
+  });
+
+  it('at the floor, a diagram too wide to sit beside the narration card goes below it, its whole width in view', () => {
+    const wide = { x: 0, y: 0, width: 1100, height: 300 };
+    const v = fitAbove(wide, 1280, 240, 0, narration, 0.9, 0.88);
+    expect(v.zoom).toBe(0.88);
+    expect(v.x + wide.width * v.zoom).toBeLessThanOrEqual(1280);
+    expect(v.y).toBeGreaterThanOrEqual(narration.height);
+  });
 });

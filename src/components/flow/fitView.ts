@@ -60,19 +60,27 @@ export function fitZoom(diagram: Box, canvas: Box, narration: Box, extraTop = 0)
 /**
  * The view (x, y, zoom) that fits the diagram's bounds `b` into the top `height` px of a canvas
  * `width` px wide (what the drawer leaves), clear of the narration card (beside or below it,
- * whichever shows it bigger) and with `extraTop` above the cards, never zoomed in past `most`.
+ * whichever shows it bigger) and with `extraTop` above the cards, never zoomed in past `most`,
+ * nor out below `least` (where the cards' smallest text would draw under 11 px). A diagram that
+ * does not fit at `least` keeps that zoom, placed where its whole width still shows (beside the
+ * card if it can, else below it), from its top: the learner drags for the rest.
  */
 export function fitAbove(
   b: { x: number; y: number; width: number; height: number }, width: number, height: number,
-  extraTop: number, narration: Box | undefined, most: number,
+  extraTop: number, narration: Box | undefined, most: number, least = 0,
 ): { x: number; y: number; zoom: number } {
-  const area = { width, height };
-  const p = fitViewOptions(b, area, narration ?? { width: 0, height: 0 }, extraTop).padding as Record<'top' | 'right' | 'bottom' | 'left', string>;
-  const n = (v: string) => parseFloat(v);
   // The legend's room at the bottom is under the drawer: the diagram may go down to `height`.
-  const pad = { top: n(p.top), right: n(p.right), bottom: 0, left: n(p.left) };
-  const zoom = Math.max(0.1, Math.min(most, (width - pad.left - pad.right) / b.width, (height - pad.top - pad.bottom) / b.height));
-  const x = pad.left + (width - pad.left - pad.right - b.width * zoom) / 2 - b.x * zoom;
-  const y = pad.top + (height - pad.top - pad.bottom - b.height * zoom) / 2 - b.y * zoom;
+  const edge = { ...EDGE, top: EDGE.top + extraTop, bottom: 0 };
+  const arrangements = narration && narration.height > 0
+    ? [{ ...edge, left: narration.width + GAP + 14 }, { ...edge, top: narration.height + GAP + 14 + extraTop }]
+    : [edge];
+  const fits = (p: typeof EDGE) => Math.min((width - p.left - p.right) / b.width, (height - p.top - p.bottom) / b.height);
+  const widthFits = (p: typeof EDGE) => (width - p.left - p.right) / b.width >= least;
+  const ranked = [...arrangements].sort((p, q) => fits(q) - fits(p));
+  const pad = ranked.find((p) => fits(p) >= least) ?? ranked.find(widthFits) ?? ranked[0]!;
+  const zoom = Math.max(0.1, Math.min(most, Math.max(least, fits(pad))));
+  // Centred where it fits; from its top (and left) where it does not.
+  const x = pad.left + Math.max(0, (width - pad.left - pad.right - b.width * zoom) / 2) - b.x * zoom;
+  const y = pad.top + Math.max(0, (height - pad.top - pad.bottom - b.height * zoom) / 2) - b.y * zoom;
   return { x, y, zoom };
 }
