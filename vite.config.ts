@@ -2,10 +2,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { firstScreenPlugin } from './scripts/first-screen-plugin.mjs';
+import { prerenderPlugin } from './scripts/prerender-plugin.mjs';
 
 /** Vite build/dev config; also carries the Vitest config so both share one resolver. */
 export default defineConfig({
-  plugins: [react(), firstScreenPlugin()],
+  plugins: [react(), firstScreenPlugin(), prerenderPlugin()],
   preview: { port: 4173, strictPort: true },
   test: {
     // Unit tests sit beside their source; e2e/ belongs to Playwright only.
