@@ -5,13 +5,11 @@
  * first visit: the default scenario from its build-time copy (showDefaultFirst), at t = 0,
  * before the engine, in the language asked for.
  */
-import { LazyMotion } from 'motion/react';
-import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
-import { App } from '../src/App';
 import { showDefaultFirst } from '../src/app/lazyLoader';
 export { DEFAULT_SCENARIO } from '../src/app/firstScreen';
 import type { Lang } from '../src/sim/engine/errors';
+import { Root } from '../src/Root';
 import { appStore } from '../src/store/appStore';
 
 /** The first screen's markup (the inside of #root) in `lang`. */
@@ -22,14 +20,7 @@ export async function firstScreenHtml(lang: Lang): Promise<string> {
   // is the state just set (main.tsx does the same before it hydrates).
   appStore.getInitialState = appStore.getState;
   // No animation features on the server: the first screen has no animation running.
-  const tree = (
-    <StrictMode>
-      <LazyMotion features={() => new Promise(() => {})}>
-        <App />
-      </LazyMotion>
-    </StrictMode>
-  );
-  const { prelude } = await prerender(tree);
+  const { prelude } = await prerender(<Root features={() => new Promise(() => {})} />);
   const html = await new Response(prelude).text();
   // React adds preload links for the images it meets; index.html's head already has the icon.
   return html.replace(/<link rel="preload"[^>]*>/g, '');

@@ -1,14 +1,13 @@
-import { LazyMotion } from 'motion/react';
-import { startTransition, StrictMode } from 'react';
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
-import { App } from './App';
 import { installDebugHook } from './app/debugHook';
 import { comparisonOfHash, openCompare } from './app/compare/openCompare';
-import { adoptDefault, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
+import { adoptDefault, engine, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
 import { controller, runQueuedCommands } from './app/runtime';
 import { appStore } from './store/appStore';
+import { hydrated, Root } from './Root';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -18,13 +17,7 @@ const motionFeatures = () => import('./app/motionFeatures').then((m) => m.defaul
 
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) installDebugHook(controller);
 
-const tree = (
-  <StrictMode>
-    <LazyMotion features={motionFeatures}>
-      <App />
-    </LazyMotion>
-  </StrictMode>
-);
+const tree = <Root features={motionFeatures} />;
 const render = () => createRoot(root).render(tree);
 
 /**
@@ -46,9 +39,17 @@ if (opensOnDefault()) {
   // The usual first visit: the default scenario is drawn at once from its build-time copy, and
   // the engine (its own chunk, not in the first load) takes it over when it arrives.
   showDefaultFirst();
-  if (root.firstElementChild) hydrate();
+  const prerendered = root.firstElementChild !== null;
+  if (prerendered) hydrate();
   else render();
-  void adoptDefault().then(runQueuedCommands);
+  // The engine chunk's evaluation (its models and schemas) and the default's load through it are
+  // two tasks, not one long one: a turn of the event loop between them lets the page answer.
+  // Over a prerendered page it comes once hydration is done (see `hydrated`).
+  void (prerendered ? hydrated : Promise.resolve())
+    .then(engine)
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(adoptDefault)
+    .then(runQueuedCommands);
 } else {
   // A link decides the first scenario, so it is read (with the engine) before the first render:
   // no flash of another. A comparison link opens compare mode over the default scenario.

@@ -1,0 +1,40 @@
+import { LazyMotion, type FeatureBundle } from 'motion/react';
+import { StrictMode, useEffect } from 'react';
+import { App } from './App';
+
+/** Set on <html> while the page shows index.html's prerendered first screen, not yet hydrated. */
+export const PRERENDERED_CLASS = 'prerendered';
+
+let markHydrated: () => void = () => {};
+/**
+ * Resolves once React has taken the page over (hydrated the prerendered first screen, or drawn
+ * it): main.tsx waits for it before it brings the engine in, since a store the engine changes in
+ * the middle of a hydration makes React finish it in one long task instead of in slices.
+ */
+export const hydrated = new Promise<void>((resolve) => {
+  markHydrated = resolve;
+});
+
+/** Clears PRERENDERED_CLASS (index.html hides what differs until then) and resolves `hydrated`. */
+function Hydrated() {
+  useEffect(() => {
+    document.documentElement.classList.remove(PRERENDERED_CLASS);
+    markHydrated();
+  }, []);
+  return null;
+}
+
+/**
+ * The whole tree, the same for the browser (main.tsx) and the build-time prerender
+ * (scripts/prerender-app.tsx), so that hydration meets exactly the markup it drew.
+ */
+export function Root({ features }: { features: () => Promise<FeatureBundle> }) {
+  return (
+    <StrictMode>
+      <LazyMotion features={features}>
+        <App />
+        <Hydrated />
+      </LazyMotion>
+    </StrictMode>
+  );
+}
