@@ -8,6 +8,8 @@
  * language the app itself would pick (saved choice, else the browser's: appStore.ts' initialLang)
  * and, when the address asks for another scenario than the default (a share link, ?scenario=,
  * ?compare=: lazyLoader.ts' opensOnDefault), empties #root so that no other scenario flashes.
+ * Until hydration it also holds clicks on the page's controls (a button, a link, a tab), which
+ * nothing would answer yet, and src/Root.tsx replays them once React has taken the page over.
  */
 import { createServer } from 'vite';
 import { firstScreenPlugin } from './first-screen-plugin.mjs';
@@ -23,7 +25,7 @@ try{var s=localStorage.getItem('microsim.lang');if(s==='en'||s==='es')l=s;else t
 var ls=navigator.languages||[navigator.language];for(var i=0;i<ls.length;i++){var b=String(ls[i]).toLowerCase().slice(0,2);if(b==='es'||b==='en'){l=b;break}}}
 var q=new URLSearchParams(location.search),h=location.hash.replace(/^#/,'');
 if((h!==''&&h!=='s='+encodeURIComponent(${JSON.stringify(defaultId)}))||q.has('scenario')||q.has('compare')){r.textContent='';return}
-document.documentElement.classList.add('prerendered');if(l==='es'){r.innerHTML=document.getElementById('prerender-es').innerHTML;document.documentElement.lang='es'}})()`;
+document.documentElement.classList.add('prerendered');var q2=window.__earlyClicks=[];window.__earlyListener=function(e){if(!document.documentElement.classList.contains('prerendered'))return;var t=e.target instanceof Element&&e.target.closest('button,a,label,summary,[role=button],[role=tab]');if(!t)return;e.preventDefault();e.stopPropagation();q2.push(t)};document.addEventListener('click',window.__earlyListener,true);if(l==='es'){r.innerHTML=document.getElementById('prerender-es').innerHTML;document.documentElement.lang='es'}})()`;
   return body.replace(/\n/g, '');
 }
 

@@ -15,10 +15,23 @@ export const hydrated = new Promise<void>((resolve) => {
   markHydrated = resolve;
 });
 
-/** Clears PRERENDERED_CLASS (index.html hides what differs until then) and resolves `hydrated`. */
+/** What index.html's inline script (scripts/prerender-plugin.mjs) leaves: clicks made before hydration. */
+interface EarlyClicks {
+  __earlyClicks?: HTMLElement[];
+  __earlyListener?: (e: Event) => void;
+}
+
+/**
+ * Clears PRERENDERED_CLASS (index.html hides what differs until then), replays the clicks on
+ * controls that index.html held while nothing could answer them (hydration keeps the same
+ * elements), and resolves `hydrated`.
+ */
 function Hydrated() {
   useEffect(() => {
     document.documentElement.classList.remove(PRERENDERED_CLASS);
+    const early = window as EarlyClicks;
+    if (early.__earlyListener) document.removeEventListener('click', early.__earlyListener, true);
+    for (const el of early.__earlyClicks?.splice(0) ?? []) if (el.isConnected) el.click();
     markHydrated();
   }, []);
   return null;
