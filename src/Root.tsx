@@ -5,16 +5,6 @@ import { App } from './App';
 /** Set on <html> while the page shows index.html's prerendered first screen, not yet hydrated. */
 export const PRERENDERED_CLASS = 'prerendered';
 
-let markHydrated: () => void = () => {};
-/**
- * Resolves once React has taken the page over (hydrated the prerendered first screen, or drawn
- * it): main.tsx waits for it before it brings the engine in, since a store the engine changes in
- * the middle of a hydration makes React finish it in one long task instead of in slices.
- */
-export const hydrated = new Promise<void>((resolve) => {
-  markHydrated = resolve;
-});
-
 /** What index.html's inline script (scripts/prerender-plugin.mjs) leaves: clicks made before hydration. */
 interface EarlyClicks {
   __earlyClicks?: HTMLElement[];
@@ -24,7 +14,7 @@ interface EarlyClicks {
 /**
  * Clears PRERENDERED_CLASS (index.html hides what differs until then), replays the clicks on
  * controls that index.html held while nothing could answer them (hydration keeps the same
- * elements), and resolves `hydrated`.
+ * elements).
  */
 function Hydrated() {
   useEffect(() => {
@@ -32,7 +22,6 @@ function Hydrated() {
     const early = window as EarlyClicks;
     if (early.__earlyListener) document.removeEventListener('click', early.__earlyListener, true);
     for (const el of early.__earlyClicks?.splice(0) ?? []) if (el.isConnected) el.click();
-    markHydrated();
   }, []);
   return null;
 }

@@ -4,10 +4,10 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { installDebugHook } from './app/debugHook';
 import { comparisonOfHash, openCompare } from './app/compare/openCompare';
-import { adoptDefault, engine, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
+import { adoptDefault, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
 import { controller, runQueuedCommands } from './app/runtime';
 import { appStore } from './store/appStore';
-import { hydrated, Root } from './Root';
+import { Root } from './Root';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -39,16 +39,9 @@ if (opensOnDefault()) {
   // The usual first visit: the default scenario is drawn at once from its build-time copy, and
   // the engine (its own chunk, not in the first load) takes it over when it arrives.
   showDefaultFirst();
-  const prerendered = root.firstElementChild !== null;
-  if (prerendered) hydrate();
+  if (root.firstElementChild) hydrate();
   else render();
-  // The engine chunk's evaluation (its models and schemas) and the default's load through it are
-  // two tasks, not one long one: a turn of the event loop between them lets the page answer.
-  // Over a prerendered page it comes once hydration is done (see `hydrated`).
-  void (prerendered ? hydrated : Promise.resolve())
-    .then(engine)
-    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-    .then(adoptDefault)
+  void adoptDefault()
     .then(runQueuedCommands);
 } else {
   // A link decides the first scenario, so it is read (with the engine) before the first render:
