@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { firstScreenPlugin } from './scripts/first-screen-plugin.mjs';
+import { prerenderPlugin } from './scripts/prerender-plugin.mjs';
 
 const DAGRE_SHIM = fileURLToPath(new URL('./src/app/dagreFirstScreen.ts', import.meta.url));
 const DAGRE_REAL = fileURLToPath(new URL('./src/app/dagreReal.ts', import.meta.url));
@@ -23,7 +24,7 @@ function dagreAfterFirstScreen(): Plugin {
 
 /** Vite build/dev config; also carries the Vitest config so both share one resolver. */
 export default defineConfig({
-  plugins: [react(), firstScreenPlugin(), dagreAfterFirstScreen()],
+  plugins: [react(), firstScreenPlugin(), dagreAfterFirstScreen(), prerenderPlugin()],
   preview: { port: 4173, strictPort: true },
   test: {
     // Unit tests sit beside their source; e2e/ belongs to Playwright only.

@@ -6,6 +6,8 @@ export async function openApp(page: Page, hash = '#s=user-registered-queue'): Pr
   // A share link is opened with the engine, which arrives after the page's load event (its own
   // chunk, not in the first load): allow for it on a busy machine.
   await expect(page.getByRole('timer')).toBeVisible({ timeout: 15_000 });
+  // The default scenario's first screen is prerendered in index.html: wait until React has it.
+  await expect(page.locator('html.prerendered')).toHaveCount(0, { timeout: 15_000 });
 }
 
 /** The number after `name` in a block of text ("Processed 1,234" → 1234). */

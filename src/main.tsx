@@ -1,13 +1,13 @@
-import { LazyMotion } from 'motion/react';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
-import { App } from './App';
 import { installDebugHook } from './app/debugHook';
 import { comparisonOfHash, openCompare } from './app/compare/openCompare';
 import { adoptDefault, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
 import { controller, runQueuedCommands } from './app/runtime';
+import { appStore } from './store/appStore';
+import { Root } from './Root';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -17,21 +17,32 @@ const motionFeatures = () => import('./app/motionFeatures').then((m) => m.defaul
 
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) installDebugHook(controller);
 
-const render = () =>
-  createRoot(root).render(
-    <StrictMode>
-      <LazyMotion features={motionFeatures}>
-        <App />
-      </LazyMotion>
-    </StrictMode>,
-  );
+const tree = <Root features={motionFeatures} />;
+const render = () => createRoot(root).render(tree);
+
+/**
+ * The first screen's HTML is in index.html already (scripts/prerender-plugin.mjs, in the
+ * language index.html's inline script picked): React adopts it instead of drawing it again.
+ * zustand gives React the store's creation-time state as the server's; the server drew the state
+ * showDefaultFirst has just set, so that is the one to hydrate against.
+ */
+const hydrate = () => {
+  appStore.getInitialState = appStore.getState;
+  // As a transition, React hydrates in slices of a few milliseconds, yielding to the browser in
+  // between (one long task on a slow phone otherwise); the page is already on screen meanwhile.
+  startTransition(() => {
+    hydrateRoot(root, tree);
+  });
+};
 
 if (opensOnDefault()) {
   // The usual first visit: the default scenario is drawn at once from its build-time copy, and
   // the engine (its own chunk, not in the first load) takes it over when it arrives.
   showDefaultFirst();
-  render();
-  void adoptDefault().then(runQueuedCommands);
+  if (root.firstElementChild) hydrate();
+  else render();
+  void adoptDefault()
+    .then(runQueuedCommands);
 } else {
   // A link decides the first scenario, so it is read (with the engine) before the first render:
   // no flash of another. A comparison link opens compare mode over the default scenario.

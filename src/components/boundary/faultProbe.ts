@@ -30,7 +30,9 @@ export function clearFault(region: Region): void {
  * it gives up, so the fault stays until the boundary clears it); renders nothing otherwise.
  */
 export function FaultProbe({ region }: { region: Region }): null {
-  const fail = useSyncExternalStore(subscribe, () => armed.has(region));
+  const armedNow = () => armed.has(region);
+  // The same answer for a prerendered first screen (scripts/prerender-app.tsx) and its hydration.
+  const fail = useSyncExternalStore(subscribe, armedNow, armedNow);
   if (fail) throw new Error(`injected fault in the ${region}`);
   return null;
 }

@@ -1,0 +1,110 @@
+/**
+ * Vite plugin (build only): writes the first screen's HTML into index.html's #root, so the page
+ * paints (FCP, LCP) from the HTML and CSS alone, before the JavaScript has arrived; src/main.tsx
+ * then hydrates it instead of rendering from nothing. prerender-app.tsx renders the App tree in
+ * Node through Vite's module runner, with the app's own virtual modules (first-screen-plugin).
+ *
+ * English is in #root, Spanish in a <template>; a small inline script right after #root picks the
+ * language the app itself would pick (saved choice, else the browser's: appStore.ts' initialLang)
+ * and, when the address asks for another scenario than the default (a share link, ?scenario=,
+ * ?compare=: lazyLoader.ts' opensOnDefault), empties #root so that no other scenario flashes.
+ * Until hydration it also holds clicks on the page's controls (a button, a link, a tab), which
+ * nothing would answer yet, and src/Root.tsx replays them once React has taken the page over.
+ */
+import { createServer } from 'vite';
+import { firstScreenPlugin } from './first-screen-plugin.mjs';
+
+/**
+ * The inline script. Keep in step with initialLang (src/store/appStore.ts), browserLang
+ * (src/i18n/translate.ts) and opensOnDefault (src/app/lazyLoader.ts).
+ * @param {string} defaultId the default built-in scenario's id
+ */
+function chooser(defaultId) {
+  const body = `(function(){var r=document.getElementById('root'),l='en';
+try{var s=localStorage.getItem('microsim.lang');if(s==='en'||s==='es')l=s;else throw 0}catch(e){
+var ls=navigator.languages||[navigator.language];for(var i=0;i<ls.length;i++){var b=String(ls[i]).toLowerCase().slice(0,2);if(b==='es'||b==='en'){l=b;break}}}
+var q=new URLSearchParams(location.search),h=location.hash.replace(/^#/,'');
+if((h!==''&&h!=='s='+encodeURIComponent(${JSON.stringify(defaultId)}))||q.has('scenario')||q.has('compare')){r.textContent='';return}
+document.documentElement.classList.add('prerendered');var q2=window.__earlyClicks=[];window.__earlyListener=function(e){if(!document.documentElement.classList.contains('prerendered'))return;var t=e.target instanceof Element&&e.target.closest('button,a,label,summary,[role=button],[role=tab]');if(!t)return;e.preventDefault();e.stopPropagation();q2.push(t)};document.addEventListener('click',window.__earlyListener,true);if(l==='es'){r.innerHTML=document.getElementById('prerender-es').innerHTML;document.documentElement.lang='es'}})()`;
+  return body.replace(/\n/g, '');
+}
+
+/**
+ * Stylesheets play no part in the markup (the build bundles them as usual); Vite's CSS plugin
+ * cannot run inside the module runner, so every .css import resolves to an empty module there.
+ * @type {import('vite').Plugin}
+ */
+const noCss = {
+  name: 'microsim:prerender-no-css',
+  enforce: 'pre',
+  resolveId: (id) => (/\.css($|\?)/.test(id) ? '\0prerender-empty-css' : undefined),
+  load: (id) => (id === '\0prerender-empty-css' ? 'export default {}' : undefined),
+};
+
+/**
+ * Runs the entry module once the prerendered page has painted: fetched at once (modulepreload),
+ * but evaluated (React, the app, hydration: long tasks on a slow phone) after the first frame,
+ * so the first paint never waits for it. A frame's callback, then a task after that frame's
+ * paint; the timeout covers a tab opened in the background, where frames do not run.
+ * @param {string} src the entry chunk's URL
+ */
+function afterPaint(src) {
+  return `let go=()=>{go=()=>{};import(${JSON.stringify(src)})};requestAnimationFrame(()=>setTimeout(()=>go()));setTimeout(()=>go(),500)`;
+}
+
+/**
+ * The entry's stylesheet, inlined into index.html: the first paint needs it, and as a <link> it
+ * costs a round trip after the HTML (Lighthouse: render-blocking, about 200 ms on slow 4G).
+ * @param {string} html
+ * @param {import('vite').Rollup.OutputBundle | undefined} bundle
+ */
+function inlineCss(html, bundle) {
+  return html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g, (tag, file) => {
+    const asset = bundle?.[file];
+    if (asset?.type !== 'asset') return tag;
+    return `<style>${String(asset.source)}</style>`;
+  });
+}
+
+/** @returns {import('vite').Plugin} */
+export function prerenderPlugin() {
+  return {
+    name: 'microsim:prerender',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        const app = new URL('./prerender-app.tsx', import.meta.url).pathname;
+        // A server of its own (not runnerImport, which closes its runner as soon as the entry is
+        // imported): rendering loads the lazy parts (tour, narration) through import().
+        const server = await createServer({
+          configFile: false,
+          logLevel: 'warn',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+          plugins: [firstScreenPlugin(), noCss],
+        });
+        let en, es, defaultId;
+        try {
+          const module = /** @type {typeof import('./prerender-app')} */ (await server.ssrLoadModule(app));
+          en = await module.firstScreenHtml('en');
+          es = await module.firstScreenHtml('es');
+          defaultId = module.DEFAULT_SCENARIO;
+        } finally {
+          await server.close();
+        }
+        const root = '<div id="root"></div>';
+        if (!html.includes(root)) throw new Error('prerender: index.html has no empty <div id="root"></div>');
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+        if (!entry) throw new Error('prerender: index.html has no entry <script type="module">');
+        return inlineCss(html, ctx.bundle)
+          .replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">`)
+          .replace(
+            root,
+            `<div id="root">${en}</div><template id="prerender-es">${es}</template><script>${chooser(defaultId)}</script>` +
+              `<script type="module">${afterPaint(entry[1] ?? '')}</script>`,
+          );
+      },
+    },
+  };
+}
