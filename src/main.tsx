@@ -1,4 +1,3 @@
-import { LazyMotion } from 'motion/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
@@ -12,17 +11,12 @@ import { controller, runQueuedCommands } from './app/runtime';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The animation features arrive after the first render (see motionFeatures.ts).
-const motionFeatures = () => import('./app/motionFeatures').then((m) => m.default);
-
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) installDebugHook(controller);
 
 const render = () =>
   createRoot(root).render(
     <StrictMode>
-      <LazyMotion features={motionFeatures}>
-        <App />
-      </LazyMotion>
+      <App />
     </StrictMode>,
   );
 
