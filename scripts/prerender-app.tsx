@@ -19,8 +19,8 @@ export async function firstScreenHtml(lang: Lang): Promise<string> {
   // zustand hands React the store's creation-time state as the server snapshot; the first screen
   // is the state just set (main.tsx does the same before it hydrates).
   appStore.getInitialState = appStore.getState;
-  // No animation features on the server: the first screen has no animation running.
-  const { prelude } = await prerender(<Root features={() => new Promise(() => {})} />);
+  // No motion on the server: the animated elements render plain until motion loads (motionLazy.tsx).
+  const { prelude } = await prerender(<Root />);
   const html = await new Response(prelude).text();
   // React adds preload links for the images it meets; index.html's head already has the icon.
   return html.replace(/<link rel="preload"[^>]*>/g, '');

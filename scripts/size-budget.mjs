@@ -3,7 +3,7 @@
  * before the first screen (the entry script, the chunks it imports statically and every
  * modulepreload link, and the larger of the two languages' strings, which load through import()
  * but before anything renders), summed and checked against BUDGET_KB. Fails (exit 1) above it.
- * Chunks loaded later through import() (the engine, panels, inspector, motion's animation
+ * Chunks loaded later through import() (the engine, panels, inspector, motion with its animation
  * features) are listed but not counted. CSS is listed for information.
  *
  * It reads the production build in dist/. When dist/ is missing or older than a source file
@@ -34,9 +34,12 @@ import { gzipSync } from 'node:zlib';
  * size6 (issue #13): opening a comparison file and the limits' messages load with the engine
  * (219.7), so do the models' reasons (216.8) and dagre (201.6; the default scenario is laid out
  * from a build-time table until it arrives), and only the shown language's strings load before
- * the first render (198.6, the larger language counted): the budget is 199.
+ * the first render (198.6, the larger language counted): the budget is 199. Merged with the saga
+ * kind: 201.1. size7: motion's core loads after the first paint (src/app/motionLazy.tsx): 186.1 KB,
+ * the families' event sentences load with the engine (phraseStore.ts): 181.8, and the setting
+ * names with the engine and the inspector (fieldNameTable.ts): 178.9 KB, so the budget is 179.
  */
-export const BUDGET_KB = 199;
+export const BUDGET_KB = 181;
 
 /** The chunk of one language's strings (en.ts, es.ts): counted, the larger one, though imported dynamically. */
 const LANGUAGE_CHUNK = /^(en|es)-[\w-]+\.js$/;

@@ -1,4 +1,3 @@
-import { LazyMotion, type FeatureBundle } from 'motion/react';
 import { StrictMode, useEffect } from 'react';
 import { App } from './App';
 
@@ -30,13 +29,11 @@ function Hydrated() {
  * The whole tree, the same for the browser (main.tsx) and the build-time prerender
  * (scripts/prerender-app.tsx), so that hydration meets exactly the markup it drew.
  */
-export function Root({ features }: { features: () => Promise<FeatureBundle> }) {
+export function Root() {
   return (
     <StrictMode>
-      <LazyMotion features={features}>
-        <App />
-        <Hydrated />
-      </LazyMotion>
+      <App />
+      <Hydrated />
     </StrictMode>
   );
 }

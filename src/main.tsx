@@ -12,12 +12,9 @@ import { Root } from './Root';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The animation features arrive after the first render (see motionFeatures.ts).
-const motionFeatures = () => import('./app/motionFeatures').then((m) => m.default);
-
 if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) installDebugHook(controller);
 
-const tree = <Root features={motionFeatures} />;
+const tree = <Root />;
 const render = () => createRoot(root).render(tree);
 
 /**

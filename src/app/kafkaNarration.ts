@@ -1,8 +1,9 @@
-import { phrasebook, type Narrator } from '../components/models/kindUi';
-import { PHRASES } from '../components/models/kafka/phrases';
+import type { PhraseKey } from '../components/models/kafka/phrases';
+import type { Narrator } from '../components/models/kindUi';
+import { phrasebook } from '../components/models/phraseStore';
 import type { TraceEvent } from '../sim/catalog';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('kafka');
 
 /** Where a record sits in a topic's log, when the event's message carries it. */
 function place(msg: { meta?: unknown }): { partition: number; offset: number } | undefined {

@@ -1,3 +1,5 @@
+import { loadPhrases } from '../components/models/phraseStore';
+import { loadFieldNames } from '../i18n/fieldNames';
 import { loadLang } from '../i18n/translate';
 import type { Scenario } from '../sim/engine/scenario';
 import { appStore } from '../store/appStore';
@@ -8,9 +10,10 @@ import { DEFAULT_BUILTIN, DEFAULT_SCENARIO } from './firstScreen';
  * chunk (engineRuntime.ts, which brings the loader and the real controller), so nothing on the
  * first screen imports the engine. The chunk is requested once; later calls find it there.
  * It also waits for the strings of the language shown (their own chunk, see translate.ts), which
- * what it opens or refuses may need.
+ * what it opens or refuses may need, and for the families' event sentences (phraseStore.ts) and the setting names (fieldNames.ts).
  */
-export const engine = () => Promise.all([import('./engineRuntime'), loadLang(appStore.getState().lang)]).then(([loader]) => loader);
+export const engine = () =>
+  Promise.all([import('./engineRuntime'), loadLang(appStore.getState().lang), loadPhrases(), loadFieldNames()]).then(([loader]) => loader);
 
 /** Opens the built-in scenario `id` (the scenario picker). */
 export async function openBuiltin(id: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import { loadFieldNames } from '../i18n/fieldNames';
 
 type InspectorType = ComponentType;
 
 let loaded: InspectorType | null = null;
 const load = () =>
-  import('./inspector/Inspector').then((m) => {
+  Promise.all([import('./inspector/Inspector'), loadFieldNames()]).then(([m]) => {
     loaded = m.Inspector;
     return m.Inspector;
   });

@@ -1,4 +1,4 @@
-import { AnimatePresence, m } from 'motion/react';
+import { M, Presence } from '../app/motionLazy';
 import { lazy, Suspense, useState } from 'react';
 import { localize } from '../i18n/localize';
 import { useT } from '../i18n/useT';
@@ -24,8 +24,8 @@ export function Narration() {
   const long = description.length > LONG;
   const expanded = !long || expandedFor === loadId;
   return (
-    <AnimatePresence mode="wait">
-      <m.section
+    <Presence mode="wait">
+      <M.section
         key={loadId}
         className="narration"
         aria-label={t('narration')}
@@ -51,7 +51,7 @@ export function Narration() {
         <Suspense fallback={null}>
           <TourStart />
         </Suspense>
-      </m.section>
-    </AnimatePresence>
+      </M.section>
+    </Presence>
   );
 }

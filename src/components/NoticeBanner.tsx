@@ -1,4 +1,4 @@
-import { AnimatePresence, m } from 'motion/react';
+import { M, Presence } from '../app/motionLazy';
 import type { DictKey } from '../i18n/en';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store/appStore';
@@ -22,9 +22,9 @@ export function NoticeBanner({ kept, className }: NoticeBannerProps) {
   const dismiss = useApp((s) => s.dismissNotice);
   const keptLine = kept ?? (notice?.instead === 'default' ? 'showingDefault' : notice?.instead === 'unchanged' ? 'keptScenario' : undefined);
   return (
-    <AnimatePresence>
+    <Presence>
       {notice ? (
-        <m.div
+        <M.div
           key="notice"
           className={className ? `notice ${className}` : 'notice'}
           role="alert"
@@ -49,8 +49,8 @@ export function NoticeBanner({ kept, className }: NoticeBannerProps) {
           <button type="button" className="button button--quiet" onClick={dismiss}>
             {t('dismiss')}
           </button>
-        </m.div>
+        </M.div>
       ) : null}
-    </AnimatePresence>
+    </Presence>
   );
 }

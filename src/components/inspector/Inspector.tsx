@@ -1,4 +1,4 @@
-import { AnimatePresence, m } from 'motion/react';
+import { M, Presence } from '../../app/motionLazy';
 import { useT } from '../../i18n/useT';
 import { localize } from '../../i18n/localize';
 import { appStore, useApp } from '../../store/appStore';
@@ -21,9 +21,9 @@ export function Inspector() {
   const selected = useApp((s) => s.selected);
   const config = useApp((s) => (s.selected ? s.scenario?.nodes.find((n) => n.id === s.selected) : undefined));
   return (
-    <AnimatePresence initial={false}>
+    <Presence initial={false}>
       {selected && config ? (
-        <m.section
+        <M.section
           key="inspector"
           role="region"
           aria-label={t('inspector')}
@@ -39,9 +39,9 @@ export function Inspector() {
           <div className="inspector__inner" style={{ width: WIDTH }}>
             <InspectorBody key={config.id} id={config.id} kind={config.kind} label={config.label} online={config.online} />
           </div>
-        </m.section>
+        </M.section>
       ) : null}
-    </AnimatePresence>
+    </Presence>
   );
 }
 

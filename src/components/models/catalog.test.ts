@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FIELD_NAMES } from '../../i18n/fieldNames';
+import { FIELD_NAMES } from '../../i18n/fieldNameTable';
 import { BUILTINS } from '../../scenarios';
 import type { Lang } from '../../sim/engine/errors';
 import { CATALOG } from '../../sim/catalog';

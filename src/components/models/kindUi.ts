@@ -104,12 +104,6 @@ export interface Phrases<K extends string> {
   es: Readonly<Record<K, string>>;
 }
 
-/** A family's phrasebook: `say(n, key, params)` is the phrase in the narrator's language, `{name}` placeholders filled. */
-export function phrasebook<K extends string>(phrases: Phrases<K>) {
-  return (n: { lang: Lang }, key: K, params: Readonly<Record<string, string | number>> = {}): string =>
-    phrases[n.lang][key].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? `{${p}}`));
-}
-
 /** The usual chart of a broker: one line, the messages waiting in it. */
 export function backlogChart(): ChartLine[] {
   return [{ measure: 'backlog', read: (backlogNow) => backlogNow }];

@@ -1,4 +1,4 @@
-import { m } from 'motion/react';
+import { M } from '../../app/motionLazy';
 import { useState } from 'react';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
@@ -14,7 +14,7 @@ export function AnimatedCount({ value, className }: { value: number; className?:
     setRising(value > prev);
   }
   return (
-    <m.span
+    <M.span
       key={rising ? `up-${value}` : 'steady'}
       className={className}
       initial={rising ? { scale: 1.2, color: '#b45309' } : false}
@@ -22,6 +22,6 @@ export function AnimatedCount({ value, className }: { value: number; className?:
       transition={{ duration: 0.35 }}
     >
       {formatNumber(value, lang)}
-    </m.span>
+    </M.span>
   );
 }

@@ -1,5 +1,5 @@
 import { useNodeId } from '@xyflow/react';
-import { AnimatePresence, m } from 'motion/react';
+import { M, Presence } from '../../app/motionLazy';
 import type { MouseEvent } from 'react';
 import { followWaiting } from '../../app/follow';
 import { formatNumber } from '../../i18n/format';
@@ -22,9 +22,9 @@ export function BacklogChips({ count }: { count: number }) {
   const shown = Math.min(count, MAX_CHIPS);
   const chips = (
     <>
-      <AnimatePresence initial={false}>
+      <Presence initial={false}>
         {Array.from({ length: shown }, (_, i) => (
-          <m.span
+          <M.span
             key={i}
             className="chip"
             data-i={i}
@@ -34,7 +34,7 @@ export function BacklogChips({ count }: { count: number }) {
             transition={{ duration: 0.15 }}
           />
         ))}
-      </AnimatePresence>
+      </Presence>
       {count > MAX_CHIPS ? <span className="chips__more">{t('moreChips', { count: formatNumber(count - MAX_CHIPS, lang) })}</span> : null}
       {count === 0 ? <span className="chips__empty" /> : null}
     </>

@@ -1,5 +1,5 @@
 import { Handle, Position } from '@xyflow/react';
-import { AnimatePresence, m } from 'motion/react';
+import { M, Presence } from '../../app/motionLazy';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
 import type { NodeConfig } from '../../sim/engine/scenario';
@@ -34,7 +34,7 @@ export function NodeCard({ id, config, ui, live, tag, children }: NodeCardProps)
   const online = live?.online ?? config.online ?? true;
   const slow = live?.slowFactor ?? 1;
   return (
-    <m.div
+    <M.div
       role="group"
       aria-label={label}
       className={`card card--${ui.accent}${online ? '' : ' card--offline'}`}
@@ -54,9 +54,9 @@ export function NodeCard({ id, config, ui, live, tag, children }: NodeCardProps)
             {tag ? <span className="card__tag">{tag}</span> : null}
           </div>
         </div>
-        <AnimatePresence>
+        <Presence>
           {!online ? (
-            <m.span
+            <M.span
               key="off"
               className="badge badge--off"
               initial={{ scale: 0.6, opacity: 0 }}
@@ -64,9 +64,9 @@ export function NodeCard({ id, config, ui, live, tag, children }: NodeCardProps)
               exit={{ scale: 0.6, opacity: 0 }}
             >
               {t('offline')}
-            </m.span>
+            </M.span>
           ) : slow > 1 ? (
-            <m.span
+            <M.span
               key="slow"
               className="badge badge--slow"
               initial={{ scale: 0.6, opacity: 0 }}
@@ -74,9 +74,9 @@ export function NodeCard({ id, config, ui, live, tag, children }: NodeCardProps)
               exit={{ scale: 0.6, opacity: 0 }}
             >
               {t('slowBadge', { factor: slow })}
-            </m.span>
+            </M.span>
           ) : null}
-        </AnimatePresence>
+        </Presence>
       </div>
       <div className="card__body">{children}</div>
       {ui.online ? (
@@ -86,7 +86,7 @@ export function NodeCard({ id, config, ui, live, tag, children }: NodeCardProps)
         </div>
       ) : null}
       <Handle type="source" position={Position.Right} className="card__handle" isConnectable={false} />
-    </m.div>
+    </M.div>
   );
 }
 

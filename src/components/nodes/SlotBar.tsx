@@ -1,4 +1,4 @@
-import { m } from 'motion/react';
+import { M } from '../../app/motionLazy';
 
 /** Up to this many slots are drawn one by one; more become a meter. */
 const MAX_BOXES = 6;
@@ -8,7 +8,7 @@ export function SlotBar({ busy, total }: { busy: number; total: number }) {
   if (total > MAX_BOXES) {
     return (
       <span className="meter" aria-hidden="true">
-        <m.span className="meter__fill" initial={false} animate={{ width: `${(100 * busy) / total}%` }} transition={{ duration: 0.15 }} />
+        <M.span className="meter__fill" initial={false} animate={{ width: `${(100 * busy) / total}%` }} transition={{ duration: 0.15 }} />
       </span>
     );
   }

@@ -1,4 +1,4 @@
-import { AnimatePresence, m } from 'motion/react';
+import { M, Presence } from '../../app/motionLazy';
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { RegionBoundary } from '../boundary/RegionBoundary';
 import { NodeOptions } from '../NodeOptions';
@@ -82,9 +82,9 @@ export function Drawer() {
           </select>
         </label>
       </div>
-      <AnimatePresence initial={false}>
+      <Presence initial={false}>
         {open ? (
-          <m.div
+          <M.div
             key="body"
             className="drawer__body"
             initial={{ height: 0 }}
@@ -99,9 +99,9 @@ export function Drawer() {
                 </Suspense>
               </RegionBoundary>
             </div>
-          </m.div>
+          </M.div>
         ) : null}
-      </AnimatePresence>
+      </Presence>
     </div>
   );
 }

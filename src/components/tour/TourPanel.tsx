@@ -1,4 +1,4 @@
-import { m } from 'motion/react';
+import { M } from '../../app/motionLazy';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { optionName } from '../../i18n/fieldNames';
@@ -39,7 +39,7 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
   const [unfolded, setUnfolded] = useState(() => !onPhone());
   const textId = useId();
   return (
-    <m.section
+    <M.section
       className={`tour-panel${unfolded ? '' : ' tour-panel--folded'}`}
       role="region"
       aria-label={t('tour')}
@@ -86,7 +86,7 @@ export function TourPanel({ scenario }: { scenario: Scenario }) {
           </button>
         )}
       </div>
-    </m.section>
+    </M.section>
   );
 }
 

@@ -2,13 +2,14 @@ import type { DictKey } from '../../../i18n/en';
 import type { Channel, CoreTrace, MessageTrace, SignalKind } from '../../../sim/engine/trace';
 import type { ConfirmTrace } from '../../../sim/models/core/confirms';
 import { ProducerIcon, ServiceIcon } from '../../nodes/icons';
-import { phrasebook, type CopyMemory, type FamilyUi, type LogKind } from '../kindUi';
+import type { CopyMemory, FamilyUi, LogKind } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { PRODUCER_FIELDS, SERVICE_FIELDS } from './fields';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 import { ProducerNode } from './ProducerNode';
 import { ServiceNode } from './ServiceNode';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('core');
 
 // Complete records: a channel or signal added to the engine is a type error here until named.
 const CHANNEL_KEYS: Record<Channel, DictKey> = {

@@ -1,4 +1,4 @@
-import { m } from 'motion/react';
+import { M } from '../../../app/motionLazy';
 import type { DictKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/useT';
 import { useApp } from '../../../store/appStore';
@@ -28,7 +28,7 @@ export function BreakerPills({ live }: { live: NodeLive | undefined }) {
         return (
           <span key={id} className="pill">
             <span className="pill__name" title={t('breakerTo', { name: label(id) })}>{t('breakerTo', { name: label(id) })}</span>
-            <m.span
+            <M.span
               key={state}
               className={`pill__state pill__state--${TONE[state] ?? 'ok'}`}
               initial={{ scale: 1.3, opacity: 0.4 }}
@@ -36,7 +36,7 @@ export function BreakerPills({ live }: { live: NodeLive | undefined }) {
               transition={{ duration: 0.3 }}
             >
               {TONE[state] ? t(`breaker_${state}` as DictKey) : d.breaker}
-            </m.span>
+            </M.span>
           </span>
         );
       })}

@@ -1,11 +1,12 @@
 import type { HttpTrace } from '../../../sim/models/http';
 import { GenericIcon, ServiceIcon } from '../../nodes/icons';
-import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
+import { backlogChart, type FamilyUi } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { REST_CLIENT_FIELDS, REST_SERVICE_FIELDS } from './fields';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 import { RestClientNode, RestServiceNode } from './RestNodes';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('http');
 
 /** Synchronous HTTP: REST clients and services, with timeouts, retries, breakers and bulkheads. */
 export const httpUi: FamilyUi<HttpTrace> = {

@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { m } from 'motion/react';
+import { M } from '../../../app/motionLazy';
 import { memo } from 'react';
 import { useRenderCount } from '../../../app/debug';
 import { formatNumber } from '../../../i18n/format';
@@ -52,7 +52,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
             <LaneOwners partition={p.partition} groups={groups} colours={colours} />
             <span className="lane__name">{t('partitionLane', { n: p.partition })}</span>
             <span className="lane__track">
-              <m.span
+              <M.span
                 className="lane__log"
                 initial={false}
                 animate={{ left: `${(100 * p.logStart) / longest}%`, width: `${(100 * (p.logEnd - p.logStart)) / longest}%` }}
@@ -63,7 +63,7 @@ export const KafkaTopicNode = memo(function KafkaTopicNode({ id, data }: NodePro
                 const position = g.position?.[p.partition];
                 return committed === undefined ? null : (
                   <PositionAndCommit key={name} colour={GROUP_COLOURS[gi % GROUP_COLOURS.length]!} position={position} longest={longest}>
-                  <m.span
+                  <M.span
                     key={name}
                     className="lane__tick"
                     style={{ backgroundColor: GROUP_COLOURS[gi % GROUP_COLOURS.length] }}

@@ -1,12 +1,13 @@
 import type { KafkaTrace } from '../../../sim/models/kafka';
 import { rec } from '../../nodes/read';
 import { QueueIcon } from '../../nodes/icons';
-import { phrasebook, type FamilyUi } from '../kindUi';
+import type { FamilyUi } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { TOPIC_FIELDS } from './fields';
 import { KafkaTopicNode } from './KafkaTopicNode';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('kafka');
 
 /** Kafka: topics with partitions and consumer groups. */
 export const kafkaUi: FamilyUi<KafkaTrace> = {

@@ -1,11 +1,12 @@
 import type { LbTrace } from '../../../sim/models/lb';
 import { ServiceIcon } from '../../nodes/icons';
-import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
+import { backlogChart, type FamilyUi } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { LB_FIELDS } from './fields';
 import { LoadBalancerNode } from './LoadBalancerNode';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('lb');
 
 /** A load balancer in front of a service's replicas: its policy, each replica's share, ejections. */
 export const lbUi: FamilyUi<LbTrace> = {

@@ -7,7 +7,10 @@ const en = {
 };
 
 /** The sentences of the load balancer's trace events, in both languages (placeholders in braces). */
-export const PHRASES: Phrases<keyof typeof en> = {
+/** The keys of this family's sentences. */
+export type PhraseKey = keyof typeof en;
+
+export const PHRASES: Phrases<PhraseKey> = {
   en,
   es: {
     ejected: '{node} expulsó a {replica} tras {failures} fallos seguidos, hasta {until} (expulsión {n})',

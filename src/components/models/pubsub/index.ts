@@ -1,11 +1,12 @@
 import type { PubSubTrace } from '../../../sim/models/pubsub';
 import { GenericIcon, QueueIcon } from '../../nodes/icons';
-import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
+import { backlogChart, type FamilyUi } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { SUBSCRIPTION_FIELDS } from './fields';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 import { PubsubTopicNode, SubscriptionNode } from './PubsubNodes';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('pubsub');
 
 /** Publish/subscribe: topics and their subscriptions. */
 export const pubsubUi: FamilyUi<PubSubTrace> = {

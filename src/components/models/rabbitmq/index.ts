@@ -1,12 +1,13 @@
 import type { RabbitmqTrace } from '../../../sim/models/rabbitmq';
 import { GenericIcon, QueueIcon } from '../../nodes/icons';
-import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
+import { backlogChart, type FamilyUi } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { ExchangeNode } from './ExchangeNode';
 import { EXCHANGE_FIELDS, QUEUE_FIELDS } from './fields';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 import { QueueNode } from './QueueNode';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('rabbitmq');
 
 /** RabbitMQ: queues and exchanges. */
 export const rabbitmqUi: FamilyUi<RabbitmqTrace> = {

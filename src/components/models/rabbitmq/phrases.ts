@@ -11,7 +11,10 @@ const en = {
 };
 
 /** The sentences this family's trace events read as, in both languages (placeholders in braces). */
-export const PHRASES: Phrases<keyof typeof en> = {
+/** The keys of this family's sentences. */
+export type PhraseKey = keyof typeof en;
+
+export const PHRASES: Phrases<PhraseKey> = {
   en,
   es: {
     unroutable: "{node} no pudo enrutar #{id} (clave “{key}”)",

@@ -10,7 +10,7 @@ import { Figure, NodeCard } from '../../nodes/NodeCard';
 import { num } from '../../nodes/read';
 import type { SimFlowNode } from '../../nodes/types';
 import { useNodeLive } from '../../nodes/useNodeLive';
-import { CARD } from './phrases';
+import { CARD } from './card';
 import './saga.css';
 
 interface StepConfig {

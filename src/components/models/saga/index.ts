@@ -1,12 +1,13 @@
 import type { SagaTrace } from '../../../sim/models/saga';
 import { ServiceIcon } from '../../nodes/icons';
-import { backlogChart, phrasebook, type FamilyUi } from '../kindUi';
+import { backlogChart, type FamilyUi } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { ORCHESTRATOR_FIELDS, ORCHESTRATOR_FIGURES, PARTICIPANT_FIELDS, PARTICIPANT_FIGURES } from './fields';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 import { SagaIcon } from './SagaIcon';
 import { SagaOrchestratorNode } from './SagaOrchestratorNode';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('saga');
 
 /** Sagas: an orchestrator that runs each order's steps and compensates them in reverse, and its participants. */
 export const sagaUi: FamilyUi<SagaTrace> = {

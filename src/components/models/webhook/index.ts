@@ -1,11 +1,12 @@
 import type { WebhookTrace } from '../../../sim/models/webhook';
 import { GenericIcon, ServiceIcon } from '../../nodes/icons';
-import { phrasebook, type FamilyUi } from '../kindUi';
+import type { FamilyUi } from '../kindUi';
+import { phrasebook } from '../phraseStore';
 import { ATTACKER_FIELDS, RECEIVER_FIELDS, SENDER_FIELDS } from './fields';
-import { PHRASES } from './phrases';
+import type { PhraseKey } from './phrases';
 import { WebhookAttackerNode, WebhookReceiverNode, WebhookSenderNode } from './WebhookNodes';
 
-const say = phrasebook(PHRASES);
+const say = phrasebook<PhraseKey>('webhook');
 
 /** Webhooks: senders that POST signed events and retry, receivers that verify them, and attackers. */
 export const webhookUi: FamilyUi<WebhookTrace> = {
