@@ -31,6 +31,17 @@ export function engineArrived(): boolean {
   return real !== null;
 }
 
+/**
+ * What acts on the run, so needs the first scenario loaded. Given between the engine's arrival
+ * and that load (the engine chunk installs the controller, then the loader waits for the
+ * strings and sentences before it loads the scenario), it waits with the others: it would find
+ * no run and be lost (a Step pressed in that moment did nothing).
+ */
+const RUN_COMMANDS: ReadonlySet<PropertyKey> = new Set([
+  'reset', 'reseed', 'play', 'pause', 'playUntil', 'rewind', 'toggle', 'step', 'seekTo', 'follow',
+  'publishOne', 'redeliver', 'restartBroker', 'setOnline', 'setSlow', 'configure',
+] satisfies (keyof SimController)[]);
+
 const idle = new FlightBuffer();
 
 /** A subscription made before the engine arrived: handed over then, unless undone first. */
@@ -60,14 +71,23 @@ const before: Partial<Record<keyof SimController, unknown>> = {
   shownAt: () => 0,
 };
 
+/** Calls `c`'s method `key` with `args`. */
+function callOn(c: SimController, key: PropertyKey, args: unknown[]): unknown {
+  return (c[key as keyof SimController] as (...a: unknown[]) => unknown).apply(c, args);
+}
+
 export const controller: SimController = new Proxy({} as SimController, {
   get(_, key) {
+    const call = (c: SimController, args: unknown[]) => callOn(c, key, args);
+    if (real && commands && RUN_COMMANDS.has(key)) {
+      const c = real;
+      return (...args: unknown[]) => void (commands ? commands.push((q) => call(q, args)) : call(c, args));
+    }
     if (real) {
       const value = Reflect.get(real, key, real) as unknown;
       return typeof value === 'function' ? value.bind(real) : value;
     }
     if (key in before) return before[key as keyof SimController];
-    const call = (c: SimController, args: unknown[]) => (c[key as keyof SimController] as (...a: unknown[]) => unknown).apply(c, args);
     // The frame loop starts (and stops) with the controller; a command waits for the first scenario.
     if (key === 'start' || key === 'stop') return (...args: unknown[]) => void waiting.push((c) => call(c, args));
     return (...args: unknown[]) => void (commands ?? waiting).push((c) => call(c, args));
