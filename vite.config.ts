@@ -34,5 +34,10 @@ export default defineConfig({
     setupFiles: ['src/i18n/testSetup.ts'],
     // Every core: the default left one of CI's two idle (npm test's unit stage took 104 s; 73 s with both).
     maxWorkers: '100%',
+    // One module cache per worker instead of one per file: importing the engine, zod and the
+    // models again for each of 100 files was most of the stage (82 s → 22–30 s on a quiet
+    // machine; checked in three shuffled orders). A test that needs fresh module state resets
+    // it itself (vi.resetModules, as runtime.test.ts and dagreFirstScreen.test.ts do).
+    isolate: false,
   },
 });

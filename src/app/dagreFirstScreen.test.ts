@@ -1,12 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { builtin } from '../scenarios';
-import { installDagre } from './dagreFirstScreen';
 import { DEFAULT_BUILTIN } from './firstScreen';
-import { columnCount, layoutDetailed, type Size } from './layout';
+import type { Size } from './layout';
 
 // As in the app's build (vite.config.ts): layout.ts's dagre is the first screen's stand-in.
 vi.mock('@dagrejs/dagre', async () => ({ default: (await import('./dagreFirstScreen')).default }));
 const dagre = (await vi.importActual<typeof import('@dagrejs/dagre')>('@dagrejs/dagre')).default;
+// Fresh copies of the modules that hold dagre (the unit tests share a module cache, so layout.ts
+// may already be loaded with the real package by another file): these see the stand-in.
+vi.resetModules();
+const { installDagre } = await import('./dagreFirstScreen');
+const { columnCount, layoutDetailed } = await import('./layout');
 
 /** Card sizes as a browser might measure them (seeded). */
 function measured(ids: readonly string[], seed: number): Map<string, Size> {
