@@ -18,6 +18,7 @@ import { LazyInspector } from './components/LazyInspector';
 import { NoticeBanner } from './components/NoticeBanner';
 import { Drawer } from './components/panels/Drawer';
 import { LanguageReady } from './i18n/LanguageReady';
+import { Hydrated } from './Hydrated';
 
 /**
  * The app shell: starts the controller's frame loop and the keyboard shortcuts, follows share
@@ -55,7 +56,10 @@ export function App() {
   // The strings of the language shown arrive in their own chunk (translate.ts): nothing renders before them.
   return (
     <Suspense fallback={null}>
-      <LanguageReady>{comparing ? <Compare /> : <Main />}</LanguageReady>
+      <LanguageReady>
+        {comparing ? <Compare /> : <Main />}
+        <Hydrated />
+      </LanguageReady>
     </Suspense>
   );
 }

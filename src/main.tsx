@@ -4,7 +4,8 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { installDebugHook } from './app/debugHook';
 import { comparisonOfHash, openCompare } from './app/compare/openCompare';
-import { adoptDefault, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
+import { adoptDefault, engine, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
+import { hydrated } from './Hydrated';
 import { controller, runQueuedCommands } from './app/runtime';
 import { appStore } from './store/appStore';
 import { Root } from './Root';
@@ -38,8 +39,9 @@ if (opensOnDefault()) {
   showDefaultFirst();
   if (root.firstElementChild) hydrate();
   else render();
-  void adoptDefault()
-    .then(runQueuedCommands);
+  // The engine chunk starts loading now; it takes the scenario over once the page is React's.
+  void engine();
+  void hydrated.then(adoptDefault).then(runQueuedCommands);
 } else {
   // A link decides the first scenario, so it is read (with the engine) before the first render:
   // no flash of another. A comparison link opens compare mode over the default scenario.
