@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main, parseDuration, type Io } from './sim';
+import { grouped, main, parseDuration, type Io } from './sim';
 
 function run(args: string[], files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -49,6 +49,12 @@ describe('headless runner', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('mmc  seed 42  10 s simulated');
     expect(r.out).toMatch(/queue \(queue\) {2}· {2}backlog now \d+/);
+  });
+
+  it('writes counts and seconds as toLocaleString(\'en\') does, without loading ICU', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 1_234_567, 3600.5, 1.0005, 0.25, 987_654.321, 12.3456, -4321]) {
+      expect(grouped(n)).toBe(n.toLocaleString('en'));
+    }
   });
 
   it('runs a scenario file', () => {
