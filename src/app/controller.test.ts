@@ -36,7 +36,7 @@ describe('the controller', () => {
     const { controller, frames, state } = rig();
     controller.seekTo(3000);
     frames(5);
-    controller.setOnline('email', false);
+    controller.act({ do: 'offline', node: 'email' });
     controller.seekTo(8000);
     frames(5);
     const first = state();
@@ -66,7 +66,7 @@ describe('the controller', () => {
     expect(app.getState().playing).toBe(false);
     expect(frame.getState().now).toBe(end);
     expect(app.getState().seekingTo).toBeNull(); // no re-run came back to the end
-    controller.configure('email', { concurrency: 40 });
+    controller.act({ do: 'configure', node: 'email', patch: { concurrency: 40 } });
     frames(Math.ceil(HOP_MS / 16) + 2);
     expect(app.getState().live.email?.concurrency).toBe(40);
     expect(controller.recorded).toEqual([expect.objectContaining({ do: 'configure', at: end })]);
@@ -79,13 +79,13 @@ describe('the controller', () => {
     const { controller } = rig();
     controller.seekTo(2500);
     controller.tick(1);
-    controller.setOnline('email', false);
+    controller.act({ do: 'offline', node: 'email' });
     expect(controller.recorded).toEqual([expect.objectContaining({ do: 'offline', node: 'email', at: 2500 })]);
   });
 
   it('slow mode multiplies a service time and is recorded like a toggle', () => {
     const { controller, app } = rig();
-    controller.setSlow('email', 5);
+    controller.act({ do: 'slow', node: 'email', factor: 5 });
     expect(app.getState().live.email?.slowFactor).toBe(5);
     expect(controller.recorded).toEqual([expect.objectContaining({ do: 'slow', node: 'email', factor: 5, at: 0 })]);
   });
@@ -104,7 +104,7 @@ describe('the controller', () => {
   it('"publish one" publishes exactly one message and is recorded, so a seek back replays it', () => {
     const { app, controller, frames, frame } = rig();
     const producer = Object.keys(app.getState().live).find((id) => app.getState().live[id]?.kind === 'producer')!;
-    controller.publishOne(producer);
+    controller.act({ do: 'command', node: producer, command: 'publish-one' });
     expect(frame.getState().totals?.published).toBe(1);
     expect(controller.recorded).toEqual([expect.objectContaining({ do: 'command', command: 'publish-one', node: producer, at: 0 })]);
     controller.seekTo(100);

@@ -277,37 +277,12 @@ export class SimController {
 
   // ---- actions ----
 
-  /** A producer publishes exactly one message now (recorded like any action, so a replay repeats it). */
-  publishOne(node: string): void {
-    this.act({ do: 'command', node, command: 'publish-one' });
-  }
-
-  /** A webhook sender sends its oldest dead-lettered delivery again, by hand (recorded like any action). */
-  redeliver(node: string): void {
-    this.act({ do: 'command', node, command: 'redeliver', args: {} });
-  }
-
-  /** A RabbitMQ broker restarts under queue `node` (its `restart` command; recorded like any action). */
-  restartBroker(node: string): void {
-    this.act({ do: 'command', node, command: 'restart' });
-  }
-
-  /** Takes `node` online or offline now; recorded, so the run replays identically. */
-  setOnline(node: string, online: boolean): void {
-    this.act({ do: online ? 'online' : 'offline', node });
-  }
-
-  /** Slow mode: multiplies `node`'s service time by `factor` (1 = normal). */
-  setSlow(node: string, factor: number): void {
-    this.act({ do: 'slow', node, factor });
-  }
-
-  /** Changes `node`'s settings now (an already validated patch); recorded, so a replay or seek reproduces it. */
-  configure(node: string, patch: Record<string, unknown>): void {
-    this.act({ do: 'configure', node, patch });
-  }
-
-  private act(action: ActionSpec): void {
+  /**
+   * Takes a learner's action now: a node online or offline, slow mode, new settings (an already
+   * validated patch), or a kind's command (publish one, redeliver, restart the broker). Recorded,
+   * so a replay, a seek back or a share link reproduces it at the same event.
+   */
+  act(action: ActionSpec): void {
     const sim = this.sim;
     if (!sim || this.playhead.seekingTo !== null) return;
     try {

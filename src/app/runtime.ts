@@ -38,8 +38,7 @@ export function engineArrived(): boolean {
  * no run and be lost (a Step pressed in that moment did nothing).
  */
 const RUN_COMMANDS: ReadonlySet<PropertyKey> = new Set([
-  'reset', 'reseed', 'play', 'pause', 'playUntil', 'rewind', 'toggle', 'step', 'seekTo', 'follow',
-  'publishOne', 'redeliver', 'restartBroker', 'setOnline', 'setSlow', 'configure',
+  'reset', 'reseed', 'play', 'pause', 'playUntil', 'rewind', 'toggle', 'step', 'seekTo', 'follow', 'act',
 ] satisfies (keyof SimController)[]);
 
 const idle = new FlightBuffer();

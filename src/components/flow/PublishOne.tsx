@@ -16,7 +16,7 @@ export function PublishOne({ id, label, online }: { id: string; label: string; o
       className="publish-one nodrag"
       disabled={!online || seeking}
       aria-label={t('publishOneNamed', { name: label })}
-      onClick={() => controller.publishOne(id)}
+      onClick={() => controller.act({ do: 'command', node: id, command: 'publish-one' })}
     >
       {t('publishOne')}
     </button>

@@ -30,7 +30,7 @@ export function SettingsForm({ id, kind }: { id: string; kind: string }) {
   const commitTop = (key: string): Commit => (value) => {
     const result = patchFor(schema, config, key, value, lang);
     if ('error' in result) return result.error;
-    controller.configure(id, result.patch);
+    controller.act({ do: 'configure', node: id, patch: result.patch });
     setApplied(t('inspectorApplied', { field: fieldLabel(kind, key, lang), time: formatClock(controller.now) }));
     return null;
   };

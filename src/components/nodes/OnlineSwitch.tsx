@@ -11,7 +11,7 @@ export function OnlineSwitch({ id, label, online }: { id: string; label: string;
       aria-checked={online}
       aria-label={t('nodeOnline', { name: label })}
       className="switch nodrag"
-      onClick={() => controller.setOnline(id, !online)}
+      onClick={() => controller.act({ do: online ? 'offline' : 'online', node: id })}
     >
       <span className="switch__track">
         <span className="switch__thumb" />

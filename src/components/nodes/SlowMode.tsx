@@ -11,7 +11,7 @@ export function SlowMode({ id, label, factor }: { id: string; label: string; fac
       className="select select--small nodrag"
       aria-label={t('nodeSlow', { name: label })}
       value={FACTORS.includes(factor) ? factor : 1}
-      onChange={(e) => controller.setSlow(id, Number(e.target.value))}
+      onChange={(e) => controller.act({ do: 'slow', node: id, factor: Number(e.target.value) })}
     >
       {FACTORS.map((f) => (
         <option key={f} value={f}>

@@ -115,11 +115,7 @@ function enter(i: number): void {
 function takeActions(scenario: Scenario, seed: number, apply: readonly TourApply[], start: number): void {
   if (appStore.getState().seekingTo === null && controller.now === start) {
     controller.pause();
-    for (const a of apply) {
-      if (a.do === 'online' || a.do === 'offline') controller.setOnline(a.node, a.do === 'online');
-      else if (a.do === 'slow') controller.setSlow(a.node, a.factor);
-      else controller.configure(a.node, a.patch);
-    }
+    for (const a of apply) controller.act(a);
     return;
   }
   controller.rewind(start, recordedWith(scenario, seed, controller.recorded, apply, start));
@@ -159,10 +155,7 @@ export function doItForMe(): void {
   const { step } = tourStore.getState();
   const wait = current?.tour.steps[step]?.waitFor;
   if (!current || !wait) return;
-  const a = actionFor(wait, current.scenario);
-  if (a.do === 'online' || a.do === 'offline') controller.setOnline(a.node, a.do === 'online');
-  else if (a.do === 'slow') controller.setSlow(a.node, a.factor);
-  else if (a.do === 'configure') controller.configure(a.node, a.patch);
+  controller.act(actionFor(wait, current.scenario));
 }
 
 /** Leaves the tour to explore freely; it can be resumed at the same step. */

@@ -51,7 +51,7 @@ function RestartBroker({ id, name }: { id: string; name: string }) {
   const { t } = useT();
   const seeking = useApp((s) => s.seekingTo !== null);
   return (
-    <button type="button" className="publish-one restart-broker nodrag" disabled={seeking} aria-label={t('restartBrokerNamed', { name })} onClick={() => controller.restartBroker(id)}>
+    <button type="button" className="publish-one restart-broker nodrag" disabled={seeking} aria-label={t('restartBrokerNamed', { name })} onClick={() => controller.act({ do: 'command', node: id, command: 'restart' })}>
       {t('restartBroker')}
     </button>
   );

@@ -49,7 +49,7 @@ function Redeliver({ id, label }: { id: string; label: unknown }) {
   const seeking = useApp((s) => s.seekingTo !== null);
   const name = localize(label as Parameters<typeof localize>[0], lang, id);
   return (
-    <button type="button" className="publish-one nodrag" disabled={seeking} aria-label={t('hookRedeliverNamed', { name })} onClick={() => controller.redeliver(id)}>
+    <button type="button" className="publish-one nodrag" disabled={seeking} aria-label={t('hookRedeliverNamed', { name })} onClick={() => controller.act({ do: 'command', node: id, command: 'redeliver', args: {} })}>
       {t('hookRedeliver')}
     </button>
   );
