@@ -25,7 +25,12 @@ describe('catalog', () => {
 
   it('each kind names only fields of its own schema as node references', () => {
     for (const k of KINDS) {
-      for (const field of ('nodeRefs' in k ? k.nodeRefs : undefined) ?? []) expect(Object.keys(k.schema.shape)).toContain(field);
+      for (const ref of ('nodeRefs' in k ? k.nodeRefs : undefined) ?? []) {
+        // `field`, or `list[].field`: a field of each item of a list (a saga's steps).
+        const [list, field] = ref.split('[].') as [string, string | undefined];
+        expect(Object.keys(k.schema.shape)).toContain(list);
+        if (field !== undefined) expect(Object.keys((k.schema.shape[list] as unknown as { element: { shape: object } }).element.shape)).toContain(field);
+      }
     }
   });
 

@@ -38,7 +38,10 @@ export interface KindTraits {
   slowable?: boolean;
   /** What `backlog` counts at this kind. */
   backlog: BacklogMeasure;
-  /** Config fields whose value is another node's id; that node must exist and be linked from this one. */
+  /**
+   * Config fields whose value is another node's id; that node must exist and be linked from this
+   * one. `field`, or `list[].field` for a field of each item of a list (a saga's steps).
+   */
   nodeRefs?: readonly string[];
   /** Extra fields a link touching this kind may carry (an exchange's `bindingKey`, a topic's `group`). */
   linkFields?: z.ZodRawShape;

@@ -160,13 +160,13 @@ function crossReferences(catalog: Catalog, s: Scenario, lang: Lang): ScenarioIss
   const linked = new Set(s.links.map((l) => `${l.from}\u0000${l.to}`));
   // Settings that name another node (the kind's `nodeRefs`), which must exist and be linked from this one.
   s.nodes.forEach((n, i) => {
-    for (const field of catalog.kind(n.kind)?.nodeRefs ?? []) {
-      const target = (n as Record<string, unknown>)[field];
-      if (typeof target !== 'string') continue;
-      const path = `${formatPath(['nodes', i], s)}.${field}`;
-      if (!ids.has(target)) issues.push({ path, message: phrase(lang, 'unknownNode', { id: target }) });
-      else if (!linked.has(`${n.id}\u0000${target}`)) {
-        issues.push({ path, message: phrase(lang, 'referenceNotLinked', { from: n.id, to: target }) });
+    for (const ref of catalog.kind(n.kind)?.nodeRefs ?? []) {
+      for (const { target, at } of refsOf(n as Record<string, unknown>, ref)) {
+        const path = formatPath(['nodes', i, ...at], s);
+        if (!ids.has(target)) issues.push({ path, message: phrase(lang, 'unknownNode', { id: target }) });
+        else if (!linked.has(`${n.id}\u0000${target}`)) {
+          issues.push({ path, message: phrase(lang, 'referenceNotLinked', { from: n.id, to: target }) });
+        }
       }
     }
   });
@@ -195,6 +195,15 @@ function crossReferences(catalog: Catalog, s: Scenario, lang: Lang): ScenarioIss
   });
   issues.push(...tourReferences(s.tour, ids, new Set(s.links.map((l) => linkKey(l.from, l.to))), lang));
   return issues;
+}
+
+/** The node ids a node's config names under `ref` (`field` or `list[].field`), each with where it is. */
+function refsOf(node: Record<string, unknown>, ref: string): { target: string; at: PropertyKey[] }[] {
+  const [list, field] = ref.split('[].');
+  if (field === undefined) return typeof node[ref] === 'string' ? [{ target: node[ref], at: [ref] }] : [];
+  const items = node[list!];
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((item: Record<string, unknown>, j) => (typeof item?.[field] === 'string' ? [{ target: item[field], at: [list!, j, field] }] : []));
 }
 
 /**

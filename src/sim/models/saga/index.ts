@@ -12,6 +12,8 @@ export const sagaOrchestratorKind = defineKind(sagaOrchestratorSchema, (sim, con
   // Its state is durable (Temporal's event history): a crash resumes each saga, so no offline switch.
   onlineSwitch: false,
   backlog: 'held',
+  // Each step's participant must exist and be linked from the orchestrator: its commands are HTTP calls along that link.
+  nodeRefs: ['steps[].participant'],
   traceTypes: [...SAGA_TRACE, ...HTTP_CALLER_TRACE],
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../catalog';
 import { checkInvariantEveryEvent } from '../../testing/invariant';
 import { commandsSent, CREATE_ORDER_STEPS, createOrder } from './saga.fixture';
 
@@ -171,5 +172,35 @@ describe('saga orchestrator: set offline all the same', () => {
     expect(run.orchestrator.stats().started).toBe(1);
     expect(run.of('message.dropped').filter((e) => e.reason === 'saga orchestrator offline')).toHaveLength(2);
     expect(run.sim.ledger.live).toBe(0);
+  });
+});
+
+describe('saga orchestrator: steps are checked when the file is read', () => {
+  const file = (participants: string[], linked: string[]) => ({
+    id: 'steps', title: 'Steps',
+    nodes: [
+      { id: 'orders', kind: 'producer', ratePerSec: 1 },
+      { id: 'orchestrator', kind: 'saga-orchestrator', steps: participants.map((p, i) => ({ participant: p, command: `Do${i}` })) },
+      { id: 'customers', kind: 'saga-participant' },
+      { id: 'stock', kind: 'saga-participant' },
+    ],
+    links: [{ from: 'orders', to: 'orchestrator' }, ...linked.map((to) => ({ from: 'orchestrator', to }))],
+  });
+
+  it('a step whose participant the orchestrator has no link to is refused at that step, in both languages, instead of failing each saga at run time', () => {
+    expect(parseScenario(file(['customers', 'stock'], ['customers', 'stock'])).ok).toBe(true);
+    const en = parseScenario(file(['customers', 'stock'], ['customers']), 'en');
+    const es = parseScenario(file(['customers', 'stock'], ['customers']), 'es');
+    expect(en.ok || es.ok).toBe(false);
+    if (en.ok || es.ok) return;
+    expect(en.issues).toEqual([{ path: 'nodes[1] ("orchestrator").steps[1].participant', message: expect.stringContaining('"stock" must also be linked from "orchestrator"') }]);
+    expect(es.issues[0]!.path).toBe(en.issues[0]!.path);
+    expect(es.issues[0]!.message).toContain('también debe estar enlazado desde "orchestrator"');
+  });
+
+  it('a step naming no node at all is refused at that step', () => {
+    const r = parseScenario(file(['customers', 'billing'], ['customers', 'stock']));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toEqual(['nodes[1] ("orchestrator").steps[1].participant']);
   });
 });
