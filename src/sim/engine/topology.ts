@@ -12,8 +12,11 @@ export class Topology {
   private readonly out = new Map<string, Link[]>();
   private readonly into = new Map<string, Link[]>();
   private readonly links = new Map<string, Map<string, Link>>();
-  /** signalLink()'s answer for each (from, to) pair, found once. */
-  private readonly signalLinks = new Map<SimNode, Map<SimNode, Link | null>>();
+  /**
+   * signalLink()'s answer for each (from, to) pair, found once: by the nodes' indexes, so the
+   * lookup on every ack and response is two array reads, not two Map lookups keyed by object.
+   */
+  private readonly signalLinks: (Link | null | undefined)[][] = [];
 
   addNode(node: SimNode): void {
     node.index = this.nodes.size;
@@ -54,12 +57,11 @@ export class Topology {
 
   /** The link a signal from `from` to `to` crosses: theirs, else the reverse one, else none (null). */
   signalLink(from: SimNode, to: SimNode): Link | null {
-    let byTo = this.signalLinks.get(from);
-    if (!byTo) this.signalLinks.set(from, (byTo = new Map()));
-    let link = byTo.get(to);
+    const byTo = (this.signalLinks[from.index] ??= []);
+    let link = byTo[to.index];
     if (link === undefined) {
       link = this.link(from.id, to.id) ?? this.link(to.id, from.id) ?? null;
-      byTo.set(to, link);
+      byTo[to.index] = link;
     }
     return link;
   }

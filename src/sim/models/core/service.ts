@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { distSchema, sampler, type Sampler } from '../../engine/distributions';
 import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
-import { SimNode, type NodeStats } from '../../engine/node';
+import { SimNode, type NodeStats, type SignalData } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
@@ -210,7 +210,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
 
   /** Processing succeeded: ack a broker's delivery, or answer an HTTP request with 200 OK. May see a dropped copy (see finish). */
   protected complete(job: Job): void {
-    if (isHttp(job.channel)) this.sim.signal(this, job.from, 'response', job.msg, { status: 200, ok: true });
+    if (isHttp(job.channel)) this.sim.signal(this, job.from, 'response', job.msg, OK_200);
     else if (job.from.acksWanted(this)) this.sim.signal(this, job.from, 'ack', job.msg);
   }
 
@@ -286,6 +286,9 @@ function laneOf(msg: Message, from: SimNode, channel: Channel): number {
   const p = msg.meta?.partition;
   return typeof p === 'number' && from.kind === 'topic' ? from.index * LIMITS.partitions + p : -1;
 }
+
+/** The data of a 200 OK answer: one shared, read-only object rather than one per response. */
+const OK_200: SignalData = Object.freeze({ status: 200, ok: true });
 
 /** Whether a hop is HTTP (a request or a webhook POST), answered with a status, not acked. */
 export function isHttp(channel: Channel): boolean {

@@ -8,6 +8,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { Timer } from '../../engine/timers';
 import { LatencyHistogram, round } from '../../engine/stats';
 import { SlotSet } from '../../engine/slot-set';
+import { IdTable } from '../../engine/id-table';
 import { backoffDelay, Bulkhead, CircuitBreaker, RetryBudget, type BreakerListener, type BreakerState } from './resilience';
 
 const IDLE = 0;
@@ -39,7 +40,8 @@ type CallerTimers = { [TIMEOUT]: Call; [RETRY]: Call; [HALF_OPEN]: Dependency };
 export class HttpCaller implements EventTarget, BreakerListener {
   readonly deps: Dependency[] = [];
   private readonly byCallee = new Map<string, Dependency>();
-  private readonly inflight = new Map<number, Call>();
+  /** Calls with a request out, by the id of the copy on the wire (an IdTable: looked up on every answer). */
+  private readonly inflight = new IdTable<Call>();
   /** Calls begun and not ended. A SlotSet, not a Set added to and deleted from once per call (its table reallocated as it grew and shrank). */
   private readonly active = new SlotSet<Call>();
   /** Calls added to `active` so far: abortAll goes through them in that order. */

@@ -104,13 +104,16 @@ export class GroupReader {
         if (c.position < start) this.outOfRange(p, c);
         const end = this.topic.logEnd[p]!;
         if (c.position >= end) return;
-        const batch: Message[] = [];
         const max = this.group.settings.maxPollRecords;
-        while (c.position < end && batch.length < max) {
+        // Sized for the most it can hold, then cut to what it got: a batch is mostly one record,
+        // and an array grown from empty reserves room for 16 on its first push.
+        const batch = new Array<Message>(Math.min(end - c.position, max));
+        let k = 0;
+        while (c.position < end && k < max) {
           const copy = this.topic.copyAt(this.group.index, p, c.position);
           // A record the consumer cannot deserialize ends the poll before it; at the head, the poll fails.
           if ((copy.meta as KafkaMeta).poison && copy.state === 'buffered') {
-            if (batch.length > 0 || !poisonAtHead(this, this.group.name, p, c, copy)) break;
+            if (k > 0 || !poisonAtHead(this, this.group.name, p, c, copy)) break;
             continue;
           }
           const offset = c.position++;
@@ -124,9 +127,10 @@ export class GroupReader {
           } else if (copy.state !== 'buffered') {
             throw new Error(`${this.topic.id}/${this.group.name}: record ${p}@${offset} is ${copy.state}, not in the log`);
           }
-          batch.push(copy);
+          batch[k++] = copy;
         }
-        if (batch.length === 0) {
+        batch.length = k;
+        if (k === 0) {
           if (c.stuckAt === c.position) return;
           continue;
         }
@@ -176,7 +180,7 @@ export class GroupReader {
 
   /** The batch of `c` is all settled: the partition may fetch again. */
   private endBatch(c: Cursor): void {
-    c.inflight = [];
+    c.inflight = NO_BATCH;
     c.inflightMember = undefined;
     c.counted = 0;
     c.gap = Infinity;
@@ -390,3 +394,6 @@ export class GroupReader {
     return this.cursors.map((c) => c.position);
   }
 }
+
+/** The in-flight batch of a partition with none: one shared empty array (nothing adds to a batch once it is out). */
+const NO_BATCH: Message[] = [];

@@ -56,6 +56,8 @@ export class Topic extends SimNode<TopicConfig> {
   /** log[p][g]: group g's copies of partition p's records, from logStart[p]; with no group, the records themselves. */
   private readonly log: Denque<Message>[][] = [];
   private readonly members = new Map<string, Member>();
+  /** The same members by their node's index in the run: acks look their sender up here, by number. */
+  private readonly memberAt: (Member | undefined)[] = [];
   private readonly sticky = new Map<string, Sticky>();
   private readonly keyPartition = new Map<string, number>();
   private readonly rng: Rng;
@@ -87,7 +89,9 @@ export class Topic extends SimNode<TopicConfig> {
         byName.set(name, g);
         this.groups.push(g);
       }
-      this.members.set(link.to.id, g.add(link.to, link));
+      const m = g.add(link.to, link);
+      this.members.set(link.to.id, m);
+      this.memberAt[link.to.index] = m;
     }
     const copies = Math.max(1, this.groups.length);
     for (let p = 0; p < this.partitions; p++) {
@@ -126,7 +130,7 @@ export class Topic extends SimNode<TopicConfig> {
   }
 
   private append(msg: Message, from: SimNode, p: number): void {
-    this.client.appended(msg, from.id, p);
+    this.client.appended(msg, from, p);
     const offset = this.logEnd[p]!++;
     this.appended++;
     const meta: KafkaMeta = msg.meta ? { ...msg.meta, partition: p, offset } : { partition: p, offset };
@@ -245,11 +249,11 @@ export class Topic extends SimNode<TopicConfig> {
 
   /** A member's acks travel on its connection: delayed by loss or a partition, never lost. */
   override reliableSignals(from: SimNode): boolean {
-    return this.members.has(from.id);
+    return this.memberAt[from.index] !== undefined;
   }
 
   override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode): void {
-    const m = this.members.get(from.id);
+    const m = this.memberAt[from.index];
     if (!m || !msg) return;
     if (kind === 'ack') m.group.onAck(msg);
     else if (kind === 'nack') m.group.onNack(msg);

@@ -78,8 +78,8 @@ interface Blocked {
 export class ProducerClient implements EventTarget {
   /** Records sent while the topic was offline, in arrival order, waiting for it at their producers. */
   private readonly waiting = new Denque<Held>();
-  /** Per producer and partition ("producer/partition"): a retry in backoff, with records held behind it. */
-  private readonly blocked = new Map<string, Blocked>();
+  /** Per producer and partition (laneKey): a retry in backoff, with records held behind it. */
+  private readonly blocked = new Map<number, Blocked>();
   private expiryArmed = false;
   /** Records the producers sent again (after an error or an outage). */
   retries = 0;
@@ -95,8 +95,11 @@ export class ProducerClient implements EventTarget {
   private readonly cut = new Map<Link, Set<Message>>();
   /** Records kept behind cut links. */
   private keptWhileCut = 0;
-  /** Per producer and partition: the highest publication id appended, to count reordering. */
-  private readonly lastAppended = new Map<string, number>();
+  /**
+   * Per producer (by its index in the run) and partition: the highest publication id appended, to
+   * count reordering. Arrays, not a Map keyed by a "producer/partition" string built per record.
+   */
+  private readonly lastAppended: number[][] = [];
 
   constructor(
     private readonly topic: Topic,
@@ -158,9 +161,11 @@ export class ProducerClient implements EventTarget {
    * order must hold).
    */
   accept(msg: Message, from: SimNode, p: number): boolean {
+    // The common case, decided without a lookup: no retry to wait behind, and no request fails.
+    if (this.blocked.size === 0 && this.settings.produceErrorRate === 0) return true;
     const link = this.topic.sim.link(from.id, this.topic.id);
     if (!link) return true;
-    const key = `${from.id}/${p}`;
+    const key = laneKey(from, p);
     const block = this.blocked.get(key);
     if (block && block.retrying !== msg) {
       // Idempotence: the broker refuses a sequence number past the one it waits for (OutOfOrderSequence),
@@ -196,11 +201,10 @@ export class ProducerClient implements EventTarget {
   }
 
   /** The topic appended `msg` from `producer` to partition `p`: counts it if a later record of the same producer got there first. */
-  appended(msg: Message, producer: string, p: number): void {
-    const key = `${producer}/${p}`;
-    const last = this.lastAppended.get(key) ?? -1;
-    if (msg.root < last) this.reordered++;
-    else this.lastAppended.set(key, msg.root);
+  appended(msg: Message, producer: SimNode, p: number): void {
+    const last = (this.lastAppended[producer.index] ??= []);
+    if (msg.root < (last[p] ?? -1)) this.reordered++;
+    else last[p] = msg.root;
   }
 
   /**
@@ -280,3 +284,8 @@ export class ProducerClient implements EventTarget {
 }
 
 const NONE: Message[] = [];
+
+/** One number per producer and partition (partitions are fewer than LIMITS.partitions), not a string built per record. */
+function laneKey(producer: SimNode, p: number): number {
+  return producer.index * LIMITS.partitions + p;
+}

@@ -10,7 +10,10 @@ describe("a receiver's memory of processed delivery ids", () => {
       const oracle: string[] = [];
       for (let n = 0; n < 5000; n++) {
         // Mostly fresh ids, sometimes a recent one again (a retry), sometimes a long-gone one.
-        const id = `msg_${r.next() < 0.6 ? n : Math.max(0, n - r.int(2 * capacity + 3))}`;
+        const k = r.next() < 0.6 ? n : Math.max(0, n - r.int(2 * capacity + 3));
+        // The senders' form, kept as a number, and others kept as strings (a forger's, a zero-padded one).
+        const form = r.int(4);
+        const id = form < 2 ? `msg_${k}` : form === 2 ? `evt_${k}` : `msg_0${k}`;
         if (r.next() < 0.3) {
           expect(memory.has(id)).toBe(oracle.includes(id));
           continue;
@@ -25,5 +28,18 @@ describe("a receiver's memory of processed delivery ids", () => {
       }
       for (const id of oracle) expect(memory.has(id)).toBe(true);
     }
+  });
+
+  it('tells apart ids that only look alike: padded, signed, non-digit, longer than a double holds', () => {
+    const memory = new RecentIds(16);
+    memory.add('msg_7');
+    for (const other of ['msg_07', 'msg_+7', 'msg_7.0', 'msg_', 'MSG_7', 'msg_7 ', 'msg_70']) expect(memory.has(other)).toBe(false);
+    expect(memory.has('msg_7')).toBe(true);
+    memory.add('msg_1234567890123456789');
+    expect(memory.has('msg_1234567890123456788')).toBe(false);
+    expect(memory.has('msg_1234567890123456789')).toBe(true);
+    memory.add('msg_999999999999999');
+    expect(memory.has('msg_999999999999998')).toBe(false);
+    expect(memory.has('msg_999999999999999')).toBe(true);
   });
 });

@@ -5,9 +5,16 @@ import { hashString } from '../../engine/rng';
  * the oldest id is forgotten when a new one comes in. `has` and `add` are O(1) and allocate
  * nothing: a ring of ids plus an open-addressing index (linear probing, deletion by backward
  * shift). A Set would do the same job, but its tables churn under constant eviction.
+ *
+ * An id of the senders' own form, `msg_<n>` (n written without leading zeros), is kept as the
+ * number n, any other id (a forger's) as its string: the same answers, but the ring holds no
+ * string of the sender's. Holding 10,000 of them (the default memory) kept every event's id
+ * string alive through young-generation collections, each copied before it was promoted.
  */
 export class RecentIds {
-  private readonly ids: (string | undefined)[];
+  /** Per ring position: the id's number, or STRING when the id is kept in `strings`. */
+  private readonly numbers: Float64Array;
+  private readonly strings: (string | undefined)[];
   private readonly hashes: Int32Array;
   /** Slot → 1 + position in the ring; 0 for an empty slot. */
   private readonly index: Int32Array;
@@ -17,7 +24,8 @@ export class RecentIds {
   size = 0;
 
   constructor(readonly capacity: number) {
-    this.ids = new Array<string | undefined>(capacity).fill(undefined);
+    this.numbers = new Float64Array(capacity);
+    this.strings = new Array<string | undefined>(capacity).fill(undefined);
     this.hashes = new Int32Array(capacity);
     let slots = 8;
     while (slots < capacity * 2) slots *= 2;
@@ -27,17 +35,20 @@ export class RecentIds {
 
   /** Whether `id` is among the remembered ids. */
   has(id: string): boolean {
-    return this.find(id, hashString(id) | 0) >= 0;
+    const n = numberOf(id);
+    return this.find(id, n, n === STRING ? hashString(id) | 0 : hashNumber(n)) >= 0;
   }
 
   /** Remembers `id` (forgetting the oldest if full); true if it was already remembered. */
   add(id: string): boolean {
-    const h = hashString(id) | 0;
-    if (this.find(id, h) >= 0) return true;
+    const n = numberOf(id);
+    const h = n === STRING ? hashString(id) | 0 : hashNumber(n);
+    if (this.find(id, n, h) >= 0) return true;
     const at = this.next;
     if (this.size === this.capacity) this.unlink(at);
     else this.size++;
-    this.ids[at] = id;
+    this.numbers[at] = n;
+    if (n === STRING) this.strings[at] = id;
     this.hashes[at] = h;
     let slot = h & this.mask;
     while (this.index[slot] !== 0) slot = (slot + 1) & this.mask;
@@ -46,11 +57,11 @@ export class RecentIds {
     return false;
   }
 
-  private find(id: string, h: number): number {
+  private find(id: string, n: number, h: number): number {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const e = this.index[slot]!;
       if (e === 0) return -1;
-      if (this.hashes[e - 1] === h && this.ids[e - 1] === id) return slot;
+      if (this.hashes[e - 1] === h && this.numbers[e - 1] === n && (n !== STRING || this.strings[e - 1] === id)) return slot;
     }
   }
 
@@ -69,6 +80,38 @@ export class RecentIds {
       }
     }
     this.index[hole] = 0;
-    this.ids[at] = undefined;
+    this.strings[at] = undefined;
   }
+}
+
+/** The mark of an id kept as a string (numbers of ids are never negative). */
+const STRING = -1;
+
+/**
+ * n for an id `msg_<n>` with n in canonical decimal (no sign, no leading zero, at most 15
+ * digits: exact as a double), so that two such ids are equal exactly when their numbers are;
+ * STRING for any other id.
+ */
+function numberOf(id: string): number {
+  const len = id.length;
+  // "msg_": m s g _
+  if (len < 5 || len > 19 || id.charCodeAt(0) !== 109 || id.charCodeAt(1) !== 115 || id.charCodeAt(2) !== 103 || id.charCodeAt(3) !== 95) {
+    return STRING;
+  }
+  if (len > 5 && id.charCodeAt(4) === 48) return STRING;
+  let n = 0;
+  for (let i = 4; i < len; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return STRING;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** A 32-bit hash of a non-negative integer below 2^53 (its two halves mixed, murmur3's finalizer). */
+function hashNumber(n: number): number {
+  let h = (n >>> 0) ^ Math.imul((n / 4294967296) | 0, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
