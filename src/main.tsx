@@ -33,15 +33,27 @@ const hydrate = () => {
   });
 };
 
+/** The browser's next idle moment (at most half a second away). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** A turn of the event loop: what follows runs in a task of its own. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 if (opensOnDefault()) {
   // The usual first visit: the default scenario is drawn at once from its build-time copy, and
   // the engine (its own chunk, not in the first load) takes it over when it arrives.
   showDefaultFirst();
   if (root.firstElementChild) hydrate();
   else render();
-  // The engine chunk starts loading now; it takes the scenario over once the page is React's.
-  void engine();
-  void hydrated.then(adoptDefault).then(runQueuedCommands);
+  // The engine chunk loads once the page is React's and the browser is idle, each step in a task
+  // of its own (on a slow phone each is a long one: the entry's evaluation, hydration, the engine's
+  // evaluation, the default's load through it); commands given meanwhile wait (runtime.ts).
+  void hydrated.then(whenIdle).then(engine).then(nextTask).then(adoptDefault).then(runQueuedCommands);
 } else {
   // A link decides the first scenario, so it is read (with the engine) before the first render:
   // no flash of another. A comparison link opens compare mode over the default scenario.
