@@ -81,10 +81,11 @@ export function firstLoad(dist = DIST) {
     const src = attr(tag, 'src');
     if (src && /type="module"/.test(tag)) queue.push(src);
   }
-  // The entry as the prerendered index.html loads it: an inline module script imports it once
-  // the first screen has painted (scripts/prerender-plugin.mjs), still before anything answers.
+  // The entry as the prerendered index.html loads it: an inline module script imports it and its
+  // imports once the first screen has painted (scripts/prerender-plugin.mjs), still before
+  // anything answers. Every script URL such a script names counts.
   for (const [, body] of html.matchAll(/<script type="module">([^<]*)<\/script>/g)) {
-    for (const [, src] of body?.matchAll(/\bimport\("([^"]+)"\)/g) ?? []) if (src) queue.push(src);
+    for (const [, src] of body?.matchAll(/"(\/[^"]+\.js)"/g) ?? []) if (src) queue.push(src);
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     const href = attr(tag, 'href');
