@@ -26,10 +26,16 @@ function subscribe(listener: () => void) {
     // Once the browser is idle: asked for while hydrating, the swap ran inside hydration's task.
     void whenIdle(1000)
       .then(() => import('./motionCore'))
-      .then((mod) => {
+      .then(async (mod) => {
         parts = mod.motionParts;
         swapping = true;
-        for (const l of listeners) l();
+        // One component's swap per task: all at once (each remounts its element as motion's) was
+        // one long task on a slow phone. A component that re-renders meanwhile swaps then.
+        for (const l of [...listeners]) {
+          if (!listeners.has(l)) continue;
+          l();
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
         setTimeout(() => (swapping = false), 100);
       });
   }
