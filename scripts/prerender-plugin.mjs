@@ -42,14 +42,14 @@ const noCss = {
 };
 
 /**
- * Runs the entry module once the prerendered page has painted (the paint's timing entry is there,
- * which the browser gives once the frame is on screen, then a frame more). Nothing fetches it before: the
- * HTML asks for no script, so the first paint shares the network with nothing (on slow 4G the
- * entry and its imports, 170 KB, took the bandwidth the HTML's tail needed). After the first
- * frame's paint, the entry and the chunks it imports are requested together (each imported, so
- * no waterfall of imports; a <link rel=modulepreload> added then cost a style recalculation of
- * the whole page), and the entry evaluated (React, the app, hydration: long tasks on a
- * slow phone). A tab opened in the background draws no frames, so there it starts at once.
+ * Runs the entry module once the prerendered page has painted: when the paint's timing entry is
+ * there (the browser gives it once the frame is on screen), a frame later. Nothing fetches it
+ * before: the HTML asks for no script, so the first paint shares the network with nothing (as
+ * modulepreload links in the head, the entry and its imports, 170 KB, shared slow 4G with the
+ * HTML, and Lighthouse counted them on the first paint's path). Then the entry and the chunks it
+ * imports are requested together (each imported, so no waterfall of imports) and the entry is
+ * evaluated (React, the app, hydration: long tasks on a slow phone). A tab opened in the
+ * background draws no frames, so there it starts at once; the timeout is a last resort.
  * @param {string} src the entry chunk's URL
  * @param {string[]} deps the chunks the entry imports
  */

@@ -1,11 +1,10 @@
 import type { AnimatePresenceProps, HTMLMotionProps, TargetAndTransition } from 'motion/react';
 import { createElement, type CSSProperties, type ReactNode, useState, useSyncExternalStore } from 'react';
-import { whenIdle } from './idle';
 
 /**
  * Motion without motion on the first load (issue #13). Components use `M.div`, `M.span`,
  * `M.section` and `Presence` from here instead of motion's `m.*` and `AnimatePresence`. Until
- * motion arrives (motionCore.tsx, imported once the first screen has mounted and the browser is idle) they render plain
+ * motion arrives (motionCore.tsx, imported once the first screen has mounted) they render plain
  * elements showing their `animate` target, so nothing animates on the first frame; then they
  * re-render with motion's components. An element that was already on screen keeps its look
  * (motion mounts it with `initial={false}`), so the swap itself is invisible; later changes animate.
@@ -23,21 +22,12 @@ function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!requested) {
     requested = true;
-    // Once the browser is idle: asked for while hydrating, the swap ran inside hydration's task.
-    void whenIdle(1000)
-      .then(() => import('./motionCore'))
-      .then(async (mod) => {
-        parts = mod.motionParts;
-        swapping = true;
-        // One component's swap per task: all at once (each remounts its element as motion's) was
-        // one long task on a slow phone. A component that re-renders meanwhile swaps then.
-        for (const l of [...listeners]) {
-          if (!listeners.has(l)) continue;
-          l();
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-        setTimeout(() => (swapping = false), 100);
-      });
+    void import('./motionCore').then((mod) => {
+      parts = mod.motionParts;
+      swapping = true;
+      for (const l of listeners) l();
+      setTimeout(() => (swapping = false), 100);
+    });
   }
   return () => listeners.delete(listener);
 }
