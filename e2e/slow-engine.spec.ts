@@ -65,3 +65,17 @@ test('Step and the scenario picker wait for the engine, then do what they say', 
   await expect(page).toHaveURL(/#s=mm1$/);
   await expect(page.getByText('0 events')).toBeVisible();
 });
+
+test('a card picked before the engine arrives stays picked, its inspector open, once the engine has taken the scenario over', async ({ page }) => {
+  const engine = await holdEngine(page);
+  await page.goto('/');
+  await expect(page.locator('html.prerendered')).toHaveCount(0, { timeout: 15_000 });
+  await page.locator('.react-flow__node[data-id="email"]').getByText('Email service', { exact: true }).click();
+  engine.release();
+  const heading = page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Email service' });
+  await expect(heading).toBeVisible({ timeout: 15_000 });
+  // The engine has run an event on the scenario it took over, and the pick held through it.
+  await page.getByRole('button', { name: 'Step one event' }).click();
+  await expect(page.getByText('1 event', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(heading).toBeVisible();
+});

@@ -20,7 +20,10 @@ export async function firstScreenHtml(lang: Lang): Promise<string> {
   // is the state just set (main.tsx does the same before it hydrates).
   appStore.getInitialState = appStore.getState;
   // No motion on the server: the animated elements render plain until motion loads (motionLazy.tsx).
-  const { prelude } = await prerender(<Root />);
+  // Every Suspense boundary inline, complete: past progressiveChunkSize (12.8 KB by default) React
+  // outlines a boundary (a placeholder, the content at the end, a script to move it in), which
+  // the Spanish copy, swapped in by innerHTML, never runs.
+  const { prelude } = await prerender(<Root />, { progressiveChunkSize: Number.POSITIVE_INFINITY });
   const html = await new Response(prelude).text();
   // React adds preload links for the images it meets; index.html's head already has the icon.
   return html.replace(/<link rel="preload"[^>]*>/g, '');

@@ -1,7 +1,7 @@
 /**
  * The first-load size budget: the gzipped JavaScript that index.html makes the browser fetch
- * before the first screen (the entry script, the chunks it imports statically and every
- * modulepreload link, and the larger of the two languages' strings, which load through import()
+ * before the first screen (the entry script, or the entry an inline module script imports, the
+ * chunks it imports statically and every modulepreload link, and the larger of the two languages' strings, which load through import()
  * but before anything renders), summed and checked against BUDGET_KB. Fails (exit 1) above it.
  * Chunks loaded later through import() (the engine, panels, inspector, motion with its animation
  * features) are listed but not counted. CSS is listed for information.
@@ -80,6 +80,12 @@ export function firstLoad(dist = DIST) {
   for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
     const src = attr(tag, 'src');
     if (src && /type="module"/.test(tag)) queue.push(src);
+  }
+  // The entry as the prerendered index.html loads it: an inline module script imports it and its
+  // imports once the first screen has painted (scripts/prerender-plugin.mjs), still before
+  // anything answers. Every script URL such a script names counts.
+  for (const [, body] of html.matchAll(/<script type="module">([^<]*)<\/script>/g)) {
+    for (const [, src] of body?.matchAll(/"(\/[^"]+\.js)"/g) ?? []) if (src) queue.push(src);
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     const href = attr(tag, 'href');

@@ -18,7 +18,7 @@ import { LazyInspector } from './components/LazyInspector';
 import { NoticeBanner } from './components/NoticeBanner';
 import { Drawer } from './components/panels/Drawer';
 import { LanguageReady } from './i18n/LanguageReady';
-import { Hydrated } from './Hydrated';
+import { Hydrated, HydrationPart } from './Hydrated';
 
 /**
  * The app shell: starts the controller's frame loop and the keyboard shortcuts, follows share
@@ -78,14 +78,24 @@ function Main() {
   return (
     <DropZone>
       <AppLayout
-        header={<Header />}
+        header={
+          <HydrationPart>
+            <Header />
+          </HydrationPart>
+        }
         notice={<NoticeBanner />}
         canvas={
           <RegionBoundary region="canvas">
-            <FlowCanvas />
+            <HydrationPart>
+              <FlowCanvas />
+            </HydrationPart>
           </RegionBoundary>
         }
-        controls={<ControlBar />}
+        controls={
+          <HydrationPart>
+            <ControlBar />
+          </HydrationPart>
+        }
         inspector={
           <RegionBoundary region="inspector">
             <LazyInspector />

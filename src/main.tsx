@@ -4,7 +4,8 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { installDebugHook } from './app/debugHook';
 import { comparisonOfHash, openCompare } from './app/compare/openCompare';
-import { adoptDefault, engine, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
+import { adoptDefault, engine, openHash, opensOnDefault, parseDefault, showDefaultFirst } from './app/lazyLoader';
+import { whenIdle } from './app/idle';
 import { hydrated } from './Hydrated';
 import { controller, runQueuedCommands } from './app/runtime';
 import { appStore } from './store/appStore';
@@ -33,15 +34,26 @@ const hydrate = () => {
   });
 };
 
+/** A turn of the event loop: what follows runs in a task of its own. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 if (opensOnDefault()) {
   // The usual first visit: the default scenario is drawn at once from its build-time copy, and
   // the engine (its own chunk, not in the first load) takes it over when it arrives.
   showDefaultFirst();
   if (root.firstElementChild) hydrate();
   else render();
-  // The engine chunk starts loading now; it takes the scenario over once the page is React's.
-  void engine();
-  void hydrated.then(adoptDefault).then(runQueuedCommands);
+  // The engine chunk loads once the page is React's and the browser is idle, each step in a task
+  // of its own (on a slow phone each is a long one: the entry's evaluation, hydration, the engine's
+  // evaluation, the default's parse, its load); commands given meanwhile wait (runtime.ts).
+  void hydrated
+    .then(() => whenIdle())
+    .then(engine)
+    .then(nextTask)
+    .then(parseDefault)
+    .then(nextTask)
+    .then(adoptDefault)
+    .then(runQueuedCommands);
 } else {
   // A link decides the first scenario, so it is read (with the engine) before the first render:
   // no flash of another. A comparison link opens compare mode over the default scenario.

@@ -3,8 +3,8 @@ import { FlightBuffer, HOP_MS } from './flights';
 
 /**
  * The app's one controller. The engine (Simulation, the models, zod) is not in the first load:
- * it arrives in its own chunk right after the first paint (`engineRuntime.ts`, imported by
- * `main.tsx`), and `controller` stands for it until then. Subscriptions (`onRun`, `onFrame`,
+ * it arrives in its own chunk once the page is hydrated and the browser idle (`engineRuntime.ts`,
+ * imported by `main.tsx`), and `controller` stands for it until then. Subscriptions (`onRun`, `onFrame`,
  * `start`) made before it is there are handed to it the moment it arrives; commands (Play, Step,
  * a key) once it has loaded the first scenario (`runQueuedCommands`, called by main.tsx), in
  * the order they were given. Reads answer as an empty controller at t = 0 would.

@@ -14,6 +14,10 @@ function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
 
 /** A count or measure for display, grouped the way `lang` groups digits. */
 export function formatNumber(value: number, lang: Lang, digits = 0): string {
+  // A small whole number reads the same in every language we have, without Intl: the first
+  // Intl.NumberFormat a page makes costs tens of milliseconds on a slow phone, and the first
+  // screen (every figure 0) then makes none.
+  if (Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) return String(value);
   return numberFormat(lang, digits).format(value);
 }
 

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { HOP_MS } from '../../app/flights';
 import { FLIGHT_STYLES, type Shape } from '../../app/flightStyles';
 import { useFollow } from '../../app/follow';
@@ -8,29 +8,15 @@ import { useT } from '../../i18n/useT';
 import { useApp } from '../../store/appStore';
 import './flow-visual.css';
 
-/** Phones (the width app.css lays out as a phone): the legend starts folded there. */
-const PHONE = '(max-width: 640px)';
-const phoneQuery = () => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(PHONE) : undefined);
-function subscribePhone(change: () => void): () => void {
-  const q = phoneQuery();
-  q?.addEventListener('change', change);
-  return () => q?.removeEventListener('change', change);
-}
-const isPhone = () => phoneQuery()?.matches ?? false;
-
-/** Whether the screen is a phone's, following a rotation or a resize. */
-function usePhone(): boolean {
-  return useSyncExternalStore(subscribePhone, isPhone, () => false);
-}
-
 /**
  * What the shapes and colours of moving messages mean, that hops are drawn slower than they
  * happen, and, while one message is followed, which one with a way to stop.
  */
 export function Legend() {
   const { t } = useT();
-  const phone = usePhone();
-  // On a phone the legend covers the lower part of the diagram: folded until asked for.
+  // On a phone the legend covers the lower part of the diagram: folded until asked for. Which
+  // screen is a phone's is CSS's to say (flow-visual.css), not the script's, so the HTML drawn
+  // at build time (index.html) is folded on a phone already, before any JavaScript.
   const [open, setOpen] = useState(false);
   const followed = useFollow((s) => s.root);
   const exchange = useApp((s) => s.scenario?.nodes.find((n) => n.kind === 'exchange') as { routingKeyFrom?: string } | undefined);
@@ -57,23 +43,19 @@ export function Legend() {
           </button>
         </div>
       ) : null}
-      <div className="legend-box">
-        {!phone || open ? (
-          <div className="legend-box__body" id="legend-body">
-            <LegendShapes />
-            <p className="legend__note" title={t('legendSlower', { ms: HOP_MS })}>
-              {t('legendSlower', { ms: HOP_MS })} {followed === null ? t('followHint') : null}
-            </p>
-          </div>
-        ) : null}
-        {phone ? (
-          <button type="button" className="legend-toggle" aria-expanded={open} aria-controls="legend-body" onClick={() => setOpen(!open)}>
-            <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" className="legend-toggle__chevron">
-              <path d="M2 6.5 5 3.5 8 6.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
-            {t('legend')}
-          </button>
-        ) : null}
+      <div className={open ? 'legend-box legend-box--open' : 'legend-box'}>
+        <div className="legend-box__body" id="legend-body">
+          <LegendShapes />
+          <p className="legend__note" title={t('legendSlower', { ms: HOP_MS })}>
+            {t('legendSlower', { ms: HOP_MS })} {followed === null ? t('followHint') : null}
+          </p>
+        </div>
+        <button type="button" className="legend-toggle" aria-expanded={open} aria-controls="legend-body" onClick={() => setOpen(!open)}>
+          <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" className="legend-toggle__chevron">
+            <path d="M2 6.5 5 3.5 8 6.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+          {t('legend')}
+        </button>
       </div>
     </>
   );
