@@ -1,4 +1,6 @@
+import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
+import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Timer, TimerTarget } from '../../engine/timers';
 
@@ -25,11 +27,62 @@ export class ConfirmTracker {
     readonly owner: TimerTarget<Timer<ConfirmTimers>>,
     /** Sequence number on the channel, from 1. */
     readonly seq: number,
+    /** The way back to the publisher, on its connection to the broker. */
+    readonly back: ConfirmReturn,
   ) {}
 
   /** In a serialized trace or message, only the sequence number (the owner is a whole node). */
   toJSON(): { seq: number } {
     return { seq: this.seq };
+  }
+}
+
+/** The scheduler event type of a confirm frame leaving the broker once its fsync batch ends (data: a `ConfirmArrival`). */
+const FRAME_SENT = 1;
+
+/**
+ * A publisher's connection as its confirm frames see it, from the broker back to the publisher.
+ * `basic.ack`/`basic.nack` are frames on the publisher's channel (RMQ/confirms), so each
+ * crosses the network like any reply (sim.signal): the link's latency, TCP's retransmissions on
+ * a lossy link, held while it is partitioned and sent when it heals. The frames the broker
+ * sends at one instant go in one segment: they share one latency, so the publisher reads them
+ * together, as the broker's `multiple` flag means. Confirms therefore cost a round trip, and a
+ * window of W unconfirmed publishes caps a publisher at about W per round trip.
+ */
+export class ConfirmReturn {
+  /** When the last frame left, and the latency it drew (the next frames of that instant share it). */
+  private sentAt = -1;
+  private latency = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    /** The link frames cross: the broker's link back to the publisher, else the publish link. */
+    private readonly link: Link,
+  ) {}
+
+  /** Sends `arrival`'s frame to the publisher now, or after `delayMs` (the broker's fsync batch). */
+  send(arrival: ConfirmArrival, delayMs: number): void {
+    if (delayMs > 0) this.sim.scheduler.schedule(delayMs, this, FRAME_SENT, arrival);
+    else this.cross(arrival);
+  }
+
+  /** The fsync batch ended: the frame leaves. */
+  handle(ev: ScheduledEvent): void {
+    this.cross(ev.data as ConfirmArrival);
+  }
+
+  private cross(arrival: ConfirmArrival): void {
+    const link = this.link;
+    if (link.partitioned) {
+      link.hold(() => this.cross(arrival));
+      return;
+    }
+    const now = this.sim.now;
+    if (now !== this.sentAt) {
+      this.sentAt = now;
+      this.latency = link.delay() + link.retransmitDelay();
+    }
+    this.sim.scheduler.schedule(this.latency, arrival.tracker.owner, CONFIRM_ARRIVES, arrival);
   }
 }
 
@@ -74,14 +127,14 @@ export function addTargets(msg: Message, targets: number): void {
 
 /**
  * This copy of a confirmed publish is settled at node `by`: accepted (`ok`, `basic.ack`) or
- * refused (`basic.nack`, for `reason`), heard by the publisher after `delayMs`. The copy forgets
+ * refused (`basic.nack`, for `reason`). The broker sends the frame after `delayMs` (the fsync
+ * batch), and the publisher hears it once it has crossed back (ConfirmReturn). The copy forgets
  * its tracker, so a later hop (a dead letter republished by the broker, which uses no confirms)
  * settles nothing. No-op for a copy without one.
  */
-export function settleConfirm(sim: Simulation, msg: Message, ok: boolean, by: string, delayMs = 0, reason?: string): void {
+export function settleConfirm(msg: Message, ok: boolean, by: string, delayMs = 0, reason?: string): void {
   const t = trackerOf(msg);
   if (!t) return;
   msg.meta!.confirm = undefined;
-  const arrival: ConfirmArrival = { tracker: t, ok, by, reason };
-  sim.scheduler.schedule(delayMs, t.owner, CONFIRM_ARRIVES, arrival);
+  t.back.send({ tracker: t, ok, by, reason }, delayMs);
 }

@@ -8,7 +8,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { Timer } from '../../engine/timers';
 import { LIMITS } from '../../engine/limits';
 import type { Link } from '../../engine/link';
-import { CONFIRM_ARRIVES, ConfirmTracker, type ConfirmArrival, type ConfirmTimers } from './confirms';
+import { CONFIRM_ARRIVES, ConfirmReturn, ConfirmTracker, type ConfirmArrival, type ConfirmTimers } from './confirms';
 import type { Message } from '../../engine/message';
 
 const TICK = 1;
@@ -103,6 +103,8 @@ export class Producer extends SimNode<ProducerConfig> {
   private acks: number[] = [];
   /** Publications waiting for room in the confirm window. */
   private waiting = 0;
+  /** Confirm mode: the way confirm frames come back, per link published on. */
+  private readonly confirmReturns = new Map<Link, ConfirmReturn>();
   private confirmed = 0;
   private nacked = 0;
   private republished = 0;
@@ -193,10 +195,18 @@ export class Producer extends SimNode<ProducerConfig> {
    */
   private publishConfirmed(link: Link, key: string | undefined): Message {
     const seq = ++this.seq;
-    const msg = this.sim.publish(this, this.config.eventType, key, { confirm: new ConfirmTracker(this, seq) });
+    const back = this.confirmReturns.get(link) ?? this.returnFor(link);
+    const msg = this.sim.publish(this, this.config.eventType, key, { confirm: new ConfirmTracker(this, seq, back) });
     this.unconfirmed.set(seq, { link, key, msgId: msg.id, nacked: false });
     this.sim.send(link, msg, 'publish', true);
     return msg;
+  }
+
+  /** The way confirms come back over `link`: the broker's link back to this publisher, if there is one, else `link`. */
+  private returnFor(link: Link): ConfirmReturn {
+    const back = new ConfirmReturn(this.sim, this.sim.topology.signalLink(link.to, this) ?? link);
+    this.confirmReturns.set(link, back);
+    return back;
   }
 
   /** A queue settled its copy of a publish; once every target has, the publish is acked or nacked. */

@@ -99,12 +99,12 @@ export class Exchange extends SimNode<ExchangeConfig> {
 
   override receive(msg: Message, from: SimNode, channel: Channel): void {
     if (!this.online) {
-      settleConfirm(this.sim, msg, false, this.id, 0, 'exchange offline');
+      settleConfirm(msg, false, this.id, 0, 'exchange offline');
       this.drop(msg, 'exchange offline');
       return;
     }
     if (this.depth >= MAX_HOPS) {
-      settleConfirm(this.sim, msg, false, this.id, 0, 'routing loop');
+      settleConfirm(msg, false, this.id, 0, 'routing loop');
       this.drop(msg, 'routing loop');
       return;
     }
@@ -168,13 +168,13 @@ export class Exchange extends SimNode<ExchangeConfig> {
     if (returnTo) {
       this.returned++;
       // basic.return first, then basic.ack: an unroutable message is confirmed at once (RMQ/confirms).
-      settleConfirm(this.sim, msg, true, this.id);
+      settleConfirm(msg, true, this.id);
       this.sim.drop(returnTo, msg, `returned by ${this.id} (basic.return, NO_ROUTE): no binding matches “${key}”`);
     } else if (alt) {
       this.toAlternate++;
       this.sim.send(alt, msg, channel);
     } else {
-      settleConfirm(this.sim, msg, true, this.id);
+      settleConfirm(msg, true, this.id);
       this.drop(msg, 'unroutable');
     }
   }

@@ -43,7 +43,7 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
   override receive(msg: Message, _from: SimNode, channel: Channel): void {
     if (!this.online) {
       // A publisher using confirms hears basic.nack: the broker refuses responsibility (RMQ/confirms).
-      settleConfirm(this.sim, msg, false, this.id, 0, 'queue offline');
+      settleConfirm(msg, false, this.id, 0, 'queue offline');
       this.discard(msg, 'queue offline');
       return;
     }
@@ -59,7 +59,7 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
     const max = this.config.maxLength;
     if (max !== undefined && this.config.overflow !== 'drop-head' && this.ready.length >= max) {
       // Refused: with confirms, basic.nack for both reject-publish and reject-publish-dlx (RMQ/maxlength).
-      const confirmed = settleConfirmed(this.sim, msg, false, this.id, `queue full (x-overflow ${this.config.overflow})`);
+      const confirmed = settleConfirmed(msg, false, this.id, `queue full (x-overflow ${this.config.overflow})`);
       if (this.config.overflow === 'reject-publish-dlx') this.deadLetter(msg, 'maxlen');
       else this.discard(msg, 'reject-publish', confirmed ? 'rejected' : 'lost');
       return;
@@ -84,7 +84,7 @@ export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends S
     const onDisk = c.queueType === 'quorum' || (c.durable && c.deliveryMode === 'persistent');
     const batch = c.confirmBatchMs;
     const wait = onDisk && batch > 0 ? batch - (this.sim.now % batch) : 0;
-    settleConfirm(this.sim, msg, true, this.id, wait);
+    settleConfirm(msg, true, this.id, wait);
   }
 
   /** A failed delivery returns: to the head, redelivered, unless it has used up its delivery limit. */
@@ -206,8 +206,8 @@ export function bump(counts: Record<string, number>, key: string): void {
 }
 
 /** Settles `msg`'s publisher confirm (if it has one) and says whether it had one. */
-function settleConfirmed(sim: Simulation, msg: Message, ok: boolean, by: string, reason: string): boolean {
+function settleConfirmed(msg: Message, ok: boolean, by: string, reason: string): boolean {
   if (msg.meta?.confirm === undefined) return false;
-  settleConfirm(sim, msg, ok, by, 0, reason);
+  settleConfirm(msg, ok, by, 0, reason);
   return true;
 }
