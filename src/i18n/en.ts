@@ -43,7 +43,7 @@ export const en = {
   scenarioEnd: 'End of the scenario ({time})',
   scenarioEndMark: "The scenario's end: Play stops here; Continue runs on past it",
   sentByServices: 'Sent by services',
-  sentByServicesHint: "New messages the services create themselves: calls, requests, webhooks. Published counts only the producers'.",
+  sentByServicesHint: "New messages the services create themselves: calls, requests, webhooks, the events a service publishes in reaction. Published counts only the producers'.",
   failedRequests: 'Failed requests',
   failedRequestsHint: 'Requests that got an error, a refused connection or no answer in time. Not lost messages: the caller knows and may retry.',
   rejectedRequests: 'Rejected',

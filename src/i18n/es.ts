@@ -41,7 +41,7 @@ export const es: Dict = {
   scenarioEnd: 'Fin del escenario ({time})',
   scenarioEndMark: "Fin del escenario: Reproducir se detiene aquí; Continuar sigue más allá",
   sentByServices: 'Enviados por servicios',
-  sentByServicesHint: "Mensajes nuevos que crean los propios servicios: llamadas, peticiones, webhooks. Publicados cuenta solo los de los productores.",
+  sentByServicesHint: "Mensajes nuevos que crean los propios servicios: llamadas, peticiones, webhooks, los eventos que un servicio publica como reacción. Publicados cuenta solo los de los productores.",
   failedRequests: 'Peticiones fallidas',
   failedRequestsHint: 'Peticiones que recibieron un error, una conexión rechazada o ninguna respuesta a tiempo. No son mensajes perdidos: quien llama lo sabe y puede reintentar.',
   rejectedRequests: 'Rechazadas',

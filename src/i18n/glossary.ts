@@ -40,6 +40,11 @@ export const GLOSSARY = {
   idempotencyKey: { en: 'idempotency key', es: 'clave de idempotencia' },
   record: { en: 'record', es: 'registro' },
   fetch: { en: 'fetch', es: 'fetch' },
+  saga: { en: 'saga', es: 'saga' },
+  compensation: { en: 'compensation', es: 'compensación' },
+  orchestrator: { en: 'orchestrator', es: 'orquestador' },
+  choreography: { en: 'choreography', es: 'coreografía' },
+  reaction: { en: 'reaction', es: 'reacción' },
 } as const satisfies Record<string, { en: string; es: string }>;
 
 /** A glossary term. */

@@ -10,6 +10,7 @@ import restCascade from './rest-cascade.json';
 import restIdempotency from './rest-idempotency.json';
 import restLoadBalancer from './rest-load-balancer.json';
 import restOrderChain from './rest-order-chain.json';
+import sagaChoreography from './saga-choreography.json';
 import sagaCreateOrder from './saga-create-order.json';
 import userRegisteredFanout from './user-registered-fanout.json';
 import userRegisteredQueue from './user-registered-queue.json';
@@ -17,7 +18,7 @@ import webhookOrderPaid from './webhook-order-paid.json';
 import { parseScenario } from '../sim/catalog';
 
 /** The built-in scenarios as written, in menu order. Each is a file in the format users write. */
-export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, userRegisteredFanout, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, kafkaPoisonRecord, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade, restLoadBalancer, restIdempotency, webhookOrderPaid, sagaCreateOrder];
+export const BUILTIN_FILES: readonly unknown[] = [userRegisteredQueue, userRegisteredFanout, mm1, mmc, rabbitmqOrderCreated, kafkaOrderEvents, kafkaPoisonRecord, pubsubOrderCreated, pubsubAckDeadline, restOrderChain, restCascade, restLoadBalancer, restIdempotency, webhookOrderPaid, sagaCreateOrder, sagaChoreography];
 
 /** The built-in scenarios' ids, in menu order, read without validating the files. */
 export const BUILTIN_IDS: readonly string[] = BUILTIN_FILES.map((file) => (file as { id: string }).id);

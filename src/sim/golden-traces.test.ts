@@ -58,6 +58,7 @@ const GOLDEN: Record<string, string> = {
   'webhook-order-paid': 'a973310665fd1d9b2d1e97f4d08e8ccd27467dff72ed4eaa983f38693ea62777', // issue #11: the outage outlasts the retries (dead letters)
   'user-registered-fanout': '6c78e44ec3e0e45d561bd278a368fecfccf3e813dfa61b20742bdcfe998d0950',
   'saga-create-order': '600681d564eb5b82d98d8929ab407c48871f624bcc71c76c2b73c50680e4b431', // new built-in (issue #9, SEMANTICS §6 sagas)
+  'saga-choreography': '24a97ff09e4e1a5202625c98bba2844538c6168ca58374c4fbaa444ea4199421', // new built-in (SEMANTICS §6, the choreography column)
   'bench-fanout-10': '31db7c95413562ebd3b5b11f2495df9d2eb9ee4a58af1bf181e5463b9f262e7a',
   'bench-hour-at-1000': '056e55e381bb782fe585946cdd7ef5e9163020529aad877650f78c2d9685fc2f',
 };

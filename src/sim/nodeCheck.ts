@@ -27,6 +27,17 @@ export function nodeIssues(config: { kind: string } & Record<string, unknown>, l
   if (config.kind === 'queue' && config.queueType === 'quorum' && config.overflow === 'reject-publish-dlx') {
     issues.push({ path: 'overflow', message: phrase(lang, 'rejectPublishDlxQuorum') });
   }
+  // A choreography participant reacts to each event one way, and a refusal publishes an event.
+  if (config.kind === 'choreography-participant' && Array.isArray(config.reactions)) {
+    const seen = new Set<string>();
+    (config.reactions as { on: string; rejectWith?: string; rejectProbability?: number }[]).forEach((r, j) => {
+      if (seen.has(r.on)) issues.push({ path: `reactions[${j}].on`, message: phrase(lang, 'reactionTwice', { on: r.on }) });
+      seen.add(r.on);
+      if ((r.rejectProbability ?? 0) > 0 && r.rejectWith === undefined) {
+        issues.push({ path: `reactions[${j}].rejectWith`, message: phrase(lang, 'refusalWithoutEvent') });
+      }
+    });
+  }
   return issues;
 }
 

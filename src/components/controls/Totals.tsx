@@ -62,7 +62,7 @@ export function Totals() {
     [lang, byProducers],
   );
   const allPublished = useMemo(() => (f: FrameState) => formatNumber(f.totals?.published ?? 0, lang), [lang]);
-  const sentBy = producers.length > 0 && scenario?.nodes.some((n) => n.kind !== 'producer' && /^(rest-client|webhook-sender)$/.test(n.kind));
+  const sentBy = producers.length > 0 && scenario?.nodes.some((n) => n.kind !== 'producer' && /^(rest-client|webhook-sender|choreography-participant)$/.test(n.kind));
   return (
     <div className="totals" role="group" aria-label={t('totals')}>
       <span className="total">

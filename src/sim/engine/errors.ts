@@ -50,6 +50,14 @@ export const MESSAGES = {
     en: 'overflow "reject-publish-dlx" applies to classic queues only: a quorum queue supports "drop-head" and "reject-publish"',
     es: 'overflow "reject-publish-dlx" solo se aplica a colas clásicas: una cola quorum admite "drop-head" y "reject-publish"',
   },
+  reactionTwice: {
+    en: 'Another reaction of this node already handles "{on}": one reaction per event',
+    es: 'Otra reacción de este nodo ya atiende "{on}": una reacción por evento',
+  },
+  refusalWithoutEvent: {
+    en: 'rejectProbability is above 0 but there is no rejectWith: name the event published when it refuses',
+    es: 'rejectProbability es mayor que 0 pero no hay rejectWith: indica el evento que publica cuando rechaza',
+  },
   cycle: {
     en: 'These nodes pass messages round in a circle with nothing to stop them: {cycle}',
     es: 'Estos nodos se pasan los mensajes en círculo sin nada que los detenga: {cycle}',

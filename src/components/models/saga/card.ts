@@ -11,3 +11,17 @@ export const CARD = {
     idle: 'Ninguna saga en curso', started: 'Iniciadas', completed: 'Completadas', compensated: 'Compensadas', inFlight: 'En curso',
   },
 } as const;
+
+/** What a choreography participant's card says, in both languages. */
+export const CHOREOGRAPHY_CARD = {
+  en: {
+    reactions: 'Reactions', tag: '{n} reactions', handled: '{n} handled', refused: '{n} refused', end: 'ends here',
+    row: 'On {on}: publishes {emit}', rowRefusal: ', or {rejectWith} when it refuses', rowEnd: 'On {on}: ends its part',
+    published: 'Published', refusedFig: 'Refused',
+  },
+  es: {
+    reactions: 'Reacciones', tag: '{n} reacciones', handled: '{n} atendidos', refused: '{n} rechazados', end: 'termina aquí',
+    row: 'Ante {on}: publica {emit}', rowRefusal: ', o {rejectWith} si rechaza', rowEnd: 'Ante {on}: termina su parte',
+    published: 'Publicados', refusedFig: 'Rechazados',
+  },
+} as const;

@@ -40,3 +40,21 @@ export const PARTICIPANT_FIGURES: Readonly<Record<string, Bilingual>> = {
   refused: { en: 'Refused (business)', es: 'Rechazados (negocio)' },
   compensations: { en: 'Compensations run', es: 'Compensaciones ejecutadas' },
 };
+
+/** A choreography participant's settings: a service's, and its reactions (event in, event out, or the refusal instead). */
+export const CHOREOGRAPHY_FIELDS: Readonly<Record<string, Bilingual>> = {
+  ...SERVICE_FIELDS,
+  reactions: { en: 'Reactions', es: 'Reacciones' },
+  on: { en: 'On event', es: 'Ante el evento' },
+  emit: { en: 'Publishes', es: 'Publica' },
+  rejectWith: { en: 'Or, refusing, publishes', es: 'O, si rechaza, publica' },
+  rejectProbability: { en: 'Events refused (share)', es: 'Eventos rechazados (proporción)' },
+};
+
+/** A choreography participant's live figures. */
+export const CHOREOGRAPHY_FIGURES: Readonly<Record<string, Bilingual>> = {
+  handled: { en: 'Events handled', es: 'Eventos atendidos' },
+  published: { en: 'Events published', es: 'Eventos publicados' },
+  refused: { en: 'Refused (business)', es: 'Rechazados (negocio)' },
+  ignored: { en: 'No reaction', es: 'Sin reacción' },
+};

@@ -2,14 +2,18 @@ import type { SagaTrace } from '../../../sim/models/saga';
 import { ServiceIcon } from '../../nodes/icons';
 import { backlogChart, type FamilyUi } from '../kindUi';
 import { phrasebook } from '../phraseStore';
-import { ORCHESTRATOR_FIELDS, ORCHESTRATOR_FIGURES, PARTICIPANT_FIELDS, PARTICIPANT_FIGURES } from './fields';
+import { ChoreographyNode } from './ChoreographyNode';
+import { CHOREOGRAPHY_FIELDS, CHOREOGRAPHY_FIGURES, ORCHESTRATOR_FIELDS, ORCHESTRATOR_FIGURES, PARTICIPANT_FIELDS, PARTICIPANT_FIGURES } from './fields';
 import type { PhraseKey } from './phrases';
 import { SagaIcon } from './SagaIcon';
 import { SagaOrchestratorNode } from './SagaOrchestratorNode';
 
 const say = phrasebook<PhraseKey>('saga');
 
-/** Sagas: an orchestrator that runs each order's steps and compensates them in reverse, and its participants. */
+/**
+ * Sagas: an orchestrator that runs each order's steps and compensates them in reverse, and its
+ * participants; or, choreographed, participants that react to each other's events.
+ */
 export const sagaUi: FamilyUi<SagaTrace> = {
   family: 'saga',
   kinds: [
@@ -21,6 +25,10 @@ export const sagaUi: FamilyUi<SagaTrace> = {
     {
       kind: 'saga-participant', card: 'generic', icon: ServiceIcon, accent: 'service',
       name: { en: 'saga participant', es: 'participante de saga' }, fields: PARTICIPANT_FIELDS, figures: PARTICIPANT_FIGURES,
+    },
+    {
+      kind: 'choreography-participant', card: ChoreographyNode, icon: ServiceIcon, accent: 'service',
+      name: { en: 'choreography participant', es: 'participante de coreografía' }, fields: CHOREOGRAPHY_FIELDS, figures: CHOREOGRAPHY_FIGURES,
     },
   ],
   traces: {
@@ -46,6 +54,15 @@ export const sagaUi: FamilyUi<SagaTrace> = {
           node: n.name(ev.node), command: ev.command, participant: n.name(ev.participant), step: ev.step, msg: n.msg(ev.msg),
           undone: ev.undone, toUndo: ev.toUndo,
         }),
+    },
+    'saga.reacted': {
+      log: (ev) => (ev.refused ? 'failure' : 'event'),
+      say: (ev, n) => {
+        const base = { node: n.name(ev.node), msg: n.msg(ev.msg), emitted: ev.emitted ?? '', id: ev.emittedId ?? '' };
+        if (ev.emitted === undefined) return say(n, 'reactedEnd', base);
+        if (ev.emittedId === undefined) return say(n, 'reactedNowhere', base);
+        return say(n, ev.refused ? 'reactedRefused' : 'reacted', base);
+      },
     },
     'saga.done': {
       log: (ev) => (ev.outcome === 'completed' ? 'response' : 'failure'),

@@ -9,6 +9,10 @@ const en = {
   completed: 'The saga for {msg} completed: every step done',
   compensated: 'The saga for {msg} was compensated: {undone} completed steps undone, in reverse order',
   sagaFailed: 'The saga for {msg} failed: a compensation failed for good after {undone} undone; the rest stays done',
+  reacted: '{node} handled {msg} and published {emitted} #{id}: the next step of the saga is whoever reacts to it',
+  reactedRefused: '{node} refused {msg} and published {emitted} #{id}: whoever reacts to it undoes what was done',
+  reactedEnd: '{node} handled {msg}: its part of the saga ends here, nothing to publish',
+  reactedNowhere: '{node} handled {msg}, but has no link to a broker to publish {emitted} on',
 };
 
 /** The sentences of the saga trace events, in both languages (placeholders in braces). */
@@ -26,5 +30,9 @@ export const PHRASES: Phrases<PhraseKey> = {
     completed: 'La saga de {msg} se completó: todos los pasos hechos',
     compensated: 'La saga de {msg} quedó compensada: {undone} pasos completados deshechos, en orden inverso',
     sagaFailed: 'La saga de {msg} falló: una compensación falló definitivamente tras {undone} deshechos; el resto sigue hecho',
+    reacted: '{node} atendió {msg} y publicó {emitted} #{id}: el siguiente paso de la saga es quien reaccione a él',
+    reactedRefused: '{node} rechazó {msg} y publicó {emitted} #{id}: quien reaccione a él deshace lo hecho',
+    reactedEnd: '{node} atendió {msg}: su parte de la saga termina aquí, no publica nada',
+    reactedNowhere: '{node} atendió {msg}, pero no tiene enlace a ningún broker en el que publicar {emitted}',
   },
 };

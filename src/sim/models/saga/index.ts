@@ -1,7 +1,10 @@
 import { defineKind } from '../../engine/kind';
 import { SagaOrchestrator } from './orchestrator';
+import { ChoreographyParticipant } from './choreography';
 import { SagaParticipant } from './participant';
-import { SAGA_TRACE, sagaOrchestratorSchema, sagaParticipantSchema, type SagaTrace as Trace } from './schema';
+import {
+  choreographyParticipantSchema, SAGA_TRACE, sagaOrchestratorSchema, sagaParticipantSchema, type ChoreographyTrace, type SagaTrace as Trace,
+} from './schema';
 
 /** The HTTP caller's trace types: the orchestrator's commands travel as calls. */
 const HTTP_CALLER_TRACE = ['http.request', 'http.response', 'http.timeout', 'http.retry_scheduled', 'http.call_ended'] as const;
@@ -25,8 +28,19 @@ export const sagaParticipantKind = defineKind(sagaParticipantSchema, (sim, confi
   traceTypes: [],
 });
 
-/** The saga kinds. */
-export const sagaKinds = [sagaOrchestratorKind, sagaParticipantKind] as const;
+/**
+ * `choreography-participant`: a service in a choreographed saga, which consumes events and
+ * publishes the next ones (its `reactions`) to the brokers it links to.
+ */
+export const choreographyParticipantKind = defineKind(choreographyParticipantSchema, (sim, config) => new ChoreographyParticipant(sim, config), {
+  role: 'service',
+  slowable: true,
+  backlog: 'none',
+  traceTypes: ['saga.reacted'],
+});
+
+/** The saga kinds: orchestrated (an orchestrator and its participants) and choreographed. */
+export const sagaKinds = [sagaOrchestratorKind, sagaParticipantKind, choreographyParticipantKind] as const;
 
 /** Trace events of sagas. */
-export type SagaTrace = Trace;
+export type SagaTrace = Trace | ChoreographyTrace;

@@ -82,6 +82,41 @@ export const sagaParticipantSchema = nodeSchema('saga-participant', {
 /** A participant's config as parsed. */
 export type SagaParticipantConfig = z.infer<typeof sagaParticipantSchema>;
 
+/** An event name as a scenario writes it ("OrderCreated"). */
+const eventName = z.string().min(1).max(60);
+
+/**
+ * One reaction of a choreography participant: when an event `on` reaches it, it does its work
+ * and publishes `emit`, or, refusing for a business reason (a share `rejectProbability`),
+ * publishes `rejectWith` instead (Richardson's Customer Service: OrderCreated → CreditReserved
+ * or CreditLimitExceeded). No `emit`: the event ends its part of the saga.
+ */
+export const reactionSchema = z
+  .object({
+    on: eventName,
+    emit: eventName.optional(),
+    rejectWith: eventName.optional(),
+    rejectProbability: z.number().min(0).max(1).default(0),
+  })
+  .strict();
+
+/** One reaction as parsed. */
+export type Reaction = z.infer<typeof reactionSchema>;
+
+/**
+ * Scenario fields of a choreography participant: a service that consumes events (from a queue or
+ * a subscription) and publishes the events its `reactions` say to the brokers it links to. The
+ * saga is the chain of these reactions: no node holds its whole flow (SEMANTICS §6).
+ * `failureRate` stays a transient failure: the delivery is nacked and comes back.
+ */
+export const choreographyParticipantSchema = nodeSchema('choreography-participant', {
+  ...serviceShape,
+  reactions: z.array(reactionSchema).min(1).max(8),
+});
+
+/** A choreography participant's config as parsed. */
+export type ChoreographyParticipantConfig = z.infer<typeof choreographyParticipantSchema>;
+
 /** How a saga ended. */
 export type SagaOutcome = 'completed' | 'compensated' | 'failed';
 
@@ -102,6 +137,15 @@ export type SagaTrace =
     }
   /** The saga ended: every step done, every completed step compensated, or a compensation failed for good. */
   | { type: 'saga.done'; t: number; node: string; msg: Message; saga: number; outcome: SagaOutcome; undone: number };
+
+/**
+ * A choreography participant handled event `msg` (of type `on`): it published `emitted` (the
+ * new message `emittedId`, caused by `msg`), refused it for a business reason (`refused`: what it
+ * published is its `rejectWith`), or had nothing to publish (`emitted` absent).
+ */
+export type ChoreographyTrace = {
+  type: 'saga.reacted'; t: number; node: string; msg: Message; on: string; refused: boolean; emitted?: string; emittedId?: number;
+};
 
 /** The trace types a saga orchestrator emits besides the engine's and the HTTP caller's. */
 export const SAGA_TRACE = ['saga.started', 'saga.step', 'saga.step_failed', 'saga.compensate', 'saga.done'] as const;
