@@ -55,12 +55,18 @@ describe('layoutScenario', () => {
     expect(right(['orders-dlq'])).toBeLessThanOrEqual(right(main));
   });
 
-  it('routes the links into the dead-letter lane through the gaps, across no card, never crossing each other', () => {
+  // Routed under the main flow: the links down into the dead-letter lane, and those running back
+  // against the flow (in a choreography, each service publishes to the bus it consumes from).
+  const ROUTED: [string, string[]][] = [
+    ['rabbitmq-order-created', ['billing->orders-dlx', 'notifications->orders-dlx', 'shipping->orders-dlx']],
+    ['saga-choreography', ['customers->bus', 'status->bus', 'stock->bus']],
+  ];
+  it.each(ROUTED)('%s: routes the links into the dead-letter lane or back against the flow under it, across no card, never crossing each other', (id, routed) => {
     for (const density of ['full', 'compact'] as const) {
-      const s = builtin('rabbitmq-order-created')!;
+      const s = builtin(id)!;
       const card = density === 'full' ? { width: 180, height: 84 } : { width: 164, height: 60 };
       const l = layoutDetailed(s, new Map(s.nodes.map((n) => [n.id, card])), density);
-      expect([...l.bends.keys()].sort()).toEqual(['billing->orders-dlx', 'notifications->orders-dlx', 'shipping->orders-dlx']);
+      expect([...l.bends.keys()].sort()).toEqual(routed);
       const p = (id: string) => l.positions.get(id)!;
       for (const link of s.links) {
         const b = l.bends.get(`${link.from}->${link.to}`);

@@ -211,7 +211,9 @@ export function layoutDetailed(
   let bottom = -Infinity;
   for (const n of main) bottom = Math.max(bottom, out.get(n.id)!.y + size(n.id).height);
   if (!Number.isFinite(bottom)) bottom = 0;
-  const intoLane = laneLinks(scenario.links, dead, out, size);
+  // With them, the links of the main flow that run back to an earlier column (or their own).
+  const back = (l: Scenario['links'][number]) => !dead.has(l.to) && column.get(l.to)! <= column.get(l.from)!;
+  const intoLane = laneLinks(scenario.links, dead, out, size, back);
   const laneTop = bottom + laneGapFor(intoLane.length, gap.laneGap);
   // The lane starts under the column that feeds it (one column earlier than dagre puts it), so
   // it never adds a column to the right of the main flow.

@@ -10,7 +10,8 @@ import type { Bend } from './layoutWrap';
  * column, down that gap into the room between the main flow and the lane, along it, and down
  * into the lane card from its left. Routes nest so they never cross each other: the rightmost
  * source, then the topmost, is outermost (it drops furthest right, runs lowest and enters
- * nearest its target).
+ * nearest its target). A link running back against the flow takes the same way under it and
+ * climbs into its target from the left; its outermost route climbs furthest left.
  */
 
 /** Vertical room per lane route between the main flow and the lane, px. */
@@ -26,14 +27,20 @@ const LAST_GAP = 40;
 
 type Link = Scenario['links'][number];
 
-/** The links from the main flow into the lane, outermost first. */
+/**
+ * The links routed under the main flow, outermost first: those from the main flow into the lane,
+ * and those `back` says run back against the flow (a service publishing to the event bus it
+ * consumes from, in a choreography), which take the same shape but climb into their target from
+ * below: drawn as a curve, such a link ran back across every card between its ends.
+ */
 export function laneLinks(
   links: readonly Link[], lane: ReadonlySet<string>, positions: ReadonlyMap<string, Point>, size: (id: string) => Size,
+  back: (l: Link) => boolean = () => false,
 ): Link[] {
   const right = (id: string) => positions.get(id)!.x + size(id).width;
   const mid = (id: string) => positions.get(id)!.y + size(id).height / 2;
   return links
-    .filter((l) => !lane.has(l.from) && lane.has(l.to) && positions.has(l.from))
+    .filter((l) => !lane.has(l.from) && (lane.has(l.to) || back(l)) && positions.has(l.from))
     .sort((a, b) => right(b.from) - right(a.from) || mid(a.from) - mid(b.from));
 }
 
@@ -69,10 +76,12 @@ export function laneRoutes(
   }
   routed.forEach((l, i) => {
     const target = positions.get(l.to)!;
+    // A route climbing back into the main flow nests the other way: the lowest run rises furthest left.
+    const up = target.y < bottom;
     out.set(`${l.from}->${l.to}`, {
       exit: exit.get(l)!,
       y: bottom + laneGap / 2 + (n - 1 - i) * RUN_STEP,
-      x: target.x - ENTRY_IN - i * ENTRY_STEP,
+      x: target.x - ENTRY_IN - (up ? n - 1 - i : i) * ENTRY_STEP,
     });
   });
   return out;
