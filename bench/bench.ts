@@ -3,9 +3,11 @@
  * Prints events per second for each benchmark and its ratio to the bare heap (bareHeap.ts),
  * measured in the same process in slices interleaved with it, so the ratio holds from machine to machine
  * where absolute figures do not. With `--json`, one JSON document
- * `{ "bareHeapPairsPerSec": n, "<name>": { "eventsPerSec": n, "ratio": r, ... } }`.
+ * `{ "bareHeapPairsPerSec": n, "<name>": { "eventsPerSec": n, "ratio": r, ... } }`. Each benchmark runs in a
+ * process of its own (see inChild); `--shared` runs them all in one.
  * Figures, not assertions.
  */
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { BUILTINS } from '../src/scenarios';
 import { CATALOG, parseScenario } from '../src/sim/catalog';
@@ -79,7 +81,9 @@ function measure(scenario: Scenario, untilMs: number, heap: BareHeap): Figures {
   };
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' }, child: { type: 'string' }, shared: { type: 'boolean', default: false } },
+});
 
 // The fixed benchmarks, then every built-in scenario that asks to be benchmarked.
 const cases: [string, Scenario, number][] = [
@@ -88,28 +92,46 @@ const cases: [string, Scenario, number][] = [
 ];
 for (const s of BUILTINS) if (s.bench) cases.push([s.id, s, s.bench.untilMs]);
 
-const results: Record<string, Figures> = {};
-const heapRates: number[] = [];
-const heap = new BareHeap();
-for (const [name, scenario, until] of cases) {
-  if (values.only && !name.includes(values.only)) continue;
-  results[name] = measure(scenario, until, heap);
-  heapRates.push(results[name].bareHeapPairsPerSec);
-  if (!values.json) {
-    const f = results[name];
+/**
+ * One benchmark in a process of its own (`--child <name>`): the ratio is per benchmark, so each
+ * starts from a fresh heap and fresh JIT feedback, not from the garbage and the call-site types
+ * the benchmarks before it left (the last of nine ran 0.14–0.24 in a full run, 0.27 alone).
+ * `--shared` runs them all in this process, as before.
+ */
+function inChild(name: string): Figures {
+  const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out) as Figures;
+}
+
+if (values.child) {
+  const found = cases.find(([name]) => name === values.child);
+  if (!found) throw new Error(`no benchmark named ${values.child}`);
+  console.log(JSON.stringify(measure(found[1], found[2], new BareHeap())));
+} else {
+  const results: Record<string, Figures> = {};
+  const heapRates: number[] = [];
+  const heap = values.shared ? new BareHeap() : undefined;
+  for (const [name, scenario, until] of cases) {
+    if (values.only && !name.includes(values.only)) continue;
+    results[name] = heap ? measure(scenario, until, heap) : inChild(name);
+    heapRates.push(results[name].bareHeapPairsPerSec);
+    if (!values.json) {
+      const f = results[name];
+      console.log(
+        `${name.padEnd(28)} ${f.ratio.toFixed(2)} of the bare heap  ${(f.eventsPerSec / 1e6).toFixed(2).padStart(6)} M events/s  ` +
+          `${f.events.toLocaleString('en').padStart(12)} events  ${(f.simulatedMs / 1000).toLocaleString('en').padStart(7)} s simulated  ` +
+          `${f.wallMs.toLocaleString('en').padStart(6)} ms wall  ${f.messagesProcessed.toLocaleString('en')} processed`,
+      );
+    }
+  }
+  heapRates.sort((a, b) => a - b);
+  const heapMedian = Math.round(heapRates[heapRates.length >> 1] ?? 0);
+  if (values.json) console.log(JSON.stringify({ node: process.version, bareHeapPairsPerSec: heapMedian, ...results }, null, 2));
+  else {
     console.log(
-      `${name.padEnd(28)} ${f.ratio.toFixed(2)} of the bare heap  ${(f.eventsPerSec / 1e6).toFixed(2).padStart(6)} M events/s  ` +
-        `${f.events.toLocaleString('en').padStart(12)} events  ${(f.simulatedMs / 1000).toLocaleString('en').padStart(7)} s simulated  ` +
-        `${f.wallMs.toLocaleString('en').padStart(6)} ms wall  ${f.messagesProcessed.toLocaleString('en')} processed`,
+      `\nBare heap (64 pending, pop-then-push pairs): ${(heapMedian / 1e6).toFixed(2)} M pairs/s (median over the benchmarks, each measured between its slices).` +
+        `\nNode ${process.version}, one core, tracing on (one subscriber counting every trace event), ` +
+        (heap ? 'all benchmarks in this process.' : 'each benchmark in a fresh process.'),
     );
   }
-}
-heapRates.sort((a, b) => a - b);
-const heapMedian = Math.round(heapRates[heapRates.length >> 1] ?? 0);
-if (values.json) console.log(JSON.stringify({ node: process.version, bareHeapPairsPerSec: heapMedian, ...results }, null, 2));
-else {
-  console.log(
-    `\nBare heap (64 pending, pop-then-push pairs): ${(heapMedian / 1e6).toFixed(2)} M pairs/s (median over the benchmarks, each measured between its slices).` +
-      `\nNode ${process.version}, one core, tracing on (one subscriber counting every trace event).`,
-  );
 }
