@@ -30,18 +30,19 @@ export type Dist = z.infer<typeof distSchema>;
 /** A function that draws one duration in ms: never negative, never NaN or infinite (at most LIMITS.ms). */
 export type Sampler = () => number;
 
-/** Turns a distribution spec into a sampler bound to `rng`. */
-export function sampler(dist: Dist, rng: Rng): Sampler {
-  const draw = rawSampler(dist, rng);
-  if (dist.dist === 'constant') return draw;
-  // Finite by construction: NaN becomes 0 and anything past the cap the cap.
-  return () => {
-    const v = draw();
-    return v <= LIMITS.ms ? (v >= 0 ? v : 0) : v > 0 ? LIMITS.ms : 0;
-  };
+const MAX_MS = LIMITS.ms;
+
+/** Finite by construction: NaN becomes 0 and anything past the cap the cap. */
+function clamp(v: number): number {
+  return v <= MAX_MS ? (v >= 0 ? v : 0) : v > 0 ? MAX_MS : 0;
 }
 
-function rawSampler(dist: Dist, rng: Rng): Sampler {
+/**
+ * Turns a distribution spec into a sampler bound to `rng`. One closure per draw, the clamp
+ * inlined in it: a wrapper calling the kind's own closure was a second call per draw, and a
+ * call site shared by every kind, so never inlined.
+ */
+export function sampler(dist: Dist, rng: Rng): Sampler {
   switch (dist.dist) {
     case 'constant': {
       const ms = dist.ms;
@@ -49,16 +50,16 @@ function rawSampler(dist: Dist, rng: Rng): Sampler {
     }
     case 'uniform': {
       const { minMs, maxMs } = dist;
-      return () => rng.uniform(minMs, maxMs);
+      return () => clamp(rng.uniform(minMs, maxMs));
     }
     case 'exponential': {
       const mean = dist.meanMs;
-      return () => rng.exponential(mean);
+      return () => clamp(rng.exponential(mean));
     }
     case 'normal': {
       // Truncated at zero: a duration cannot be negative.
       const { meanMs, sdMs } = dist;
-      return () => Math.max(0, meanMs + sdMs * rng.gaussian());
+      return () => clamp(Math.max(0, meanMs + sdMs * rng.gaussian()));
     }
     case 'lognormal': {
       // Parameterised by the mean and standard deviation of the duration itself,
@@ -67,7 +68,7 @@ function rawSampler(dist: Dist, rng: Rng): Sampler {
       const sigma2 = Math.log(1 + (sdMs * sdMs) / (meanMs * meanMs));
       const mu = Math.log(meanMs) - sigma2 / 2;
       const sigma = Math.sqrt(sigma2);
-      return () => Math.exp(mu + sigma * rng.gaussian());
+      return () => clamp(Math.exp(mu + sigma * rng.gaussian()));
     }
   }
 }

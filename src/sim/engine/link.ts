@@ -6,7 +6,15 @@ import type { Simulation } from './simulation';
 import type { Channel, SignalKind } from './trace';
 import type { LinkConfig } from './scenario';
 
+/**
+ * A signal's arrival is scheduled with its kind and direction in the event's type
+ * (ARRIVE_SIGNAL + 2 × the kind's index, + 1 when it travels back from `to` to `from`), so
+ * its data holds only what varies: the message, the answer's data and when it was sent.
+ */
 const ARRIVE_SIGNAL = 1;
+/** Every signal kind's index (a Record, so a new SignalKind does not compile until it has one). */
+const SIGNAL_INDEX: Record<SignalKind, number> = { ack: 0, nack: 1, response: 2, register: 3, unregister: 4, commit: 5, poll: 6 };
+const SIGNALS: readonly SignalKind[] = (Object.keys(SIGNAL_INDEX) as SignalKind[]).sort((a, b) => SIGNAL_INDEX[a] - SIGNAL_INDEX[b]);
 /**
  * A message's arrival is scheduled with the message itself as the event's data and its channel
  * in the event's type (ARRIVE_MESSAGE + the channel's index): no wrapper object per hop.
@@ -16,12 +24,51 @@ const ARRIVE_MESSAGE = 16;
 const CHANNEL_INDEX: Record<Channel, number> = { publish: 0, delivery: 1, request: 2, webhook: 3, retry: 4, 'dead-letter': 5, forward: 6 };
 const CHANNELS: readonly Channel[] = (Object.keys(CHANNEL_INDEX) as Channel[]).sort((a, b) => CHANNEL_INDEX[a] - CHANNEL_INDEX[b]);
 
+/** CHANNEL_INDEX[channel] as a switch: a jump on interned strings, where the keyed lookup by a varying key was a megamorphic load. */
+function channelIndex(channel: Channel): number {
+  switch (channel) {
+    case 'publish':
+      return 0;
+    case 'delivery':
+      return 1;
+    case 'request':
+      return 2;
+    case 'webhook':
+      return 3;
+    case 'retry':
+      return 4;
+    case 'dead-letter':
+      return 5;
+    case 'forward':
+      return 6;
+  }
+}
+
+if (ARRIVE_SIGNAL + 2 * SIGNALS.length > ARRIVE_MESSAGE) throw new Error('signal event types overlap message event types');
+
+/** SIGNAL_INDEX[kind] as a switch (see channelIndex). */
+function signalIndex(kind: SignalKind): number {
+  switch (kind) {
+    case 'ack':
+      return 0;
+    case 'nack':
+      return 1;
+    case 'response':
+      return 2;
+    case 'register':
+      return 3;
+    case 'unregister':
+      return 4;
+    case 'commit':
+      return 5;
+    case 'poll':
+      return 6;
+  }
+}
+
 interface SignalTransit {
-  kind: SignalKind;
   msg: Message | undefined;
   data: SignalData | undefined;
-  target: SimNode;
-  source: SimNode;
   sentAt: number;
 }
 
@@ -100,13 +147,18 @@ export class Link implements EventTarget {
       guard.enter(this.sim.now);
       this.arrive(msg, channel);
       guard.leave();
-    } else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE + CHANNEL_INDEX[channel], msg);
+    } else this.sim.scheduler.schedule(delay, this, ARRIVE_MESSAGE + channelIndex(channel), msg);
   }
 
   /** Carries a signal from `source` to `target` (back along this link, or forward), arriving after `delay` ms. */
   carrySignal(target: SimNode, source: SimNode, kind: SignalKind, msg: Message | undefined, data: SignalData | undefined, delay: number): void {
     if (delay === 0) this.sim.signalArrived(target, source, kind, msg, data, this.sim.now);
-    else this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL, { kind, msg, data, target, source, sentAt: this.sim.now } satisfies SignalTransit);
+    else {
+      // Either way along this link: forward (from → to) or back (to → from).
+      const back = target === this.from;
+      if (back ? source !== this.to : target !== this.to || source !== this.from) throw new Error(`a signal ${source.id} → ${target.id} cannot cross ${this.from.id} → ${this.to.id}`);
+      this.sim.scheduler.schedule(delay, this, ARRIVE_SIGNAL + 2 * signalIndex(kind) + (back ? 1 : 0), { msg, data, sentAt: this.sim.now } satisfies SignalTransit);
+    }
   }
 
   /**
@@ -129,7 +181,9 @@ export class Link implements EventTarget {
       this.arrive(ev.data as Message, CHANNELS[type - ARRIVE_MESSAGE]!);
     } else {
       const t = ev.data as SignalTransit;
-      this.sim.signalArrived(t.target, t.source, t.kind, t.msg, t.data, t.sentAt);
+      const signal = type - ARRIVE_SIGNAL;
+      const back = (signal & 1) === 1;
+      this.sim.signalArrived(back ? this.from : this.to, back ? this.to : this.from, SIGNALS[signal >> 1]!, t.msg, t.data, t.sentAt);
     }
   }
 }

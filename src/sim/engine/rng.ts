@@ -64,18 +64,21 @@ export class Rng {
 
   /** A standard normal draw (Box–Muller; the spare value is kept for the next call). */
   gaussian(): number {
-    if (this.spare !== undefined) {
-      const v = this.spare;
-      this.spare = undefined;
-      return v;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     const u = 1 - this.next();
     const v = this.next();
     const r = Math.sqrt(-2 * Math.log(u));
     this.spare = r * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   }
-  private spare: number | undefined;
+  // A number field with a flag, not `number | undefined`: a field that holds only numbers keeps
+  // them in place, where one that may hold undefined allocated a heap number per spare.
+  private spare = 0;
+  private hasSpare = false;
 }
 
 function rotl(x: number, k: number): number {
