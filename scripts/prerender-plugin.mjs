@@ -46,19 +46,40 @@ const noCss = {
  * there (the browser gives it once the frame is on screen), a frame later. Nothing fetches it
  * before: the HTML asks for no script, so the first paint shares the network with nothing (as
  * modulepreload links in the head, the entry and its imports, 170 KB, shared slow 4G with the
- * HTML, and Lighthouse counted them on the first paint's path). Then the entry and the chunks it
- * imports are requested together (each imported, so no waterfall of imports) and the entry is
- * evaluated (React, the app, hydration: long tasks on a slow phone). A tab opened in the
- * background draws no frames, so there it starts at once; the timeout is a last resort.
+ * HTML, and Lighthouse counted them on the first paint's path). Then the entry and every chunk it
+ * imports are requested together (modulepreload links: fetched and compiled, not run, so no
+ * waterfall of imports), and run in stages, each in a task of its own: the libraries' chunk
+ * (React Flow, d3), react-dom (its body runs where it is first required: src/boot/reactDom.ts),
+ * then the entry (the app, hydration); see vite.config.ts. One task of 530 KB was a long one on
+ * a slow phone (Lighthouse counts each task's time over 50 ms at 4x CPU as blocking). A tab
+ * opened in the background draws no frames, so there it starts at once; the timeout is a last
+ * resort.
+ * @param {string[]} stages the chunks run before the entry, in order, each in a task of its own
  * @param {string} src the entry chunk's URL
  * @param {string[]} deps the chunks the entry imports
  */
-function afterPaint(src, deps) {
+function afterPaint(stages, src, deps) {
+  const all = [...new Set([...stages, ...deps, src])];
   return (
-    `let go=()=>{go=()=>{};for(const h of ${JSON.stringify([...deps, src])})import(h)};` +
+    `let go=()=>{go=()=>{};for(const h of ${JSON.stringify(all)}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=h;document.head.append(l)}` +
+    `const s=${JSON.stringify([...stages, src])},run=(i)=>{if(s.length>i){const n=()=>setTimeout(()=>run(i+1));import(s[i]).then(n,n)}};run(0)};` +
     `const later=()=>requestAnimationFrame(()=>setTimeout(()=>go()));if(document.visibilityState==='hidden')go();` +
     `else try{new PerformanceObserver((l,o)=>{o.disconnect();later()}).observe({type:'paint',buffered:true})}catch(e){later()}setTimeout(()=>go(),3000)`
   );
+}
+
+/**
+ * The chunks index.html's inline script runs before the entry, in this order (vite.config.ts
+ * names them): the libraries' chunk, then react-dom's first require (an entry of its own).
+ * @param {import('vite').Rollup.OutputBundle | undefined} bundle
+ * @returns {string[]}
+ */
+function stagesOf(bundle) {
+  const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+  return ['vendor', 'boot-react-dom'].flatMap((name) => {
+    const chunk = chunks.find((c) => c.name === name);
+    return chunk ? ['/' + chunk.fileName] : [];
+  });
 }
 
 /**
@@ -121,7 +142,7 @@ export function prerenderPlugin() {
           .replace(
             root,
             `<div id="root">${en}</div><template id="prerender-es">${es}</template><script id="prerender-chooser">${chooser(defaultId)}</script>` +
-              `<script type="module">${afterPaint(entry[1] ?? '', deps)}</script>`,
+              `<script type="module">${afterPaint(stagesOf(ctx.bundle), entry[1] ?? '', deps)}</script>`,
           );
       },
     },

@@ -38,20 +38,24 @@ export function MessageLayer() {
   const flow = useStoreApi();
   useEffect(() => {
     const el = canvas.current!;
-    const ctx = el.getContext('2d')!;
+    // The drawing context and the canvas' size wait until needed: mounted with the canvas, on
+    // the first load, they made its commit (hydration) longer, while nothing moves before Play.
+    let ctx: CanvasRenderingContext2D | null = null;
     const painter = new FlightPainter(edgePaths);
     current = { painter, canvas: el };
     let dpr = 1;
     let blank = true;
-    const resize = () => {
+    // Sized when the observer first reports (after the browser's own layout, so no forced one
+    // during the commit), then on every resize.
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
       dpr = window.devicePixelRatio || 1;
-      el.width = Math.max(1, Math.round(el.clientWidth * dpr));
-      el.height = Math.max(1, Math.round(el.clientHeight * dpr));
-      blank = false; // force a redraw at the new size
-    };
-    const observer = new ResizeObserver(resize);
+      el.width = Math.max(1, Math.round(entry.contentRect.width * dpr));
+      el.height = Math.max(1, Math.round(entry.contentRect.height * dpr));
+      // A resize clears the canvas: redraw at the new size (nothing to redraw before the first paint).
+      if (ctx) blank = false;
+    });
     observer.observe(el);
-    resize();
     // The edge labels' boxes, in flow coordinates, read again when the edges move and twice a
     // second (a label's text changes: a breaker's state, a consumer's partitions).
     let clearAt = -Infinity;
@@ -74,6 +78,7 @@ export function MessageLayer() {
       const t0 = performance.now();
       const followed = followStore.getState().root ?? -1;
       const clock = { shown, wall, hopMs: controller.hopMs, followed, followedLabel: followed === -1 ? undefined : observers.lives.get(followed)?.type };
+      ctx ??= el.getContext('2d')!;
       const drawn = painter.paint(ctx, flights, clock, flow.getState().transform, dpr);
       debug.draw(performance.now() - t0, drawn, painter.shapes);
       blank = drawn === 0;
