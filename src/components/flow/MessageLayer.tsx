@@ -47,7 +47,9 @@ export function MessageLayer() {
       dpr = window.devicePixelRatio || 1;
       el.width = Math.max(1, Math.round(el.clientWidth * dpr));
       el.height = Math.max(1, Math.round(el.clientHeight * dpr));
-      blank = false; // force a redraw at the new size
+      // Resizing clears the canvas: the next frame draws what there is, and with nothing to draw
+      // (the first frame of a load) it leaves the canvas alone, so a load never pays for its first use.
+      blank = true;
     };
     const observer = new ResizeObserver(resize);
     observer.observe(el);
