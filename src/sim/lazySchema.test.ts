@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { CATALOG, parseScenario } from '../catalog';
-import { BUILTIN_FILES } from '../../scenarios';
-import { Simulation } from './simulation';
-import { lazySchema, lazySchemasBuilt } from './lazySchema';
+import { lazySchema } from './engine/lazySchema';
 
 describe('schemas built on first use', () => {
-  it('the engine loads and runs a validated scenario without building any schema; the first parse builds them', () => {
+  it('the engine loads and runs a validated scenario without building any schema; the first parse builds them', async () => {
+    // Fresh modules, as the engine chunk is on a first visit (other test files may share this worker's).
+    vi.resetModules();
+    const { CATALOG, parseScenario } = await import('./catalog');
+    const { BUILTIN_FILES } = await import('../scenarios');
+    const { Simulation } = await import('./engine/simulation');
+    const { lazySchemasBuilt } = await import('./engine/lazySchema');
     // What the app does on a first visit: the scenario comes parsed from the build (loaderBuiltins.ts).
     const file = structuredClone(BUILTIN_FILES[0]);
     const before = lazySchemasBuilt();
