@@ -6,6 +6,15 @@ import { BUILTIN_FILES, BUILTIN_IDS, builtin } from '../src/scenarios';
 import { CATALOG, hasOnlineSwitch, isSlowable } from '../src/sim/catalog';
 import { layoutTable } from './first-screen-layout';
 
+/**
+ * The source of `virtual:microsim/default-tour`: the default scenario's tour as the engine's
+ * parser gives it. The engine chunk (src/app/defaultScenario.ts) puts it back on the first
+ * screen's copy, so the default is loaded without a parse at run time.
+ */
+export function defaultTourModule(): string {
+  return `export const DEFAULT_TOUR = ${JSON.stringify(builtin(BUILTIN_IDS[0]!)!.tour ?? null)};`;
+}
+
 /** The module's source: four JSON constants. */
 export function firstScreenModule(): string {
   const menu = BUILTIN_FILES.map((file) => {

@@ -5,3 +5,8 @@ declare module 'virtual:microsim/first-screen' {
   export const KIND_TRAITS: unknown;
   export const LAYOUT_TABLE: unknown;
 }
+
+/** The default scenario's tour, parsed at build time (scripts/first-screen-data.ts); src/app/defaultScenario.ts gives it its type. */
+declare module 'virtual:microsim/default-tour' {
+  export const DEFAULT_TOUR: unknown;
+}

@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import { installDebugHook } from './app/debugHook';
 import { comparisonOfHash, openCompare } from './app/compare/openCompare';
-import { adoptDefault, engine, openHash, opensOnDefault, parseDefault, showDefaultFirst } from './app/lazyLoader';
+import { adoptDefault, engine, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
 import { whenIdle } from './app/idle';
 import { hydrated } from './Hydrated';
 import { controller, runQueuedCommands } from './app/runtime';
@@ -45,12 +45,10 @@ if (opensOnDefault()) {
   else render();
   // The engine chunk loads once the page is React's and the browser is idle, each step in a task
   // of its own (on a slow phone each is a long one: the entry's evaluation, hydration, the engine's
-  // evaluation, the default's parse, its load); commands given meanwhile wait (runtime.ts).
+  // evaluation, the default's load); commands given meanwhile wait (runtime.ts).
   void hydrated
     .then(() => whenIdle())
     .then(engine)
-    .then(nextTask)
-    .then(parseDefault)
     .then(nextTask)
     .then(adoptDefault)
     .then(runQueuedCommands);

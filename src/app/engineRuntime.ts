@@ -14,5 +14,3 @@ import './dagreReal';
 installController(new SimController(appStore, frameStore));
 
 export * from './loader';
-// The built-in scenarios, parsed once and kept (lazyLoader.ts parses the default ahead of its load).
-export { builtin } from '../scenarios';

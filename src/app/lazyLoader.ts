@@ -62,19 +62,9 @@ export function showDefaultFirst(): void {
 }
 
 /**
- * When the engine arrives, before adoptDefault: parses the default scenario with the engine's
- * parser (kept, so adoptDefault's load finds it parsed). On a slow phone the first parse (zod
- * compiling its checks) and the load with its render are two long tasks; one after the other
- * in the same task they were one longer one.
- */
-export async function parseDefault(): Promise<void> {
-  (await engine()).builtin(DEFAULT_SCENARIO);
-}
-
-/**
- * When the engine arrives: loads the default scenario for real (parsed again by the engine),
- * in place of the build-time copy, keeping the canvas as laid out (same load id) and the card
- * picked, unless the user already opened something else.
+ * When the engine arrives: loads the default scenario for real (with its tour, parsed at build
+ * time like the first screen's copy: loaderBuiltins.ts), keeping the canvas as laid out (same
+ * load id) and the card picked, unless the user already opened something else.
  */
 export async function adoptDefault(): Promise<void> {
   const loader = await engine();

@@ -1,4 +1,4 @@
-import { builtin, BUILTIN_IDS } from '../scenarios';
+import { BUILTIN_IDS } from '../scenarios';
 import { appStore } from '../store/appStore';
 import { controller } from './runtime';
 import { builtinHash, decodeShareHash, encodeShareHash } from './shareLink';
@@ -6,6 +6,7 @@ import { parseScenarioText } from '../sim/catalog';
 import { tourHashParams, openTourFromHash } from '../components/tour/tourLink';
 import { closeCompare, isComparing } from './compare/openCompare';
 import { isComparisonText, openComparisonText, openComparisonUrl } from './compare/openCompareFile';
+import { builtinScenario } from './loaderBuiltins';
 import { fetchOwnFile, opened, readInBothLanguages, readUserFile, refuse, setHash } from './opening';
 
 /** The scenario shown when nothing else is asked for. */
@@ -13,7 +14,7 @@ export const DEFAULT_SCENARIO = BUILTIN_IDS[0]!;
 
 /** Opens the built-in scenario `id` and puts it in the address bar. */
 export function openBuiltin(id: string): void {
-  const scenario = builtin(id);
+  const scenario = builtinScenario(id);
   if (!scenario) return;
   if (controller.load(scenario, { source: { kind: 'builtin', id } })) setHash(builtinHash(id));
 }
@@ -67,7 +68,7 @@ export async function openHash(hash: string): Promise<void> {
   if (!result.ok) {
     const first = !appStore.getState().scenario;
     if (first) {
-      const scenario = builtin(DEFAULT_SCENARIO)!;
+      const scenario = builtinScenario(DEFAULT_SCENARIO)!;
       controller.load(scenario, { source: { kind: 'builtin', id: scenario.id } });
     }
     refuse('rejectedLink', result.issues, first ? 'default' : 'unchanged');

@@ -57,7 +57,8 @@ function specOf(key: string, field: z.ZodType): FieldSpec | undefined {
     if ((def.type === 'optional' || def.type === 'default') && def.innerType) t = def.innerType;
     else break;
   }
-  if (t === (distSchema as z.ZodType)) return { key, optional, type: 'dist' };
+  // The same schema whether reached directly or through its lazySchema stand-in: they share `_zod`.
+  if (t._zod === (distSchema as z.ZodType)._zod) return { key, optional, type: 'dist' };
   const def = defOf(t);
   switch (def.type) {
     case 'number':

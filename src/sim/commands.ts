@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { LIMITS } from './engine/limits';
+import { lazySchema } from './engine/lazySchema';
 
-const name = z.string().max(200);
-const none = z.object({}).strict();
+const name = lazySchema(() => z.string().max(200));
+const none = lazySchema(() => z.object({}).strict());
 
 /**
  * The commands each kind understands and the arguments each takes. A command a kind does not
  * know, or arguments of the wrong shape, are refused before they reach the model.
  */
-export const COMMANDS: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>> = {
+export const COMMANDS: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>> = lazySchema(() => ({
   /** Publish a single message now (the card's "Publish one"). */
   producer: { 'publish-one': none },
   queue: { purge: none, restart: none },
@@ -38,5 +39,5 @@ export const COMMANDS: Readonly<Record<string, Readonly<Record<string, z.ZodType
     /** Send a dead-lettered delivery again (the oldest, or the one named), as from the provider's dashboard. */
     redeliver: z.object({ deliveryId: name.optional() }).strict(),
   },
-};
+}));
 

@@ -123,12 +123,15 @@ export function FlowCanvas() {
 function EdgeNames({ scenario }: { scenario: Scenario }) {
   const { t, lang } = useT();
   const flow = useReactFlow();
+  // On its nodes, not the scenario: the engine taking the first screen's scenario over (the same
+  // nodes, its tour added) renames nothing, so every edge is not drawn again.
+  const nodes = scenario.nodes;
   useEffect(() => {
-    const name = new Map(scenario.nodes.map((n) => [n.id, localize(n.label, lang, n.id)]));
+    const name = new Map(nodes.map((n) => [n.id, localize(n.label, lang, n.id)]));
     flow.setEdges((edges) =>
       edges.map((e) => ({ ...e, ariaLabel: t('edgeLabel', { from: name.get(e.source) ?? e.source, to: name.get(e.target) ?? e.target }) })),
     );
-  }, [scenario, t, lang, flow]);
+  }, [nodes, t, lang, flow]);
   return null;
 }
 

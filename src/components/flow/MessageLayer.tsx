@@ -52,8 +52,9 @@ export function MessageLayer() {
       dpr = window.devicePixelRatio || 1;
       el.width = Math.max(1, Math.round(entry.contentRect.width * dpr));
       el.height = Math.max(1, Math.round(entry.contentRect.height * dpr));
-      // A resize clears the canvas: redraw at the new size (nothing to redraw before the first paint).
-      if (ctx) blank = false;
+      // Resizing clears the canvas: the next frame draws what there is, and with nothing to draw
+      // (the first frame of a load) it leaves the canvas alone, so a load never pays for its first use.
+      blank = true;
     });
     observer.observe(el);
     // The edge labels' boxes, in flow coordinates, read again when the edges move and twice a

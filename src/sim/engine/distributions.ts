@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import type { Rng } from './rng';
+import { lazySchema } from './lazySchema';
 
-const ms = z.number().nonnegative().max(LIMITS.ms);
-const positiveMs = z.number().positive().max(LIMITS.ms);
+const ms = lazySchema(() => z.number().nonnegative().max(LIMITS.ms));
+const positiveMs = lazySchema(() => z.number().positive().max(LIMITS.ms));
 
 /**
  * Durations a scenario can draw from: service times, inter-arrival gaps, network latency.
  * Every field is in milliseconds of simulated time.
  */
-export const distSchema = z.discriminatedUnion('dist', [
+export const distSchema = lazySchema(() => z.discriminatedUnion('dist', [
   z.object({ dist: z.literal('constant'), ms }).strict(),
   z
     .object({ dist: z.literal('uniform'), minMs: ms, maxMs: ms })
@@ -19,10 +20,10 @@ export const distSchema = z.discriminatedUnion('dist', [
   z.object({ dist: z.literal('normal'), meanMs: ms, sdMs: ms }).strict(),
   // A mean below a microsecond with a large sd overflows the log-moments: 1 µs is the floor.
   z.object({ dist: z.literal('lognormal'), meanMs: z.number().min(0.001).max(LIMITS.ms), sdMs: ms }).strict(),
-]);
+]));
 
 /** A gap between arrivals: a distribution whose mean is above zero, so time moves on. */
-export const gapSchema = distSchema.refine((d) => meanOf(d) > 0, { message: 'the mean gap must be above 0 ms' });
+export const gapSchema = lazySchema(() => distSchema.refine((d) => meanOf(d) > 0, { message: 'the mean gap must be above 0 ms' }));
 
 /** A duration distribution as written in a scenario file. */
 export type Dist = z.infer<typeof distSchema>;

@@ -3,17 +3,18 @@ import type { NodeStats, SimNode } from './node';
 import type { Simulation } from './simulation';
 import type { TraceType } from './trace';
 import type { Lang, ScenarioIssue } from './errors';
+import { lazySchema } from './lazySchema';
 
 /** Text shown to users, in both languages, or one string used for both. */
-export const textSchema = z.union([z.string(), z.object({ en: z.string(), es: z.string() }).strict()]);
+export const textSchema = lazySchema(() => z.union([z.string(), z.object({ en: z.string(), es: z.string() }).strict()]));
 
 /** The fields every node has, whatever its kind. */
-export const baseNodeShape = {
+export const baseNodeShape = lazySchema(() => ({
   id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'ids use letters, digits, "_", "-" and "." only'),
   label: textSchema.optional(),
   online: z.boolean().optional(),
   position: z.object({ x: z.number(), y: z.number() }).strict().optional(),
-};
+}));
 
 /**
  * What a node is for, as the canvas and the controls see it: a `service` does work on messages
@@ -80,12 +81,31 @@ export interface NodeKind<K extends string = string, C = any, S extends NodeStat
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyNodeKind = NodeKind<string, any, any>;
 
+/** The kind each `nodeSchema` is for, so `defineKind` knows it without building the schema. */
+const kindOfSchema = new WeakMap<object, string>();
+
 /**
  * The schema of a node kind: the base fields plus the kind's own. Strict: an unknown field in
- * a scenario file is an error, so a typo does not pass silently.
+ * a scenario file is an error, so a typo does not pass silently. Built on first use (see
+ * lazySchema.ts); pass the shape as a function so its fields wait too.
  */
-export function nodeSchema<K extends string, S extends z.ZodRawShape>(kind: K, shape: S) {
-  return z.object({ ...baseNodeShape, kind: z.literal(kind), ...shape }).strict();
+export function nodeSchema<K extends string, S extends z.ZodRawShape>(kind: K, shape: S | (() => S)) {
+  const schema = lazySchema(() =>
+    z.object({ ...baseNodeShape, kind: z.literal(kind), ...(typeof shape === 'function' ? (shape as () => S)() : shape) }).strict(),
+  );
+  kindOfSchema.set(schema, kind);
+  return schema;
+}
+
+/**
+ * A schema made from a kind's `nodeSchema` (an overwrite, a refinement): built on first use
+ * like it, and known as the same kind.
+ */
+export function derivedNodeSchema<T extends object>(from: object, make: () => T): T {
+  const schema = lazySchema(make);
+  const kind = kindOfSchema.get(from);
+  if (kind !== undefined) kindOfSchema.set(schema, kind);
+  return schema;
 }
 
 /** Declares a node kind from its schema, its constructor and its traits. */
@@ -95,7 +115,7 @@ export function defineKind<K extends string, T extends { kind: K }, N extends Si
   create: (sim: Simulation, config: T) => N,
   traits: KindTraits,
 ): NodeKind<K, T, ReturnType<N['stats']>> {
-  const kind = (schema.shape.kind as z.ZodLiteral<K>).value;
+  const kind = (kindOfSchema.get(schema) ?? (schema.shape.kind as z.ZodLiteral<K>).value) as K;
   return { kind, schema, create: create as unknown as NodeKind<K, T, ReturnType<N['stats']>>['create'], ...traits };
 }
 

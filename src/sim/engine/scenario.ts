@@ -6,9 +6,10 @@ import type { BaseNodeConfig } from './node';
 import { linkKey, tourReferences, tourSchema } from './tour';
 import { boundsIssues, readJsonText } from './bounds';
 import { LIMITS } from './limits';
+import { lazySchema } from './lazySchema';
 
 /** The fields every link has: its ends and the network between them. Kinds add their own (see `linkFields`). */
-export const baseLinkShape = {
+export const baseLinkShape = lazySchema(() => ({
   from: z.string(),
   to: z.string(),
   /** One-way network latency per crossing; zero when absent. */
@@ -17,7 +18,7 @@ export const baseLinkShape = {
   loss: z.number().min(0).max(1).optional(),
   /** A partitioned link loses everything until it heals. */
   partitioned: z.boolean().optional(),
-};
+}));
 
 /**
  * A link as parsed from a scenario: the base fields, plus the fields a kind at either end
@@ -25,10 +26,10 @@ export const baseLinkShape = {
  */
 export type LinkConfig = z.infer<z.ZodObject<typeof baseLinkShape>> & { readonly [field: string]: unknown };
 
-const at = z.number().nonnegative();
+const at = lazySchema(() => z.number().nonnegative());
 
 /** Something that happens at a simulated time: a service goes down, a link is cut, a setting changes. */
-export const actionSchema = z.discriminatedUnion('do', [
+export const actionSchema = lazySchema(() => z.discriminatedUnion('do', [
   z.object({ at, do: z.literal('offline'), node: z.string() }).strict(),
   z.object({ at, do: z.literal('online'), node: z.string() }).strict(),
   z.object({ at, do: z.literal('slow'), node: z.string(), factor: z.number().positive() }).strict(),
@@ -38,7 +39,7 @@ export const actionSchema = z.discriminatedUnion('do', [
   z
     .object({ at, do: z.literal('command'), node: z.string(), command: z.string(), args: z.record(z.string(), z.unknown()).optional() })
     .strict(),
-]);
+]));
 
 /** A scheduled action as parsed from a scenario. */
 export type ScenarioAction = z.infer<typeof actionSchema>;
@@ -109,7 +110,8 @@ export type SemanticCheck = (s: Scenario, lang: Lang) => ScenarioIssue[];
  * scenario whose shape and references are right.
  */
 export function scenarioParser(catalog: Catalog, semantic?: SemanticCheck): ScenarioParser {
-  const schema = scenarioSchemaFor(catalog);
+  // Built on the first parse (see lazySchema.ts): loading a built-in parses nothing.
+  const schema = lazySchema(() => scenarioSchemaFor(catalog));
   const parseScenario = (data: unknown, lang: Lang = 'en'): ParseResult => {
     const bounds = boundsIssues(data, lang);
     if (bounds.length > 0) return { ok: false, issues: bounds };

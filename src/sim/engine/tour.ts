@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { Lang, ScenarioIssue } from './errors';
 import { textSchema } from './kind';
+import { lazySchema } from './lazySchema';
 
 /** A link named by its two ends, as a tour step highlights it. */
-const linkRefSchema = z.object({ from: z.string(), to: z.string() }).strict();
+const linkRefSchema = lazySchema(() => z.object({ from: z.string(), to: z.string() }).strict());
 
 /**
  * When a step stops running and pauses: at a simulated time, some time after the step
  * starts, or at the first moment a condition holds (a node's figure passes a value, or the
  * first trace event of a type, such as the first dead letter).
  */
-export const tourPauseSchema = z.discriminatedUnion('until', [
+export const tourPauseSchema = lazySchema(() => z.discriminatedUnion('until', [
   /** At this simulated time (ms since the start of the run). */
   z.object({ until: z.literal('time'), ms: z.number().nonnegative() }).strict(),
   /** This many simulated ms after the step starts. */
@@ -19,13 +20,13 @@ export const tourPauseSchema = z.discriminatedUnion('until', [
   z.object({ until: z.literal('stat'), node: z.string(), stat: z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/), above: z.number() }).strict(),
   /** As soon as a trace event of this type happens (at `node`, when given): "message.dead_lettered" is the first dead letter. */
   z.object({ until: z.literal('event'), event: z.string().regex(/^[a-z]+(\.[a-z_]+)+$/), node: z.string().optional() }).strict(),
-]);
+]));
 
 /** A step's pause condition as parsed. */
 export type TourPause = z.infer<typeof tourPauseSchema>;
 
 /** What the learner is asked to do; the step advances once they have done it (a switch flipped, a setting changed). */
-export const tourWaitSchema = z.discriminatedUnion('do', [
+export const tourWaitSchema = lazySchema(() => z.discriminatedUnion('do', [
   z.object({ do: z.literal('offline'), node: z.string() }).strict(),
   z.object({ do: z.literal('online'), node: z.string() }).strict(),
   z.object({ do: z.literal('slow'), node: z.string() }).strict(),
@@ -34,7 +35,7 @@ export const tourWaitSchema = z.discriminatedUnion('do', [
    * field to that value counts (the policy switched to "round-robin", a flag turned on).
    */
   z.object({ do: z.literal('configure'), node: z.string(), field: z.string().optional(), value: z.union([z.string(), z.number(), z.boolean()]).optional() }).strict(),
-]);
+]));
 
 /** A learner action a step waits for, as parsed. */
 export type TourWait = z.infer<typeof tourWaitSchema>;
@@ -43,19 +44,19 @@ export type TourWait = z.infer<typeof tourWaitSchema>;
  * Something the tour does itself when a step starts (a service restarted, protection switched
  * on), recorded like a learner's action, so Back, a share link and a replay reproduce it.
  */
-export const tourApplySchema = z.discriminatedUnion('do', [
+export const tourApplySchema = lazySchema(() => z.discriminatedUnion('do', [
   z.object({ do: z.literal('offline'), node: z.string() }).strict(),
   z.object({ do: z.literal('online'), node: z.string() }).strict(),
   z.object({ do: z.literal('slow'), node: z.string(), factor: z.number().positive() }).strict(),
   /** New settings for `node`, checked against its kind's schema like a scenario action's. */
   z.object({ do: z.literal('configure'), node: z.string(), patch: z.record(z.string(), z.unknown()) }).strict(),
-]);
+]));
 
 /** An action a step takes itself, as parsed. */
 export type TourApply = z.infer<typeof tourApplySchema>;
 
 /** One step of a guided tour. */
-export const tourStepSchema = z
+export const tourStepSchema = lazySchema(() => z
   .object({
     /** A short heading for the step. */
     title: textSchema.optional(),
@@ -73,17 +74,17 @@ export const tourStepSchema = z
     /** Wait for the learner to do this before going on. */
     waitFor: tourWaitSchema.optional(),
   })
-  .strict();
+  .strict());
 
 /** A tour step as parsed. */
 export type TourStep = z.infer<typeof tourStepSchema>;
 
 /** A guided tour: ordered steps that pace the learner through a scenario. */
-export const tourSchema = z
+export const tourSchema = lazySchema(() => z
   .object({
     steps: z.array(tourStepSchema).min(1).max(30),
   })
-  .strict();
+  .strict());
 
 /** A tour as parsed. */
 export type Tour = z.infer<typeof tourSchema>;

@@ -47,7 +47,7 @@ function keeperOf(link: Link): RecordKeeper | undefined {
 /** Scenario fields of a producer: a service that publishes a workload. */
 export const producerSchema = nodeSchema(
   'producer',
-  {
+  () => ({
     /** Mean messages per second. */
     ratePerSec: z.number().positive().max(LIMITS.ratePerSec).default(1),
     /** Poisson arrivals (exponential gaps), evenly spaced, or uniform gaps in [0, 2/rate]. */
@@ -84,7 +84,7 @@ export const producerSchema = nodeSchema(
       })
       .strict()
       .optional(),
-  },
+  }),
 );
 
 /** A producer's config as parsed from a scenario. */

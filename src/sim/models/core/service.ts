@@ -10,13 +10,14 @@ import type { Timer } from '../../engine/timers';
 import type { Channel } from '../../engine/trace';
 import { SlotSet } from '../../engine/slot-set';
 import { LIMITS } from '../../engine/limits';
+import { lazySchema } from '../../engine/lazySchema';
 
 const DONE = 1;
 /** A service's timers: a job's work is done. Kinds that extend it use other numbers. */
 export type ServiceTimers = { [DONE]: Job };
 
 /** The fields of a service, for kinds that extend it. */
-export const serviceShape = {
+export const serviceShape = lazySchema(() => ({
   /** Messages processed at once (worker threads, connections). */
   concurrency: z.number().int().positive().max(LIMITS.slots).default(1),
   /** Time to process one message. */
@@ -34,10 +35,10 @@ export const serviceShape = {
    * 'hang': the host is unreachable; nothing answers and callers wait for their own timeout.
    */
   whenOffline: z.enum(['refuse', 'hang']).default('refuse'),
-};
+}));
 
 /** Scenario fields of a service: a consumer, an HTTP server, a webhook receiver. */
-export const serviceSchema = nodeSchema('service', serviceShape);
+export const serviceSchema = nodeSchema('service', () => serviceShape);
 
 /** A service's config as parsed from a scenario. */
 export type ServiceConfig = z.infer<typeof serviceSchema>;

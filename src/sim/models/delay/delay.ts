@@ -23,10 +23,10 @@ export const DELAY_HTTP = 'delay hop does not relay HTTP requests (use link late
  * forwards it. Models a network segment, a proxy or a batching step that adds latency
  * without doing work (nothing is processed here, so nothing is acked from downstream).
  */
-export const delaySchema = nodeSchema('delay', {
+export const delaySchema = nodeSchema('delay', () => ({
   /** How long each message is held, drawn per message: `{ "dist": "constant", "ms": 50 }` for a fixed hop. */
   delay: distSchema.default({ dist: 'constant', ms: 100 }),
-});
+}));
 
 /** A delay node's config as parsed from a scenario. */
 export type DelayConfig = z.infer<typeof delaySchema>;

@@ -5,12 +5,13 @@ import type { SimNode } from '../../engine/node';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import { breakerSchema, bulkheadSchema, retryBudgetSchema, retrySchema, type Bulkhead, type CircuitBreaker } from './resilience';
 import { LIMITS } from '../../engine/limits';
+import { lazySchema } from '../../engine/lazySchema';
 
 /**
  * Scenario fields of anything that makes synchronous HTTP calls to the nodes it links to.
  * Every protection is off unless present; `{}` turns one on with resilience4j's defaults.
  */
-export const callerShape = {
+export const callerShape = lazySchema(() => ({
   /**
    * Per-attempt timeout. Absent: wait forever, as plain HTTP clients do by default.
    * R4J's TimeLimiter default is 1000 ms.
@@ -30,7 +31,7 @@ export const callerShape = {
    * libraries add one to every POST they may retry (stripe-node: "network retries").
    */
   idempotencyKeys: z.boolean().optional(),
-};
+}));
 
 /** A caller's settings as parsed. */
 export type CallerSettings = z.infer<z.ZodObject<typeof callerShape>>;

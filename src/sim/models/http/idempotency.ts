@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Generations } from '../../engine/generations';
 import { LIMITS } from '../../engine/limits';
 import { RecentIds } from '../../engine/recent-ids';
+import { lazySchema } from '../../engine/lazySchema';
 
 /**
  * A server honouring `Idempotency-Key`, as Stripe's API does (docs.stripe.com/api/idempotent_requests):
@@ -9,12 +10,12 @@ import { RecentIds } from '../../engine/recent-ids';
  * later request with that key; a request whose key is still being executed gets 409 Conflict;
  * keys can be pruned once they are at least 24 hours old.
  */
-export const idempotencySchema = z
+export const idempotencySchema = lazySchema(() => z
   .object({
     /** How long a stored result is kept: Stripe prunes keys after 24 h. */
     retentionMs: z.number().positive().max(LIMITS.ms).default(86_400_000),
   })
-  .strict();
+  .strict());
 
 /** A server's idempotency settings as parsed. */
 export type IdempotencySettings = z.infer<typeof idempotencySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Rng } from '../../engine/rng';
 import { LIMITS } from '../../engine/limits';
+import { lazySchema } from '../../engine/lazySchema';
 
 // Resilience patterns for synchronous calls, as pure state machines: time comes in as an
 // argument and randomness as an Rng, so each is testable alone. The caller (caller.ts)
@@ -12,7 +13,7 @@ import { LIMITS } from '../../engine/limits';
 export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
 
 /** Scenario fields of a retry policy. */
-export const retrySchema = z
+export const retrySchema = lazySchema(() => z
   .object({
     /** Attempts including the first. R4J RetryConfig: 3. */
     maxAttempts: z.number().int().min(1).max(LIMITS.attempts).default(3),
@@ -31,7 +32,7 @@ export const retrySchema = z
     /** No wait exceeds this. The AWS backoff simulator uses 2000 ms. */
     capMs: z.number().nonnegative().max(LIMITS.ms).default(2000),
   })
-  .strict();
+  .strict());
 
 /** A retry policy as parsed. */
 export type RetrySettings = z.infer<typeof retrySchema>;
@@ -67,7 +68,7 @@ export function backoffDelay(s: RetrySettings, retriesSoFar: number, prevMs: num
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 /** Scenario fields of a circuit breaker, with R4J CircuitBreakerConfig's defaults. Only COUNT_BASED windows are modelled. */
-export const breakerSchema = z
+export const breakerSchema = lazySchema(() => z
   .object({
     /** Percentage of failed calls at or above which the breaker opens. R4J: 50. */
     failureRateThreshold: z.number().gt(0).max(100).default(50),
@@ -86,7 +87,7 @@ export const breakerSchema = z
     /** Go half-open when the wait ends even if nobody calls. R4J: false (the next call does it). */
     automaticTransitionFromOpenToHalfOpenEnabled: z.boolean().default(false),
   })
-  .strict();
+  .strict());
 
 /** A circuit breaker's settings as parsed. */
 export type BreakerSettings = z.infer<typeof breakerSchema>;
@@ -231,12 +232,12 @@ export class CircuitBreaker {
 // ---- bulkhead ----
 
 /** Scenario fields of a semaphore bulkhead (R4J BulkheadConfig; maxWaitDuration is 0: a full bulkhead rejects at once). */
-export const bulkheadSchema = z
+export const bulkheadSchema = lazySchema(() => z
   .object({
     /** Calls to one dependency in flight at once. R4J: 25. */
     maxConcurrentCalls: z.number().int().positive().max(LIMITS.slots).default(25),
   })
-  .strict();
+  .strict());
 
 /** A bulkhead's settings as parsed. */
 export type BulkheadSettings = z.infer<typeof bulkheadSchema>;
@@ -267,14 +268,14 @@ export class Bulkhead {
 // ---- retry budget ----
 
 /** Scenario fields of a retry budget (Google SRE book, "Handling Overload": per-client retries below 10 % of requests). */
-export const retryBudgetSchema = z
+export const retryBudgetSchema = lazySchema(() => z
   .object({
     /** Retries allowed per request in the window (SRE book). Default 0.1. */
     ratio: z.number().min(0).max(1).default(0.1),
     /** The sliding window the ratio is measured over; the SRE book names none, 10 s is microsim's choice. */
     windowMs: z.number().positive().max(LIMITS.ms).default(10_000),
   })
-  .strict();
+  .strict());
 
 /** A retry budget's settings as parsed. */
 export type RetryBudgetSettings = z.infer<typeof retryBudgetSchema>;

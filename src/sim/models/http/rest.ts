@@ -34,7 +34,7 @@ export type RestTrace =
 export type RestClientStats = NodeStats & CallerStats & { inFlight: number; waiting: number; maxConcurrent: number };
 
 /** Scenario fields of a REST client: a service that turns each piece of work it gets into calls. */
-export const restClientSchema = nodeSchema('rest-client', {
+export const restClientSchema = nodeSchema('rest-client', () => ({
   /** Calls in flight at once: its threads or connections. A small pool, so saturation shows. */
   maxConcurrent: z.number().int().positive().max(LIMITS.slots).default(10),
   /** When every slot is busy: wait in line for one, or fail the call at once. */
@@ -44,7 +44,7 @@ export const restClientSchema = nodeSchema('rest-client', {
   /** With several dependencies: call each of them for every piece of work, or take turns. */
   route: z.enum(['all', 'round-robin']).default('all'),
   ...callerShape,
-});
+}));
 
 /** A REST client's config as parsed. */
 export type RestClientConfig = z.infer<typeof restClientSchema>;
@@ -163,14 +163,14 @@ export class RestClient extends SimNode<RestClientConfig> implements CallOwner {
 // ---- rest-service ----
 
 /** Scenario fields of a REST service: a service that calls its own dependencies while serving a request. */
-export const restServiceSchema = nodeSchema('rest-service', {
+export const restServiceSchema = nodeSchema('rest-service', () => ({
   ...serviceShape,
   /** The request name of its downstream calls, e.g. "ChargePayment"; by default the incoming request's. */
   callType: z.string().min(1).optional(),
   /** Honour callers' `Idempotency-Key`s (Stripe style): off when absent, as a plain server does. */
   idempotency: idempotencySchema.optional(),
   ...callerShape,
-});
+}));
 
 /** A REST service's config as parsed. */
 export type RestServiceConfig = z.infer<typeof restServiceSchema>;

@@ -8,6 +8,7 @@ import type { Rng } from '../../engine/rng';
 import type { EventTarget } from '../../engine/scheduler';
 import type { Timer } from '../../engine/timers';
 import type { Topic } from './kafka';
+import { lazySchema } from '../../engine/lazySchema';
 
 const RETRY = 1;
 const EXPIRE = 2;
@@ -20,7 +21,7 @@ type ProducerClientTimers = { [RETRY]: Held; [EXPIRE]: undefined; [CUT_EXPIRE]: 
  * the topic because microsim's producers are not Kafka-specific). Defaults since Kafka 3.0
  * (K: ProducerConfig.java, SEMANTICS §2 and §8).
  */
-export const producerShape = {
+export const producerShape = lazySchema(() => ({
   /**
    * `delivery.timeout.ms`=120000: how long a record may wait for the broker's ack, retries
    * included (`retries`=2147483647, so time, not a count, ends them). An outage shorter than
@@ -45,7 +46,7 @@ export const producerShape = {
    * (NOT_ENOUGH_REPLICAS, a request timeout), so retries can be seen. 0 by default.
    */
   produceErrorRate: z.number().min(0).max(1).default(0),
-};
+}));
 
 /** The producer settings, as parsed. */
 export interface ProducerSettings {

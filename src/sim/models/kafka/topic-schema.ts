@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { nodeSchema } from '../../engine/kind';
 import { LIMITS } from '../../engine/limits';
 import { producerShape } from './producer-client';
+import { lazySchema } from '../../engine/lazySchema';
 
 /** Settings a consumer group can override on its topic. */
-const groupShape = {
+const groupShape = lazySchema(() => ({
   /**
    * When the consumer commits: after processing (at-least-once, Kafka's default with auto
    * commit: a crash reprocesses what was processed since the last commit) or before
@@ -55,12 +56,12 @@ const groupShape = {
    * whose members are up at the start are formed before the run.
    */
   initialRebalanceDelayMs: z.number().nonnegative().max(LIMITS.ms).default(3000),
-};
+}));
 
-const groupOverride = z.object(groupShape).partial().strict();
+const groupOverride = lazySchema(() => z.object(groupShape).partial().strict());
 
 /** Scenario fields of a topic: a partitioned, retained log read by consumer groups. */
-export const topicSchema = nodeSchema('topic', {
+export const topicSchema = nodeSchema('topic', () => ({
   /** Kafka default `num.partitions`=1 (K: ServerLogConfigs.java). Fixed for the run. */
   partitions: z.number().int().positive().max(LIMITS.partitions).default(1),
   /** Kafka default `retention.ms`=604800000, 7 d (K: LogConfig.java). Consuming deletes nothing; retention does. */
@@ -99,7 +100,7 @@ export const topicSchema = nodeSchema('topic', {
   maxAttempts: z.number().int().positive().max(LIMITS.attempts).default(10),
   /** Per consumer group overrides of the settings above, by group name. */
   groups: z.record(z.string(), groupOverride).default({}),
-});
+}));
 
 /** A topic's config as parsed from a scenario. */
 export type TopicConfig = z.infer<typeof topicSchema>;

@@ -10,6 +10,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { Timer } from '../../engine/timers';
 import type { Channel, SignalKind } from '../../engine/trace';
 import { pickReplica, type LbPolicy } from './policies';
+import { lazySchema } from '../../engine/lazySchema';
 
 const TIMEOUT = 1;
 const SWEEP = 2;
@@ -30,7 +31,7 @@ export type LbTrace =
  * OutlierDetection): off unless configured, as in Envoy; `{}` turns it on with Envoy's defaults.
  * (nginx checks passively by default: max_fails=1, fail_timeout=10s, ngx_http_upstream_module.)
  */
-export const outlierSchema = z
+export const outlierSchema = lazySchema(() => z
   .object({
     /** Envoy `consecutive_5xx`, default 5: 5xx answers and connection failures in a row that eject a replica. */
     consecutive5xx: z.number().int().positive().max(1000).default(5),
@@ -43,10 +44,10 @@ export const outlierSchema = z
     /** Envoy `max_ejection_percent`, default 10 %, "but will eject at least one host regardless". */
     maxEjectionPercent: z.number().min(0).max(100).default(10),
   })
-  .strict();
+  .strict());
 
 /** Scenario fields of a load balancer: a reverse proxy in front of replicas of one service. */
-export const loadBalancerSchema = nodeSchema('load-balancer', {
+export const loadBalancerSchema = nodeSchema('load-balancer', () => ({
   /**
    * How a replica is chosen. Envoy's and nginx's default is round robin; `least-outstanding`
    * scans every replica for the fewest requests in flight (nginx `least_conn`); `power-of-two`
@@ -57,7 +58,7 @@ export const loadBalancerSchema = nodeSchema('load-balancer', {
   timeoutMs: z.number().positive().max(LIMITS.ms).default(15_000),
   /** Eject replicas that keep failing (passive health checking); off when absent. */
   outlierDetection: outlierSchema.optional(),
-});
+}));
 
 /** A load balancer's config as parsed. */
 export type LoadBalancerConfig = z.infer<typeof loadBalancerSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodeSchema } from '../../engine/kind';
+import { derivedNodeSchema, nodeSchema } from '../../engine/kind';
 import { LIMITS } from '../../engine/limits';
 
 /** Why a fire-and-forget subscription lost a message: nobody was listening when it came. */
@@ -22,7 +22,7 @@ export const PRESET_DEFAULTS = {
 } as const;
 
 /** Scenario fields of a subscription: one named interest in a topic, with its own copy of every message. */
-const fields = nodeSchema('subscription', {
+const fields = nodeSchema('subscription', () => ({
   /**
    * Which system's defaults the fields below take when the scenario does not set them:
    * `google` (Google Pub/Sub, the default) or `jetstream` (a NATS JetStream consumer; see
@@ -102,14 +102,14 @@ const fields = nodeSchema('subscription', {
    * a backlog stays visible at the subscription rather than in the subscribers' inboxes.
    */
   maxOutstanding: z.number().int().positive().max(LIMITS.slots).default(10),
-});
+}));
 
 /**
  * The subscription's schema: its fields, then the preset's defaults for what the scenario left
  * unset. They are applied after parsing (zod's own defaults cannot depend on another field), so
  * a value the user wrote is told apart from a default.
  */
-export const subscriptionSchema = fields.overwrite((c) => {
+export const subscriptionSchema = derivedNodeSchema(fields, () => fields.overwrite((c) => {
   const d = PRESET_DEFAULTS[c.preset];
   return {
     ...c,
@@ -117,7 +117,7 @@ export const subscriptionSchema = fields.overwrite((c) => {
     maxDeliveryAttempts: c.maxDeliveryAttempts ?? d.maxDeliveryAttempts,
     maxAckPending: c.maxAckPending ?? d.maxAckPending,
   };
-});
+}));
 
 /** A subscription's config as parsed from a scenario: the preset's defaults filled in. */
 export type SubscriptionConfig = z.infer<typeof subscriptionSchema> & { ackDeadlineMs: number; maxDeliveryAttempts: number };

@@ -18,7 +18,7 @@ export type ExchangeTrace =
 type BindingConfig = LinkConfig & { bindingKey?: string };
 
 /** Scenario fields of an exchange. Its links to queues (or exchanges) are its bindings, each with a `bindingKey`. */
-export const exchangeSchema = nodeSchema('exchange', {
+export const exchangeSchema = nodeSchema('exchange', () => ({
   /** direct: the key equals the binding key. fanout: every binding, key ignored. topic: `*` one word, `#` zero or more (RMQ/exchanges). */
   type: z.enum(['direct', 'fanout', 'topic']).default('direct'),
   /**
@@ -34,7 +34,7 @@ export const exchangeSchema = nodeSchema('exchange', {
    * learns that it was not delivered (RMQ/publishers). An alternate exchange takes it first.
    */
   mandatory: z.boolean().default(false),
-});
+}));
 
 /** An exchange's config as parsed from a scenario. */
 export type ExchangeConfig = z.infer<typeof exchangeSchema>;

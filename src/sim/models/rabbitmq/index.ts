@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineKind } from '../../engine/kind';
 import { Exchange, exchangeSchema, type ExchangeTrace } from './exchange';
 import { Queue, queueSchema, type QueueTrace } from './queue';
+import { lazySchema } from '../../engine/lazySchema';
 
 /** `queue`: a RabbitMQ classic queue (also the plain work queue of the M/M/c scenarios). */
 export const queueKind = defineKind(queueSchema, (sim, config) => new Queue(sim, config), {
@@ -17,7 +18,7 @@ export const exchangeKind = defineKind(exchangeSchema, (sim, config) => new Exch
   backlog: 'none',
   nodeRefs: ['alternateExchange'],
   /** Exchange → queue: the binding key (exact for direct, pattern for topic). */
-  linkFields: { bindingKey: z.string().optional() },
+  linkFields: lazySchema(() => ({ bindingKey: z.string().optional() })),
   traceTypes: ['exchange.unroutable'],
 });
 

@@ -18,7 +18,7 @@ export type QueueTrace =
 export type ChannelState = 'open' | 'blocked' | 'closed';
 
 /** Scenario fields of a queue: a RabbitMQ-style FIFO buffer between publishers and competing consumers. */
-export const queueSchema = nodeSchema('queue', {
+export const queueSchema = nodeSchema('queue', () => ({
   /**
    * Unacked deliveries each consumer may hold (`basic.qos`, per consumer). RabbitMQ's own default
    * is 0 (unlimited, RMQ/confirms); microsim defaults to 1, the most conservative value the docs
@@ -90,7 +90,7 @@ export const queueSchema = nodeSchema('queue', {
    * by reason) for someone to inspect. With consumers it is an ordinary queue.
    */
   deadLetterQueue: z.boolean().default(false),
-});
+}));
 
 /** A queue's config as parsed from a scenario. */
 export type QueueConfig = z.infer<typeof queueSchema>;

@@ -3,16 +3,17 @@ import { nodeSchema } from '../../engine/kind';
 import { LIMITS } from '../../engine/limits';
 import type { Message } from '../../engine/message';
 import { serviceShape } from '../core/service';
+import { lazySchema } from '../../engine/lazySchema';
 
 // SEMANTICS §6 (Orchestration vs choreography): an orchestrator sends one command at a time
 // and, on a failure, compensating commands in reverse order. Sources: Richardson, Microservices
 // Patterns 2e ch. 10; Temporal sdk-java Saga.java; docs/encyclopedia/retry-policies.mdx.
 
 /** A command name as a scenario writes it ("ReserveCredit"). */
-const commandName = z.string().min(1).max(60);
+const commandName = lazySchema(() => z.string().min(1).max(60));
 
 /** One step of a saga: the command sent to a participant, and the command that undoes it. */
-export const sagaStepSchema = z
+export const sagaStepSchema = lazySchema(() => z
   .object({
     /** The node that runs the command: a service the orchestrator links to. */
     participant: z.string().min(1).max(100),
@@ -24,7 +25,7 @@ export const sagaStepSchema = z
      */
     compensation: commandName.optional(),
   })
-  .strict();
+  .strict());
 
 /** One step as parsed. */
 export type SagaStep = z.infer<typeof sagaStepSchema>;
@@ -34,7 +35,7 @@ export type SagaStep = z.infer<typeof sagaStepSchema>;
  * backoff coefficient 2.0, maximum interval 100 × the initial interval, maximum attempts 0,
  * which means unlimited. Activities get it by default; workflows get none.
  */
-export const sagaRetrySchema = z
+export const sagaRetrySchema = lazySchema(() => z
   .object({
     /** The wait before the first retry. Temporal: 1 s. */
     initialIntervalMs: z.number().positive().max(LIMITS.ms).default(1000),
@@ -45,13 +46,13 @@ export const sagaRetrySchema = z
     /** Attempts including the first; 0 = unlimited, Temporal's default. */
     maximumAttempts: z.number().int().min(0).max(LIMITS.attempts).default(0),
   })
-  .strict();
+  .strict());
 
 /** A retry policy as parsed. */
 export type SagaRetry = z.infer<typeof sagaRetrySchema>;
 
 /** Scenario fields of a saga orchestrator: for each order it receives, it runs `steps` in order. */
-export const sagaOrchestratorSchema = nodeSchema('saga-orchestrator', {
+export const sagaOrchestratorSchema = nodeSchema('saga-orchestrator', () => ({
   steps: z.array(sagaStepSchema).min(1).max(8),
   /**
    * How long one attempt of a command may take before it counts as a transient failure and is
@@ -60,7 +61,7 @@ export const sagaOrchestratorSchema = nodeSchema('saga-orchestrator', {
   timeoutMs: z.number().positive().max(LIMITS.ms).default(2000),
   /** Retries of a command or a compensation after a transient failure (a timeout, a 5xx, a refused connection). */
   retry: sagaRetrySchema.default({ initialIntervalMs: 1000, backoffCoefficient: 2, maximumAttempts: 0 }),
-});
+}));
 
 /** An orchestrator's config as parsed. */
 export type SagaOrchestratorConfig = z.infer<typeof sagaOrchestratorSchema>;
@@ -71,19 +72,19 @@ export type SagaOrchestratorConfig = z.infer<typeof sagaOrchestratorSchema>;
  * refusal is an answer, not an error: the orchestrator does not retry it, it compensates.
  * `failureRate` stays a transient failure (a 500), which the orchestrator retries.
  */
-export const sagaParticipantSchema = nodeSchema('saga-participant', {
+export const sagaParticipantSchema = nodeSchema('saga-participant', () => ({
   ...serviceShape,
   /** The share of commands it refuses (compensations are never refused). */
   rejectProbability: z.number().min(0).max(1).default(0),
   /** The business reply it gives when it refuses, e.g. "CreditLimitExceeded". */
   rejectCode: z.string().min(1).max(60).default('Rejected'),
-});
+}));
 
 /** A participant's config as parsed. */
 export type SagaParticipantConfig = z.infer<typeof sagaParticipantSchema>;
 
 /** An event name as a scenario writes it ("OrderCreated"). */
-const eventName = z.string().min(1).max(60);
+const eventName = lazySchema(() => z.string().min(1).max(60));
 
 /**
  * One reaction of a choreography participant: when an event `on` reaches it, it does its work
@@ -91,14 +92,14 @@ const eventName = z.string().min(1).max(60);
  * publishes `rejectWith` instead (Richardson's Customer Service: OrderCreated → CreditReserved
  * or CreditLimitExceeded). No `emit`: the event ends its part of the saga.
  */
-export const reactionSchema = z
+export const reactionSchema = lazySchema(() => z
   .object({
     on: eventName,
     emit: eventName.optional(),
     rejectWith: eventName.optional(),
     rejectProbability: z.number().min(0).max(1).default(0),
   })
-  .strict();
+  .strict());
 
 /** One reaction as parsed. */
 export type Reaction = z.infer<typeof reactionSchema>;
@@ -109,10 +110,10 @@ export type Reaction = z.infer<typeof reactionSchema>;
  * saga is the chain of these reactions: no node holds its whole flow (SEMANTICS §6).
  * `failureRate` stays a transient failure: the delivery is nacked and comes back.
  */
-export const choreographyParticipantSchema = nodeSchema('choreography-participant', {
+export const choreographyParticipantSchema = nodeSchema('choreography-participant', () => ({
   ...serviceShape,
   reactions: z.array(reactionSchema).min(1).max(8),
-});
+}));
 
 /** A choreography participant's config as parsed. */
 export type ChoreographyParticipantConfig = z.infer<typeof choreographyParticipantSchema>;

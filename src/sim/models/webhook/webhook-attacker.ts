@@ -15,7 +15,7 @@ const TICK = 1;
 type AttackerTimers = { [TICK]: undefined };
 
 /** Scenario fields of an attacker: someone who POSTs fake webhooks to the receivers it links to. */
-export const attackerSchema = nodeSchema('webhook-attacker', {
+export const attackerSchema = nodeSchema('webhook-attacker', () => ({
   /**
    * `forge`: a new event signed with a secret that is not the receiver's (expect 401).
    * `replay`: a request recorded from a sender's traffic, re-sent unchanged later (expect 400 once
@@ -31,7 +31,7 @@ export const attackerSchema = nodeSchema('webhook-attacker', {
   secret: z.string().min(1).default('whsec_bm90LXRoZS1yZWFsLXNlY3JldA=='),
   signature: z.enum(SIGNATURE_SCHEMES).default('svix'),
   eventType: z.string().min(1).default('order.paid'),
-});
+}));
 
 /** An attacker's config as parsed from a scenario. */
 export type AttackerConfig = z.infer<typeof attackerSchema>;

@@ -15,17 +15,15 @@ import { LIMITS } from '../../engine/limits';
 const REGISTER = 101;
 /** A receiver's timers: a service's, and the moment it registers its endpoint. */
 type ReceiverTimers = ServiceTimers & { [REGISTER]: undefined };
-const { concurrency, serviceTime, failureRate, maxQueue, whenOffline } = serviceShape;
-
 /** Scenario fields of a webhook receiver: a service with an endpoint that other services POST events to. */
-export const receiverSchema = nodeSchema('webhook-receiver', {
-  concurrency,
-  serviceTime,
+export const receiverSchema = nodeSchema('webhook-receiver', () => ({
+  concurrency: serviceShape.concurrency,
+  serviceTime: serviceShape.serviceTime,
   /** Probability that handling an event fails: the sender gets a 500 and retries. */
-  failureRate,
-  maxQueue,
+  failureRate: serviceShape.failureRate,
+  maxQueue: serviceShape.maxQueue,
   /** 'refuse' (default): connections are refused while down. 'hang': requests vanish and senders time out. */
-  whenOffline,
+  whenOffline: serviceShape.whenOffline,
   /** The endpoint URL it registers; `https://<id>.example.com/webhooks` by default. */
   url: z.string().min(1).optional(),
   /** Event types it registers for; all by default. */
@@ -46,7 +44,7 @@ export const receiverSchema = nodeSchema('webhook-receiver', {
   /** Register with every webhook sender linked to it at `registerAtMs`; otherwise only by command. */
   register: z.boolean().default(true),
   registerAtMs: z.number().nonnegative().max(LIMITS.ms).default(0),
-});
+}));
 
 /** A webhook receiver's config as parsed from a scenario. */
 export type ReceiverConfig = z.infer<typeof receiverSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../../engine/limits';
+import { lazySchema } from '../../engine/lazySchema';
 
 /**
  * When a webhook sender tries again after a failed attempt, how long it waits for an answer,
@@ -11,7 +12,7 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 /** A custom exponential schedule: the n-th retry waits min(maxMs, initialMs · factorⁿ). */
-export const customRetrySchema = z
+export const customRetrySchema = lazySchema(() => z
   .object({
     initialMs: z.number().nonnegative().max(LIMITS.ms),
     factor: z.number().min(1).max(100).default(2),
@@ -20,23 +21,23 @@ export const customRetrySchema = z
     /** The longest wait; none by default. */
     maxMs: z.number().positive().max(LIMITS.ms).optional(),
   })
-  .strict();
+  .strict());
 
 /** A named provider's behaviour, or a custom exponential schedule. */
-export const retrySchema = z.union([z.enum(['svix', 'stripe', 'shopify', 'github']), customRetrySchema]);
+export const retrySchema = lazySchema(() => z.union([z.enum(['svix', 'stripe', 'shopify', 'github']), customRetrySchema]));
 
 /** A retry setting as written in a scenario. */
 export type RetrySetting = z.infer<typeof retrySchema>;
 
 /** When an endpoint that keeps failing is disabled. Either rule may be absent; `{}` never disables. */
-export const disableSchema = z
+export const disableSchema = lazySchema(() => z
   .object({
     /** Consecutive failed attempts at the endpoint, any delivery (a success resets the count). */
     failedAttempts: z.number().int().positive().max(LIMITS.attempts).optional(),
     /** Time since the first failure of the current streak with no success since (scaled by timeScale). */
     failingForMs: z.number().positive().max(LIMITS.ms).optional(),
   })
-  .strict();
+  .strict());
 
 /** A disabling rule as written in a scenario. */
 export type DisableRule = z.infer<typeof disableSchema>;

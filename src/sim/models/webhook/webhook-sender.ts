@@ -19,7 +19,7 @@ const GENERATE = 1;
 type SenderTimers = AttemptTimers & { [GENERATE]: undefined };
 
 /** Scenario fields of a webhook sender: the service whose events other services subscribe to. */
-export const senderSchema = nodeSchema('webhook-sender', {
+export const senderSchema = nodeSchema('webhook-sender', () => ({
   /** Retry schedule: a provider preset or a custom exponential one (see webhook-schedule.ts). */
   retry: retrySchema.default('svix'),
   /** Compresses retry waits and the disabling period (0.001: 5 min → 300 ms); not the timeout. */
@@ -36,7 +36,7 @@ export const senderSchema = nodeSchema('webhook-sender', {
   /** The event type of the events it makes itself. */
   eventType: z.string().min(1).default('order.created'),
   stopMs: z.number().positive().max(LIMITS.ms).optional(),
-});
+}));
 
 /** A webhook sender's config as parsed from a scenario. */
 export type SenderConfig = z.infer<typeof senderSchema>;
