@@ -38,8 +38,13 @@ import { gzipSync } from 'node:zlib';
  * kind: 201.1. size7: motion's core loads after the first paint (src/app/motionLazy.tsx): 186.1 KB,
  * the families' event sentences load with the engine (phraseStore.ts): 181.8, and the setting
  * names with the engine and the inspector (fieldNameTable.ts): 178.9 KB, so the budget is 179.
+ * Round 7's first-paint work (the inline script's imports counted): 180.6, budget 181. Round 8:
+ * the entry run in three tasks (a vendor chunk, react-dom's first require, the app: +0.4 KB) and
+ * the choreography kind (its card, settings' names and the built-in's title on the menu: +1.1):
+ * 182.1 KB, so the budget is 182.5. (A card loaded when its kind is first drawn saved only 0.2 KB
+ * and, swapped in after the layout, left the routes under the flow running over it: not kept.)
  */
-export const BUDGET_KB = 181;
+export const BUDGET_KB = 182.5;
 
 /** The chunk of one language's strings (en.ts, es.ts): counted, the larger one, though imported dynamically. */
 const LANGUAGE_CHUNK = /^(en|es)-[\w-]+\.js$/;
