@@ -66,6 +66,11 @@ function signalIndex(kind: SignalKind): number {
   }
 }
 
+// The switches encode, the tables decode (CHANNELS, SIGNALS): they must agree, or an arrival
+// would be handed over on another channel. Checked once, when the module loads.
+for (const c of CHANNELS) if (channelIndex(c) !== CHANNEL_INDEX[c]) throw new Error(`channelIndex disagrees with CHANNEL_INDEX on ${c}`);
+for (const k of SIGNALS) if (signalIndex(k) !== SIGNAL_INDEX[k]) throw new Error(`signalIndex disagrees with SIGNAL_INDEX on ${k}`);
+
 interface SignalTransit {
   msg: Message | undefined;
   data: SignalData | undefined;
