@@ -101,6 +101,22 @@ describe('the controller', () => {
     expect(app.getState().live[producer]?.published).toBe(1);
   });
 
+  it('after a pause the cards catch up with the clock together, and then both stay still', () => {
+    // Figures are taken at most every 100 ms while playing: whichever frame the pause lands on,
+    // the cards must end on the figures of the paused instant, not on the last ones taken.
+    for (let playFrames = 20; playFrames < 28; playFrames++) {
+      const { controller, frames, state } = rig();
+      controller.setSpeed(30);
+      controller.play();
+      frames(playFrames);
+      controller.pause();
+      frames(Math.ceil(HOP_MS / 16) + 1); // the screen's clock has reached the engine's
+      const settled = state();
+      frames(40);
+      expect(state(), `paused after ${playFrames} frames`).toEqual(settled);
+    }
+  });
+
   it('"publish one" publishes exactly one message and is recorded, so a seek back replays it', () => {
     const { app, controller, frames, frame } = rig();
     const producer = Object.keys(app.getState().live).find((id) => app.getState().live[id]?.kind === 'producer')!;

@@ -166,7 +166,11 @@ export class SimController {
   /** Pauses. */
   pause(): void {
     this.playhead.stopAt = null;
+    const wasPlaying = this.app.getState().playing;
     this.app.setState({ playing: false });
+    // Take the figures of the paused instant now: they reach the cards `hopMs` later, as the
+    // screen's clock reaches the engine's, instead of one throttle interval after it.
+    if (wasPlaying) this.publish(true);
   }
 
   /** Plays and pauses exactly at simulated time `t` (a guided tour's moment); at once if already there. */
