@@ -9,8 +9,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   workers: 2,
-  // One retry on CI, where a loaded two-core machine has made a timing-sensitive test flaky
-  // (inspector.spec lost a setting edit once in ~10 runs); the report lists any test that needed it.
+  // One retry on CI, where a loaded two-core machine makes frames slow; the report lists any test
+  // that needed it. (inspector.spec's seek test used to need it: after a pause the cards kept the
+  // last throttled figures for up to 100 ms after the clock settled, fixed in the controller.)
   retries: process.env.CI ? 1 : 0,
   // compare-perf.spec prints frame-rate figures and asserts nothing: `npm run perf:compare` runs it.
   testIgnore: process.env.PERF ? [] : ['**/compare-perf.spec.ts'],
