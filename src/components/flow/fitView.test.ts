@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitAbove } from './fitView';
+import { fitAbove, READABLE_ZOOM, readableStepView } from './fitView';
 
 describe('fitAbove (the view with the drawer open)', () => {
   // A wrapped diagram, two rows of cards, and the 256 px strip a 1280×720 window leaves above the drawer.
@@ -40,5 +40,38 @@ describe('fitAbove (the view with the drawer open)', () => {
     expect(v.zoom).toBe(0.88);
     expect(v.x + wide.width * v.zoom).toBeLessThanOrEqual(1280);
     expect(v.y).toBeGreaterThanOrEqual(narration.height);
+  });
+});
+
+describe('readableStepView (a tour step on a phone)', () => {
+  const phone = { width: 390, height: 430 };
+  const panel = { width: 374, height: 165 };
+  // Three cards stacked in a column, 250 px wide and 480 px tall in all.
+  const column = { x: 600, y: 100, width: 250, height: 480 };
+
+  it('keeps a group that does not fit readable, from its top card, below the panel', () => {
+    const v = readableStepView(column, phone, panel)!;
+    expect(v.zoom).toBeCloseTo(READABLE_ZOOM, 6);
+    // The top card starts just below the panel, and the column's left edge is on screen.
+    expect(column.y * v.zoom + v.y).toBeGreaterThanOrEqual(panel.height);
+    expect(column.y * v.zoom + v.y).toBeLessThan(panel.height + 60);
+    expect(column.x * v.zoom + v.x).toBeGreaterThanOrEqual(0);
+  });
+
+  it("moves the card the step asks the learner to use into view, even when it is not the group's first", () => {
+    const row = { x: 0, y: 0, width: 700, height: 150 };
+    const last = { x: 500, y: 0, width: 200, height: 150 };
+    const v = readableStepView(row, phone, panel, last)!;
+    expect(v.zoom).toBeCloseTo(READABLE_ZOOM, 6);
+    expect(last.x * v.zoom + v.x).toBeGreaterThanOrEqual(0);
+    expect((last.x + last.width) * v.zoom + v.x).toBeLessThanOrEqual(phone.width);
+  });
+
+  it('leaves a group that fits readable to the ordinary fit', () => {
+    expect(readableStepView({ x: 0, y: 0, width: 200, height: 120 }, phone, panel)).toBeNull();
+  });
+
+  it('leaves wide canvases to the ordinary fit, however small the group comes out', () => {
+    expect(readableStepView(column, { width: 1440, height: 300 }, panel)).toBeNull();
   });
 });

@@ -84,3 +84,37 @@ export function fitAbove(
   const y = pad.top + Math.max(0, (height - pad.top - pad.bottom - b.height * zoom) / 2) - b.y * zoom;
   return { x, y, zoom };
 }
+
+/**
+ * Canvas width, px, under which (a phone) a tour step's cards are never drawn below
+ * READABLE_ZOOM: a wider canvas shows the whole group small and the learner may zoom in, but
+ * on a phone a group of cards fitted into what the tour panel leaves comes out at a third of
+ * its size, every word unreadable.
+ */
+export const NARROW_CANVAS = 640;
+
+/**
+ * The view for a tour step about some cards on a narrow canvas, when fitting them all would
+ * draw them too small to read: READABLE_ZOOM, the group shown from its top-left card (where its
+ * story starts, in a left-to-right flow), clear of the panel; the learner drags for the rest.
+ * `focus`, the card the step asks the learner to use, is moved into view if that start leaves it
+ * out. Null where the ordinary fit is readable, or the canvas is wide.
+ */
+export function readableStepView(
+  b: { x: number; y: number; width: number; height: number }, canvas: Box, panel: Box,
+  focus?: { x: number; y: number; width: number; height: number },
+): { x: number; y: number; zoom: number } | null {
+  if (canvas.width >= NARROW_CANVAS || fitZoom(b, canvas, panel) >= READABLE_ZOOM) return null;
+  const view = fitAbove(b, canvas.width, canvas.height, 0, panel, READABLE_ZOOM, READABLE_ZOOM);
+  if (!focus) return view;
+  const z = view.zoom;
+  // The room the view leaves for cards: below the panel, clear of the zoom controls on the right.
+  const room = { left: EDGE.left, right: canvas.width - EDGE.right, top: panel.height + GAP, bottom: canvas.height - EDGE.bottom };
+  const shift = (start: number, size: number, lo: number, hi: number) =>
+    start + size > hi ? Math.max(lo - start, hi - (start + size)) : start < lo ? lo - start : 0;
+  return {
+    zoom: z,
+    x: view.x + shift(focus.x * z + view.x, focus.width * z, room.left, room.right),
+    y: view.y + shift(focus.y * z + view.y, focus.height * z, room.top, room.bottom),
+  };
+}

@@ -7,7 +7,7 @@ import type { Scenario } from '../../sim/engine/scenario';
 import type { TourStep } from '../../sim/engine/tour';
 import { useApp } from '../../store/appStore';
 import { fullCardsNow, relayoutCanvas } from '../flow/AutoLayout';
-import { FULL_ZOOM, fitViewOptions } from '../flow/fitView';
+import { FULL_ZOOM, fitViewOptions, readableStepView } from '../flow/fitView';
 import type { SimFlowNode } from '../nodes/types';
 import { TourPanel } from './TourPanel';
 import { useTour, watchForAction } from './tourSession';
@@ -55,7 +55,14 @@ function useFitStep(step: TourStep | undefined, scenario: Scenario | undefined) 
       const { width, height } = store.getState();
       const fitTo = (duration: number) => {
         const shown = flow.getNodes().filter((n) => ids.size === 0 || ids.has(n.id));
-        const options = fitViewOptions(getNodesBounds(shown), { width, height }, { width: panel.offsetWidth, height: panel.offsetHeight });
+        const bounds = getNodesBounds(shown);
+        const panelBox = { width: panel.offsetWidth, height: panel.offsetHeight };
+        // On a phone, a step about several cards keeps them readable rather than whole.
+        const target = step.waitFor && flow.getNode(step.waitFor.node);
+        const focus = target ? getNodesBounds([target]) : undefined;
+        const readable = ids.size > 0 ? readableStepView(bounds, { width, height }, panelBox, focus) : null;
+        if (readable) return flow.setViewport(readable, { duration });
+        const options = fitViewOptions(bounds, { width, height }, panelBox);
         return flow.fitView({ ...options, nodes: shown.map((n) => ({ id: n.id })), duration });
       };
       void fitTo(350).then(() => {
