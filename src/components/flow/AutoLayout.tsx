@@ -5,7 +5,7 @@ import { crossings } from '../../app/layoutWrap';
 import { findConsumerGroups, findVariants } from '../../app/variants';
 import type { Scenario } from '../../sim/engine/scenario';
 import type { SimFlowNode } from '../nodes/types';
-import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM, READABLE_ZOOM } from './fitView';
+import { compactBelow, fitViewOptions, fitZoom, FULL_ZOOM, PHONE_WIDTH, PHONE_ZOOM, READABLE_ZOOM } from './fitView';
 
 type Density = 'full' | 'compact';
 
@@ -47,13 +47,6 @@ export async function fullCardsNow(): Promise<boolean> {
   return fullNow ? fullNow() : false;
 }
 
-/** Canvases narrower than this are phones: the diagram is not shrunk below PHONE_ZOOM to fit. */
-const PHONE_WIDTH = 640;
-/**
- * The smallest zoom a phone fits to: compact text (12.5 px at least) stays at 11 px or more.
- * A wider diagram starts at its left end, and the learner pans (drags) to see the rest.
- */
-const PHONE_ZOOM = 0.9;
 
 /**
  * Lays the scenario out with the cards' measured sizes and fits it, then keeps the layout

@@ -2,14 +2,12 @@ import { getNodesBounds, useReactFlow, useStoreApi, type Viewport } from '@xyflo
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../store/appStore';
 import type { SimFlowNode } from '../nodes/types';
-import { fitAbove } from './fitView';
+import { fitAbove, PHONE_WIDTH } from './fitView';
 
 /** Space kept between the diagram and the canvas' top or the drawer, px. */
 const MARGIN = 16;
 /** Wall ms to wait for the drawer to finish opening (it grows in 220 ms, Drawer.tsx). */
 const SETTLE_MS = 260;
-/** Canvases narrower than this are phones (as in AutoLayout). */
-const PHONE_WIDTH = 640;
 /** Room above the cards for a variant's or a consumer group's box title, px. */
 const BOX_TITLE = 34;
 

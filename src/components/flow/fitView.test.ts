@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitAbove, READABLE_ZOOM, readableStepView } from './fitView';
+import { fitAbove, PHONE_ZOOM, readableStepView } from './fitView';
 
 describe('fitAbove (the view with the drawer open)', () => {
   // A wrapped diagram, two rows of cards, and the 256 px strip a 1280×720 window leaves above the drawer.
@@ -51,7 +51,7 @@ describe('readableStepView (a tour step on a phone)', () => {
 
   it('keeps a group that does not fit readable, from its top card, below the panel', () => {
     const v = readableStepView(column, phone, panel)!;
-    expect(v.zoom).toBeCloseTo(READABLE_ZOOM, 6);
+    expect(v.zoom).toBeCloseTo(PHONE_ZOOM, 6);
     // The top card starts just below the panel, and the column's left edge is on screen.
     expect(column.y * v.zoom + v.y).toBeGreaterThanOrEqual(panel.height);
     expect(column.y * v.zoom + v.y).toBeLessThan(panel.height + 60);
@@ -62,7 +62,7 @@ describe('readableStepView (a tour step on a phone)', () => {
     const row = { x: 0, y: 0, width: 700, height: 150 };
     const last = { x: 500, y: 0, width: 200, height: 150 };
     const v = readableStepView(row, phone, panel, last)!;
-    expect(v.zoom).toBeCloseTo(READABLE_ZOOM, 6);
+    expect(v.zoom).toBeCloseTo(PHONE_ZOOM, 6);
     expect(last.x * v.zoom + v.x).toBeGreaterThanOrEqual(0);
     expect((last.x + last.width) * v.zoom + v.x).toBeLessThanOrEqual(phone.width);
   });

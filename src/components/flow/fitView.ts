@@ -85,27 +85,27 @@ export function fitAbove(
   return { x, y, zoom };
 }
 
+/** Canvases narrower than this are phones: a diagram is not shrunk below PHONE_ZOOM to fit. */
+export const PHONE_WIDTH = 640;
 /**
- * Canvas width, px, under which (a phone) a tour step's cards are never drawn below
- * READABLE_ZOOM: a wider canvas shows the whole group small and the learner may zoom in, but
- * on a phone a group of cards fitted into what the tour panel leaves comes out at a third of
- * its size, every word unreadable.
+ * The smallest zoom a phone fits to: compact text (12.5 px at least) stays at 11 px or more.
+ * A wider diagram starts at its left end, and the learner pans (drags) to see the rest.
  */
-export const NARROW_CANVAS = 640;
+export const PHONE_ZOOM = 0.9;
 
 /**
- * The view for a tour step about some cards on a narrow canvas, when fitting them all would
- * draw them too small to read: READABLE_ZOOM, the group shown from its top-left card (where its
+ * The view for a tour step about some cards on a phone, when fitting them all into what the
+ * tour panel leaves would draw them too small to read (a third of their size, often): PHONE_ZOOM, the group shown from its top-left card (where its
  * story starts, in a left-to-right flow), clear of the panel; the learner drags for the rest.
  * `focus`, the card the step asks the learner to use, is moved into view if that start leaves it
- * out. Null where the ordinary fit is readable, or the canvas is wide.
+ * out. Null where the ordinary fit is readable, or the canvas is not a phone's.
  */
 export function readableStepView(
   b: { x: number; y: number; width: number; height: number }, canvas: Box, panel: Box,
   focus?: { x: number; y: number; width: number; height: number },
 ): { x: number; y: number; zoom: number } | null {
-  if (canvas.width >= NARROW_CANVAS || fitZoom(b, canvas, panel) >= READABLE_ZOOM) return null;
-  const view = fitAbove(b, canvas.width, canvas.height, 0, panel, READABLE_ZOOM, READABLE_ZOOM);
+  if (canvas.width >= PHONE_WIDTH || fitZoom(b, canvas, panel) >= PHONE_ZOOM) return null;
+  const view = fitAbove(b, canvas.width, canvas.height, 0, panel, PHONE_ZOOM, PHONE_ZOOM);
   if (!focus) return view;
   const z = view.zoom;
   // The room the view leaves for cards: below the panel, clear of the zoom controls on the right.
