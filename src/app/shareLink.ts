@@ -3,7 +3,7 @@ import { builtin, BUILTIN_IDS } from '../scenarios';
 import { phrase, type Lang, type ScenarioIssue } from '../sim/engine/errors';
 import { actionSchema, type Scenario } from '../sim/engine/scenario';
 import type { RecordedAction } from '../sim/engine/simulation';
-import { translate } from '../i18n/translate';
+import { loadLang, translate } from '../i18n/translate';
 import { checkCommand, checkPatch } from '../sim/engine/actionCheck';
 import { tooDeepAt } from '../sim/engine/bounds';
 import { LIMITS } from '../sim/engine/limits';
@@ -49,7 +49,7 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
     const found = builtin(id);
     if (!found) {
       const ids = BUILTIN_IDS.join(', ');
-      return fail((lang) => [{ path: 's', message: phrase(lang, 'unknownBuiltin', { id, ids }) }]);
+      return refuseLink((lang) => [{ path: 's', message: phrase(lang, 'unknownBuiltin', { id, ids }) }]);
     }
     scenario = found;
     builtinId = id;
@@ -58,8 +58,8 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
     try {
       data = JSON.parse(await unpack(packed));
     } catch (e) {
-      if (e instanceof TooLarge) return tooLarge('z');
-      return damaged('z', 'linkBadData', { detail: (e as Error).message });
+      if (e instanceof TooLarge) return refuseTooLarge('z');
+      return refuseDamaged('z', 'linkBadData', { detail: (e as Error).message });
     }
     const en = parseScenario(data, 'en');
     if (!en.ok) {
@@ -68,14 +68,14 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
     }
     scenario = en.scenario;
   } else {
-    return damaged('', 'linkNoScenario');
+    return refuseDamaged('', 'linkNoScenario');
   }
 
   const seedText = params.get('seed');
   let seed: number | undefined;
   if (seedText !== null) {
     seed = Number(seedText);
-    if (!Number.isSafeInteger(seed)) return damaged('seed', 'linkBadSeed', { seed: seedText });
+    if (!Number.isSafeInteger(seed)) return refuseDamaged('seed', 'linkBadSeed', { seed: seedText });
   }
 
   let recorded: RecordedAction[] = [];
@@ -84,18 +84,18 @@ export async function decodeShareHash(hash: string): Promise<DecodeResult> {
     try {
       const raw: unknown = JSON.parse(await unpack(actions));
       const deep = tooDeepAt(raw, LIMITS.depth);
-      if (deep !== undefined) return fail((lang) => [{ path: `a${deep}`, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) }]);
+      if (deep !== undefined) return refuseLink((lang) => [{ path: `a${deep}`, message: phrase(lang, 'tooDeep', { max: LIMITS.depth }) }]);
       recorded = z.array(recordedSchema).max(LIMITS.actions).parse(raw) as RecordedAction[];
     } catch (e) {
-      if (e instanceof TooLarge) return tooLarge('a');
+      if (e instanceof TooLarge) return refuseTooLarge('a');
       const detail = e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (e as Error).message;
-      return damaged('a', 'linkBadActions', { detail });
+      return refuseDamaged('a', 'linkBadActions', { detail });
     }
     const ids = new Set(scenario.nodes.map((n) => n.id));
     for (const a of recorded) {
       for (const ref of ['node', 'from', 'to'] as const) {
         const v = (a as Record<string, unknown>)[ref];
-        if (typeof v === 'string' && !ids.has(v)) return damaged('a', 'linkActionNode', { id: v });
+        if (typeof v === 'string' && !ids.has(v)) return refuseDamaged('a', 'linkActionNode', { id: v });
       }
     }
     const en = recordedIssues(scenario, recorded, 'en');
@@ -141,20 +141,32 @@ function recordedIssues(scenario: Scenario, recorded: readonly RecordedAction[],
   return issues;
 }
 
-function tooLarge(path: string): DecodeResult {
-  return fail((lang) => [{ path, message: phrase(lang, 'tooLarge', { max: LIMITS.linkChars }) }]);
+/** A link's refusal, in both languages. */
+export type LinkRefusal = { ok: false; issues: Record<Lang, ScenarioIssue[]> };
+
+/**
+ * A refusal in both languages. The interface's strings load one language at a time (the other
+ * when the browser is idle, translate.ts), so both are loaded first: a reader who switches
+ * language while the message shows reads it in theirs, and a refusal built outside the app (the
+ * fuzzer, the CLI) is bilingual too.
+ */
+export async function refuseLink(issues: (lang: Lang) => ScenarioIssue[]): Promise<LinkRefusal> {
+  await Promise.all([loadLang('en'), loadLang('es')]);
+  return { ok: false, issues: { en: issues('en'), es: issues('es') } };
+}
+
+/** A link that inflates past LIMITS.linkChars, refused at `path`. */
+export function refuseTooLarge(path: string): Promise<LinkRefusal> {
+  return refuseLink((lang) => [{ path, message: phrase(lang, 'tooLarge', { max: LIMITS.linkChars }) }]);
+}
+
+/** A damaged link, refused at `path` with the interface's phrase `key`. */
+export function refuseDamaged(path: string, key: DictKey, params: Params = {}): Promise<LinkRefusal> {
+  return refuseLink((lang) => [{ path, message: phrase(lang, 'badShareLink', { detail: translate(lang, key, params) }) }]);
 }
 
 /** Thrown by `unpack` when a link inflates past LIMITS.linkChars: it stops there, it does not inflate the rest. */
 export class TooLarge extends Error {}
-
-function fail(issues: (lang: Lang) => ScenarioIssue[]): DecodeResult {
-  return { ok: false, issues: { en: issues('en'), es: issues('es') } };
-}
-
-function damaged(path: string, key: DictKey, params: Params = {}): DecodeResult {
-  return fail((lang) => [{ path, message: phrase(lang, 'badShareLink', { detail: translate(lang, key, params) }) }]);
-}
 
 /** UTF-8 text → deflate-raw → base64url. */
 export async function pack(text: string): Promise<string> {

@@ -8,6 +8,7 @@ import { streamRng } from './engine/rng';
 import { CATALOG, parseScenario } from './catalog';
 import type { Scenario } from './engine/scenario';
 import { Simulation } from './engine/simulation';
+import { runHolds, type PlanStep } from './testing/fuzz';
 import { InvariantChecker } from './testing/invariant';
 
 /** Regression tests, one per finding of issue 13 ("What the fuzzing found"). */
@@ -248,5 +249,42 @@ describe('6. the CLI is bounded', () => {
   it('a bad --max-events is a usage error (exit 2)', () => {
     const err: string[] = [];
     expect(main(['mm1', '--max-events', 'lots'], io(err))).toBe(2);
+  });
+});
+
+describe('later finds of `npm run fuzz` (round 9)', () => {
+  it('a load balancer that gives up on a request while it travels to its replica: nothing is dropped twice', () => {
+    // seed 787244592: producer b → load balancer d → b (50 ms), the balancer taken offline after
+    // 51 events. It dropped what it had forwarded; the message then reached b, which dropped it
+    // again ("message 26 was dropped and cannot become dropped").
+    const doc = {
+      id: 'fuzz', title: 'fuzz', seed: 856,
+      nodes: [{ id: 'a', kind: 'producer' }, { id: 'b', kind: 'producer' }, { id: 'c', kind: 'webhook-sender', ratePerSec: 1 }, { id: 'd', kind: 'load-balancer' }],
+      links: [{ from: 'b', to: 'd' }, { from: 'd', to: 'b', latency: { dist: 'constant', ms: 50 } }, { from: 'c', to: 'b' }],
+    };
+    const plan: PlanStep[] = [{ afterEvents: 51, node: 3, other: 0, what: 'offline', patchSeed: 0, command: 'purge', args: {} }];
+    expect(runHolds(doc, plan)).toBeUndefined();
+  });
+
+  it('a message published to a load balancer goes on as an HTTP request: its replica answers it, and sheds it as one when it goes away', () => {
+    const sim = new Simulation(CATALOG, ok({
+      seed: 4, durationMs: 3_000,
+      nodes: [
+        { id: 'p', kind: 'producer', ratePerSec: 20 },
+        { id: 'lb', kind: 'load-balancer', timeoutMs: 200 },
+        { id: 'x', kind: 'service', serviceTime: constant(30) },
+      ],
+      links: [{ from: 'p', to: 'lb' }, { from: 'lb', to: 'x', latency: constant(10) }],
+      actions: [{ at: 1_000, do: 'offline', node: 'x' }, { at: 1_500, do: 'online', node: 'x' }],
+    }));
+    const checker = new InvariantChecker(sim);
+    const channels = new Set<string>();
+    sim.on((ev) => {
+      if (ev.type === 'message.sent' && ev.from === 'lb') channels.add(ev.channel);
+    });
+    for (let i = 0; i < 20_000 && sim.step() !== null; i++) checker.check();
+    checker.dispose();
+    expect([...channels]).toEqual(['request']);
+    expect(sim.node('x').processed).toBeGreaterThan(10);
   });
 });

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { builtinComparison, COMPARISONS, type BuiltinComparison } from '../../compare/builtins';
 import { readComparison } from '../../compare/load';
-import { phrase, type Lang, type ScenarioIssue } from '../../sim/engine/errors';
+import type { Lang, ScenarioIssue } from '../../sim/engine/errors';
 import { LIMITS } from '../../sim/engine/limits';
 import { translate } from '../../i18n/translate';
-import type { DictKey } from '../../i18n/en';
-import type { Params } from '../../i18n/translate';
-import { pack, TooLarge, unpack } from '../shareLink';
+import { pack, refuseDamaged, refuseLink, refuseTooLarge, TooLarge, unpack } from '../shareLink';
 
 /**
  * A user's action on a comparison, on the shared clock: the switch or slow mode of one
@@ -66,8 +64,8 @@ export async function decodeCompareHash(hash: string): Promise<CompareDecode> {
     try {
       file = JSON.parse(await unpack(packed));
     } catch (e) {
-      if (e instanceof TooLarge) return tooLarge('z');
-      return damaged('z', 'linkBadData', { detail: (e as Error).message });
+      if (e instanceof TooLarge) return refuseTooLarge('z');
+      return refuseDamaged('z', 'linkBadData', { detail: (e as Error).message });
     }
     const en = readComparison(file, 'en');
     if (!en.ok) {
@@ -79,7 +77,7 @@ export async function decodeCompareHash(hash: string): Promise<CompareDecode> {
     const found = builtinComparison(id);
     if (!found) {
       const ids = COMPARISONS.map((c) => c.comparison.id).join(', ');
-      return fail((lang) => [{ path: 'compare', message: translate(lang, 'compareUnknown', { id, ids }) }]);
+      return refuseLink((lang) => [{ path: 'compare', message: translate(lang, 'compareUnknown', { id, ids }) }]);
     }
     entry = found;
   }
@@ -91,30 +89,18 @@ export async function decodeCompareHash(hash: string): Promise<CompareDecode> {
     try {
       raw = JSON.parse(await unpack(packedActions));
     } catch (e) {
-      if (e instanceof TooLarge) return tooLarge('a');
-      return damaged('a', 'linkBadActions', { detail: (e as Error).message });
+      if (e instanceof TooLarge) return refuseTooLarge('a');
+      return refuseDamaged('a', 'linkBadActions', { detail: (e as Error).message });
     }
     const parsed = z.array(actionSchema).max(LIMITS.actions).safeParse(raw);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return damaged('a', 'linkBadActions', { detail });
+      return refuseDamaged('a', 'linkBadActions', { detail });
     }
     actions = parsed.data as CompareAction[];
     const consumers = new Set(entry.columns[0]!.consumers);
     const stranger = actions.findIndex((a) => !consumers.has(a.node));
-    if (stranger >= 0) return damaged(`a[${stranger}].node`, 'compareActionNode', { id: actions[stranger]!.node });
+    if (stranger >= 0) return refuseDamaged(`a[${stranger}].node`, 'compareActionNode', { id: actions[stranger]!.node });
   }
   return { ok: true, shared: { entry, file, actions } };
-}
-
-function fail(issues: (lang: Lang) => ScenarioIssue[]): CompareDecode {
-  return { ok: false, issues: { en: issues('en'), es: issues('es') } };
-}
-
-function tooLarge(path: string): CompareDecode {
-  return fail((lang) => [{ path, message: phrase(lang, 'tooLarge', { max: LIMITS.linkChars }) }]);
-}
-
-function damaged(path: string, key: DictKey, params: Params = {}): CompareDecode {
-  return fail((lang) => [{ path, message: phrase(lang, 'badShareLink', { detail: translate(lang, key, params) }) }]);
 }

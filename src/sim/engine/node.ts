@@ -65,7 +65,8 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
 
   /** A message arrived over a link from `from`. */
   receive(msg: Message, from: SimNode, _channel: Channel): void {
-    this.sim.drop(this, msg, `${this.kind} does not accept messages`);
+    // A copy its sender already gave up on (a proxy's timeout) is not dropped a second time.
+    if (msg.state !== 'dropped') this.sim.drop(this, msg, `${this.kind} does not accept messages`);
     void from;
   }
 
@@ -77,6 +78,7 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
    * A broker requeues or drops it according to its ack mode. The default drops it.
    */
   onConsumerLost(msg: Message, consumer: SimNode): void {
+    if (msg.state === 'dropped' || msg.state === 'done') return; // settled already (a proxy's timeout)
     this.sim.drop(this, msg, `consumer ${consumer.id} went offline holding it`);
   }
 

@@ -9,6 +9,7 @@ import type { ScheduledEvent } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/simulation';
 import type { Timer } from '../../engine/timers';
 import type { Channel, SignalKind } from '../../engine/trace';
+import { isHttp } from '../core/service';
 import { pickReplica, type LbPolicy } from './policies';
 import { lazySchema } from '../../engine/lazySchema';
 
@@ -108,6 +109,12 @@ interface Pending {
   replica: Replica;
   sentAt: number;
   timer: ScheduledEvent;
+  /**
+   * Forwarded to a node that is not an HTTP server (a broker): the message is the broker's from
+   * then on (it answers 202 on arrival, SimNode.answersRequests), so giving up on the request
+   * must not drop it, as for a REST caller (call.ts, `handedOver`).
+   */
+  handedOver: boolean;
 }
 
 /**
@@ -167,9 +174,11 @@ export class LoadBalancer extends SimNode<LoadBalancerConfig> {
     replica.outstanding++;
     this.forwarded++;
     const timer = this.sim.scheduler.schedule(this.config.timeoutMs, this, TIMEOUT, msg.id);
-    this.pending.set(msg.id, { msg, from, replica, sentAt: this.sim.now, timer });
+    this.pending.set(msg.id, { msg, from, replica, sentAt: this.sim.now, timer, handedOver: !replica.link.to.answersRequests() });
     this.setBacklog(this.pending.size);
-    this.sim.send(replica.link, msg, channel);
+    // An HTTP proxy speaks HTTP only: a message published to it goes on as a request, so the
+    // replica answers it (and sheds it as a request when it goes away) like any other.
+    this.sim.send(replica.link, msg, isHttp(channel) ? channel : 'request');
   }
 
   override onSignal(kind: SignalKind, msg: Message | undefined, from: SimNode, data: SignalData | undefined): void {
@@ -199,7 +208,7 @@ export class LoadBalancer extends SimNode<LoadBalancerConfig> {
     sim.emit({ type: 'lb.timeout', t: sim.now, node: this.id, replica: p.replica.link.to.id, msg: p.msg, afterMs: sim.now - p.sentAt });
     this.outcome(p.replica, false);
     // The request may still be out there: it is wasted work now, and the caller's to retry as a new copy.
-    if (p.msg.state !== 'dropped' && p.msg.state !== 'done') sim.drop(this, p.msg, 'upstream timeout');
+    if (!p.handedOver && p.msg.state !== 'dropped' && p.msg.state !== 'done') sim.drop(this, p.msg, 'upstream timeout');
     sim.signal(this, p.from, 'response', p.msg, { status: 504, ok: false, error: 'upstream request timeout' });
   }
 
@@ -254,7 +263,7 @@ export class LoadBalancer extends SimNode<LoadBalancerConfig> {
     for (const p of [...this.pending.values()]) {
       this.settle(p);
       this.sim.scheduler.cancel(p.timer);
-      if (p.msg.state !== 'dropped' && p.msg.state !== 'done') this.sim.drop(this, p.msg, 'load balancer went offline');
+      if (!p.handedOver && p.msg.state !== 'dropped' && p.msg.state !== 'done') this.sim.drop(this, p.msg, 'load balancer went offline');
       this.sim.signal(this, p.from, 'response', p.msg, { status: 0, ok: false, error: 'connection reset' });
     }
   }
