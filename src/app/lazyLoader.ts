@@ -5,6 +5,7 @@ import type { Scenario } from '../sim/engine/scenario';
 import { appStore } from '../store/appStore';
 import type { ScenarioSource } from '../store/slices/scenarioSlice';
 import { nextTask } from './idle';
+import { controller } from './runtime';
 import { DEFAULT_BUILTIN, DEFAULT_SCENARIO } from './firstScreen';
 
 /**
@@ -67,19 +68,23 @@ export function showDefaultFirst(): void {
  * When the engine arrives: loads the default scenario for real (with its tour, parsed at build
  * time like the first screen's copy: loaderBuiltins.ts), keeping the canvas as laid out (same
  * load id), the card picked and the scenario picker as they are, unless the user already opened
- * something else. The store changes in one update, what draws only from the scenario's nodes and
- * links is not drawn again (drawnScenario), and the address bar follows in a task of its own.
+ * something else. Three tasks, one store update each, so that none is long on a slow phone: the
+ * run and its tour (what draws only from the scenario's nodes and links is not drawn again:
+ * drawnScenario), the cards' figures, the address bar.
  */
 export async function adoptDefault(): Promise<void> {
   const loader = await engine();
   const { loadId, source, selected } = appStore.getState();
   if (!isFirstScreen(loadId, source)) return;
-  if (!loader.loadBuiltin(DEFAULT_SCENARIO)) return;
+  if (!loader.loadBuiltin(DEFAULT_SCENARIO, true)) return;
   // The same scenario: a card picked before the engine came stays picked (its inspector open).
   appStore.setState({ loadId, selected, source });
+  // Then, each in a task of its own: the cards' figures, and the address bar.
   await nextTask();
-  const now = appStore.getState();
-  if (isFirstScreen(now.loadId, now.source)) loader.showBuiltin(DEFAULT_SCENARIO);
+  if (!isFirstScreen(appStore.getState().loadId, appStore.getState().source)) return;
+  controller.showFigures();
+  await nextTask();
+  if (isFirstScreen(appStore.getState().loadId, appStore.getState().source)) loader.showBuiltin(DEFAULT_SCENARIO);
 }
 
 /** Whether the screen still shows the first screen's default (the user has opened nothing else). */

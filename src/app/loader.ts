@@ -17,10 +17,13 @@ export function openBuiltin(id: string): void {
   if (loadBuiltin(id)) showBuiltin(id);
 }
 
-/** Loads the built-in scenario `id`, the address bar left as it is; returns whether it loaded. */
-export function loadBuiltin(id: string): boolean {
+/**
+ * Loads the built-in scenario `id`, the address bar left as it is (and, with `figuresLater`, the
+ * cards' figures until `controller.showFigures()`); returns whether it loaded.
+ */
+export function loadBuiltin(id: string, figuresLater = false): boolean {
   const scenario = builtinScenario(id);
-  return scenario !== undefined && controller.load(scenario, { source: { kind: 'builtin', id } });
+  return scenario !== undefined && controller.load(scenario, { source: { kind: 'builtin', id }, figuresLater });
 }
 
 /** Puts the built-in scenario `id` in the address bar. */
