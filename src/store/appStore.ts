@@ -61,12 +61,7 @@ let drawn: Scenario | null = null;
  */
 export function drawnScenario(s: AppState): Scenario | null {
   const next = s.scenario;
-  if (next !== drawn && !(next && drawn && sameButTour(next, drawn))) drawn = next;
+  const was = drawn;
+  if (next !== was && (!next || !was || Object.keys({ ...next, ...was }).some((k) => k !== 'tour' && next[k as keyof Scenario] !== was[k as keyof Scenario]))) drawn = next;
   return drawn;
-}
-
-function sameButTour(a: Scenario, b: Scenario): boolean {
-  const keys = (s: Scenario) => Object.keys(s).filter((k) => k !== 'tour') as (keyof Scenario)[];
-  const ka = keys(a);
-  return ka.length === keys(b).length && ka.every((k) => a[k] === b[k]);
 }
