@@ -50,18 +50,21 @@ export function useApp<U>(selector: (s: AppState) => U): U {
   return useStore(appStore, selector);
 }
 
-/** The last scenario `drawnScenario` gave. */
+/** The last scenario `drawnScenario` was given, and the one it gave for it. */
+let seen: Scenario | null = null;
 let drawn: Scenario | null = null;
 
 /**
  * The scenario on screen as what does not draw its tour sees it (the canvas, its edges, the
  * narration, the totals, the log's names): the same object while only the tour changes. The
  * engine taking the first screen's copy of the default over adds its tour and changes nothing
- * else, so none of those draws again then.
+ * else, so none of those draws again then. Compared once per scenario object, not per call.
  */
 export function drawnScenario(s: AppState): Scenario | null {
   const next = s.scenario;
+  if (next === seen) return drawn;
+  seen = next;
   const was = drawn;
-  if (next !== was && (!next || !was || Object.keys({ ...next, ...was }).some((k) => k !== 'tour' && next[k as keyof Scenario] !== was[k as keyof Scenario]))) drawn = next;
+  if (!next || !was || Object.keys({ ...next, ...was }).some((k) => k !== 'tour' && next[k as keyof Scenario] !== was[k as keyof Scenario])) drawn = next;
   return drawn;
 }
