@@ -5,7 +5,7 @@ import './styles/app.css';
 import { installDebugHook } from './app/debugHook';
 import { comparisonOfHash, openCompare } from './app/compare/openCompare';
 import { adoptDefault, engine, openHash, opensOnDefault, showDefaultFirst } from './app/lazyLoader';
-import { whenIdle } from './app/idle';
+import { nextTask, whenIdle } from './app/idle';
 import { hydrated } from './Hydrated';
 import { controller, runQueuedCommands } from './app/runtime';
 import { appStore } from './store/appStore';
@@ -33,9 +33,6 @@ const hydrate = () => {
     hydrateRoot(root, tree);
   });
 };
-
-/** A turn of the event loop: what follows runs in a task of its own. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 if (opensOnDefault()) {
   // The usual first visit: the default scenario is drawn at once from its build-time copy, and

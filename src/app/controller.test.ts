@@ -133,4 +133,20 @@ describe('the controller', () => {
     expect(frame.getState().totals?.published).toBe(at100);
     expect(at100).toBeGreaterThanOrEqual(1);
   });
+
+  it('a load that leaves the figures for later (the engine taking the first screen over) changes no card until showFigures, which shows them at once', () => {
+    const app = createAppStore('en');
+    const frame = createFrameStore();
+    const wall = { now: 0 };
+    const controller = new SimController(app, frame, () => wall.now);
+    controller.load(builtin('user-registered-queue')!, { source: { kind: 'builtin', id: 'user-registered-queue' }, figuresLater: true });
+    expect(app.getState().live).toEqual({});
+    expect(app.getState().configs).toEqual({});
+    // The clock and the totals are there at once.
+    expect(frame.getState().totals?.published).toBe(0);
+    controller.showFigures();
+    expect(Object.keys(app.getState().live)).toEqual(['users', 'signups', 'email']);
+    expect(app.getState().live.users?.published).toBe(0);
+    expect(Object.keys(app.getState().configs)).toEqual(['users', 'signups', 'email']);
+  });
 });

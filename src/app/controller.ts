@@ -32,6 +32,11 @@ export interface LoadOptions {
   seed?: number;
   /** Actions recorded in an earlier run (a share link), replayed at the same events. */
   recorded?: readonly RecordedAction[];
+  /**
+   * Leave the cards' figures as they are until `showFigures` (the engine taking the first
+   * screen's copy over: the cards are drawn, and their figures follow in a task of their own).
+   */
+  figuresLater?: boolean;
 }
 
 /**
@@ -107,8 +112,13 @@ export class SimController {
     this.install(sim);
     const loadId = this.app.getState().loadId + 1;
     this.app.setState({ scenario, source: options.source, seed, loadId, playing: false, lastStep: null, seekingTo: null, selected: null });
-    this.publish(true, this.wallClock(), true);
+    this.publish(true, this.wallClock(), true, false, !options.figuresLater);
     return true;
+  }
+
+  /** Puts the run's figures on the cards now (after a load told to leave them for later). */
+  showFigures(): void {
+    this.publish(true, this.wallClock(), true);
   }
 
   /** Back to t = 0 with the same scenario and seed; manual actions are forgotten. */
@@ -276,6 +286,9 @@ export class SimController {
   /** Follows the publication `root` (all its copies), or stops following with null. */
   follow(root: number | null): void {
     this.flights.followed = root ?? -1;
+    // Following nothing while nothing is followed changes nothing (the canvas asks once at start).
+    const was = followStore.getState();
+    if (root === null && was.root === null && was.edges.length === 0 && was.nodes.length === 0) return;
     followStore.setState({ root, edges: [], nodes: [] });
   }
 
@@ -364,7 +377,7 @@ export class SimController {
 
   // ---- publishing ----
 
-  private publish(force: boolean, wall = this.wallClock(), immediate = false, switchesNow = false): void {
+  private publish(force: boolean, wall = this.wallClock(), immediate = false, switchesNow = false, figures = true): void {
     if (!this.run) return;
     const playing = this.app.getState().playing;
     const pacer = this.playhead.pacer;
@@ -373,7 +386,7 @@ export class SimController {
       seekingTo: this.playhead.seekingTo,
       behind: (said) => pacer.behind(playing, said),
       actualSpeed: pacer.actualSpeed,
-      liveDue: (f) => this.liveThrottle.due(f),
+      liveDue: (f) => figures && this.liveThrottle.due(f),
       wall,
       immediate,
       switchesNow,

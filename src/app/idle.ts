@@ -9,3 +9,6 @@ export function whenIdle(timeoutMs = 500): Promise<void> {
     else setTimeout(resolve, 0);
   });
 }
+
+/** A turn of the event loop: what follows runs in a task of its own. */
+export const nextTask = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -3,6 +3,9 @@ import { loadFieldNames } from '../i18n/fieldNames';
 import { loadLang } from '../i18n/translate';
 import type { Scenario } from '../sim/engine/scenario';
 import { appStore } from '../store/appStore';
+import type { ScenarioSource } from '../store/slices/scenarioSlice';
+import { nextTask } from './idle';
+import { controller } from './runtime';
 import { DEFAULT_BUILTIN, DEFAULT_SCENARIO } from './firstScreen';
 
 /**
@@ -64,13 +67,27 @@ export function showDefaultFirst(): void {
 /**
  * When the engine arrives: loads the default scenario for real (with its tour, parsed at build
  * time like the first screen's copy: loaderBuiltins.ts), keeping the canvas as laid out (same
- * load id) and the card picked, unless the user already opened something else.
+ * load id), the card picked and the scenario picker as they are, unless the user already opened
+ * something else. Three tasks, one store update each, so that none is long on a slow phone: the
+ * run and its tour (what draws only from the scenario's nodes and links is not drawn again:
+ * drawnScenario), the cards' figures, the address bar.
  */
 export async function adoptDefault(): Promise<void> {
   const loader = await engine();
   const { loadId, source, selected } = appStore.getState();
-  if (loadId !== 1 || source.kind !== 'builtin' || source.id !== DEFAULT_SCENARIO) return;
-  loader.openBuiltin(DEFAULT_SCENARIO);
+  if (!isFirstScreen(loadId, source)) return;
+  if (!loader.loadBuiltin(DEFAULT_SCENARIO, true)) return;
   // The same scenario: a card picked before the engine came stays picked (its inspector open).
-  appStore.setState({ loadId, selected });
+  appStore.setState({ loadId, selected, source });
+  // Then, each in a task of its own: the cards' figures, and the address bar.
+  await nextTask();
+  if (!isFirstScreen(appStore.getState().loadId, appStore.getState().source)) return;
+  controller.showFigures();
+  await nextTask();
+  if (isFirstScreen(appStore.getState().loadId, appStore.getState().source)) loader.showBuiltin(DEFAULT_SCENARIO);
+}
+
+/** Whether the screen still shows the first screen's default (the user has opened nothing else). */
+function isFirstScreen(loadId: number, source: ScenarioSource): boolean {
+  return loadId === 1 && source.kind === 'builtin' && source.id === DEFAULT_SCENARIO;
 }

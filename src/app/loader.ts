@@ -14,9 +14,21 @@ export const DEFAULT_SCENARIO = BUILTIN_IDS[0]!;
 
 /** Opens the built-in scenario `id` and puts it in the address bar. */
 export function openBuiltin(id: string): void {
+  if (loadBuiltin(id)) showBuiltin(id);
+}
+
+/**
+ * Loads the built-in scenario `id`, the address bar left as it is (and, with `figuresLater`, the
+ * cards' figures until `controller.showFigures()`); returns whether it loaded.
+ */
+export function loadBuiltin(id: string, figuresLater = false): boolean {
   const scenario = builtinScenario(id);
-  if (!scenario) return;
-  if (controller.load(scenario, { source: { kind: 'builtin', id } })) setHash(builtinHash(id));
+  return scenario !== undefined && controller.load(scenario, { source: { kind: 'builtin', id }, figuresLater });
+}
+
+/** Puts the built-in scenario `id` in the address bar. */
+export function showBuiltin(id: string): void {
+  setHash(builtinHash(id));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AnimatePresenceProps, HTMLMotionProps, TargetAndTransition } from 'motion/react';
-import { createElement, type CSSProperties, type ReactNode, useState, useSyncExternalStore } from 'react';
+import { createElement, type CSSProperties, type ReactNode, useEffect, useState } from 'react';
+import { hydrated } from '../Hydrated';
 
 /**
  * Motion without motion on the first load (issue #13). Components use `M.div`, `M.span`,
@@ -14,31 +15,63 @@ type Parts = typeof import('./motionCore').motionParts;
 
 let parts: Parts | null = null;
 let requested = false;
-/** True while the tree re-renders onto motion: what mounts then (a swapped parent's children) was on screen already. */
+/** True while elements swap onto motion: what mounts then (a swapped parent's children) was on screen already. */
 let swapping = false;
+let swapEnd: ReturnType<typeof setTimeout> | undefined;
+/** Elements still drawn plain, each with its swap. */
 const listeners = new Set<() => void>();
+/** Swaps waiting for their turn, one per task. */
+const queue: (() => void)[] = [];
 
-function subscribe(listener: () => void) {
+/** Waits for motion (importing it on the first call), then swaps `listener`'s element in its turn. */
+function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  if (!requested) {
+  if (parts) enqueue(listener);
+  else if (!requested) {
     requested = true;
     void import('./motionCore').then((mod) => {
       parts = mod.motionParts;
-      swapping = true;
-      for (const l of listeners) l();
-      setTimeout(() => (swapping = false), 100);
+      for (const l of listeners) enqueue(l);
     });
   }
   return () => listeners.delete(listener);
 }
 
-/** Motion's parts once loaded, else null (also while hydrating server-rendered HTML). */
+/**
+ * Elements swap onto motion one per task: each swap mounts motion's component in place of the
+ * plain element, and its insides again (a card, the narration), which all at once was one long
+ * task on a slow phone. One that unmounted meanwhile is skipped.
+ */
+function enqueue(listener: () => void): void {
+  swapping = true;
+  clearTimeout(swapEnd);
+  queue.push(listener);
+  if (queue.length === 1) setTimeout(swapNext, 0);
+}
+
+function swapNext(): void {
+  const next = queue.shift();
+  if (next && listeners.has(next)) {
+    listeners.delete(next);
+    next();
+  }
+  if (queue.length > 0) setTimeout(swapNext, 0);
+  else swapEnd = setTimeout(() => (swapping = false), 100);
+}
+
+/** Whether the page is React's (hydrated or first rendered): an element mounting from then on takes motion at once. */
+let pageSettled = false;
+void hydrated.then(() => (pageSettled = true));
+
+/**
+ * Motion's parts once this element's turn to swap has come, else null. An element on the first
+ * screen (hydrated from the HTML drawn at build time, which is plain) starts plain even if motion
+ * arrived meanwhile, and swaps in its turn, so that no swap lands in hydration's own tasks.
+ */
 function useMotionParts(): Parts | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => parts,
-    () => null,
-  );
+  const [own, setOwn] = useState<Parts | null>(() => (pageSettled ? parts : null));
+  useEffect(() => (own ? undefined : subscribe(() => setOwn(parts))), [own]);
+  return own;
 }
 
 const TRANSFORMS: Record<string, (v: string | number) => string> = {

@@ -51,6 +51,8 @@ export class StorePublisher {
   private built: Record<string, NodeLive> = {};
   /** Figures taken, waiting `hopMs` before the cards show them. */
   private pending: { wall: number; live: Record<string, NodeLive> }[] = [];
+  /** Where the run was when figures were last taken: a frame that finds it there (paused, idle) takes none. */
+  private takenAt: { reader: RunReader; events: number; now: number } | null = null;
 
   constructor(
     private readonly app: AppStore,
@@ -65,6 +67,7 @@ export class StorePublisher {
     this.built = {};
     this.pending = [];
     this.horizon = 0;
+    this.takenAt = null;
   }
 
   /** Drops figures waiting to be shown (the screen's clock jumped: a seek landed). */
@@ -86,7 +89,9 @@ export class StorePublisher {
     }
     if (seeking) return;
     const reader = run.reader;
-    if (facts.liveDue(facts.force)) {
+    // Unforced, figures are taken only if the run has moved since: an action, a step or a load forces.
+    if (facts.liveDue(facts.force) && (facts.force || this.moved(run))) {
+      this.takenAt = { reader, events: run.events, now: reader.now };
       this.publishConfigs(reader);
       const live = this.take(reader);
       if (facts.immediate || this.hopMs <= 0) {
@@ -97,6 +102,12 @@ export class StorePublisher {
       this.pending.push({ wall: facts.wall, live });
     }
     if (!this.showDue(reader, facts.wall) && facts.switchesNow) this.show(reader, this.app.getState().live);
+  }
+
+  /** Whether `run` has run an event or moved its clock since figures were last taken. */
+  private moved(run: PublishedRun): boolean {
+    const at = this.takenAt;
+    return !at || at.reader !== run.reader || at.events !== run.events || at.now !== run.reader.now;
   }
 
   /** The figures now; a node whose figures did not change keeps the same object (no re-render). */

@@ -2,7 +2,7 @@ import { M, Presence } from '../app/motionLazy';
 import { lazy, Suspense, useState } from 'react';
 import { localize } from '../i18n/localize';
 import { useT } from '../i18n/useT';
-import { useApp } from '../store/appStore';
+import { drawnScenario, useApp } from '../store/appStore';
 
 // The tour replays the run ahead with the engine, which arrives after the first paint (app/runtime.ts).
 const TourStart = lazy(() => import('./tour/TourStart').then((mod) => ({ default: mod.TourStart })));
@@ -16,7 +16,7 @@ const LONG = 200;
  */
 export function Narration() {
   const { t, lang } = useT();
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   const loadId = useApp((s) => s.loadId);
   const [expandedFor, setExpandedFor] = useState(-1);
   if (!scenario) return null;

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialLang, LANG_KEY } from '../i18n/translate';
 import type { Lang } from '../sim/engine/errors';
+import type { Scenario } from '../sim/engine/scenario';
 import { langSlice, type LangSlice } from './slices/langSlice';
 import { liveSlice, type LiveSlice } from './slices/liveSlice';
 import { noticeSlice, type NoticeSlice } from './slices/noticeSlice';
@@ -47,4 +48,23 @@ export const appStore: AppStore = createAppStore();
 /** Reads a narrow slice of the app store; re-renders only when the selected value changes. */
 export function useApp<U>(selector: (s: AppState) => U): U {
   return useStore(appStore, selector);
+}
+
+/** The last scenario `drawnScenario` was given, and the one it gave for it. */
+let seen: Scenario | null = null;
+let drawn: Scenario | null = null;
+
+/**
+ * The scenario on screen as what does not draw its tour sees it (the canvas, its edges, the
+ * narration, the totals, the log's names): the same object while only the tour changes. The
+ * engine taking the first screen's copy of the default over adds its tour and changes nothing
+ * else, so none of those draws again then. Compared once per scenario object, not per call.
+ */
+export function drawnScenario(s: AppState): Scenario | null {
+  const next = s.scenario;
+  if (next === seen) return drawn;
+  seen = next;
+  const was = drawn;
+  if (!next || !was || Object.keys({ ...next, ...was }).some((k) => k !== 'tour' && next[k as keyof Scenario] !== was[k as keyof Scenario])) drawn = next;
+  return drawn;
 }

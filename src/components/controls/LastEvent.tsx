@@ -5,7 +5,7 @@ import { formatClock } from '../../i18n/format';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
 import type { TraceEvent } from '../../sim/catalog';
-import { useApp } from '../../store/appStore';
+import { drawnScenario, useApp } from '../../store/appStore';
 import { useFrame } from '../panels/useFrame';
 
 /** Wall ms between updates of "Last event" while playing: slow enough to read a sentence. */
@@ -19,7 +19,7 @@ export const PLAYING_EVERY_MS = 700;
 export function LastEvent() {
   const { t, lang } = useT();
   const step = useApp((s) => s.lastStep);
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   const playing = useApp((s) => s.playing);
   const [latest, setLatest] = useState<{ seq: number; ev: TraceEvent } | null>(null);
   useFrame(() => {

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/useT';
 import type { FrameState } from '../../store/frameStore';
 import type { LedgerTotals } from '../../sim/engine/message';
 import type { DictKey } from '../../i18n/en';
-import { useApp } from '../../store/appStore';
+import { drawnScenario, useApp } from '../../store/appStore';
 import { LiveText } from '../LiveText';
 
 /** Kinds a REST call waits on for an answer (brokers accept a message at once). */
@@ -42,7 +42,7 @@ const FIELDS: readonly Field[] = [
  */
 export function Totals() {
   const { t, lang } = useT();
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   const producers = useMemo(() => scenario?.nodes.filter((n) => n.kind === 'producer').map((n) => n.id) ?? [], [scenario]);
   // Calls that can fail: a REST caller calling a service (not one handing messages to a broker, which accepts at once).
   const hasCalls = useMemo(() => {

@@ -9,7 +9,7 @@ import { localize } from '../../i18n/localize';
 import type { T } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import type { Scenario } from '../../sim/engine/scenario';
-import { appStore, useApp } from '../../store/appStore';
+import { appStore, drawnScenario, useApp } from '../../store/appStore';
 import { Narration } from '../Narration';
 import { RefitOnResize } from '../panels/RefitOnResize';
 import { kindUi } from '../models/catalog';
@@ -60,7 +60,7 @@ const onEdgeClick = (e: ReactMouseEvent) => {
  */
 export function FlowCanvas() {
   useRenderCount();
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   const loadId = useApp((s) => s.loadId);
   // Hidden until laid out with measured sizes, so the first arrangement never flashes.
   const [shownFor, setShownFor] = useState(-1);

@@ -7,7 +7,7 @@ import type { DictKey } from '../../i18n/en';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
 import type { LinkConfig } from '../../sim/engine/scenario';
-import { useApp } from '../../store/appStore';
+import { drawnScenario, useApp } from '../../store/appStore';
 
 /** What an edge knows of its link: the scenario's link and the kinds at both ends. */
 export interface SimEdgeData extends Record<string, unknown> {
@@ -56,7 +56,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<SimFlowEdge>) {
 function useOwnedPartitions(data: SimEdgeData | undefined, source: string, target: string): { colour: string; parts: string } | null {
   const isKafka = data?.fromKind === 'topic';
   const group = typeof data?.link.group === 'string' ? data.link.group : undefined;
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   const colours = useMemo(() => ownerColours(isKafka ? scenario : null), [isKafka, scenario]);
   const parts = useApp((s) => {
     if (!isKafka || !group) return null;

@@ -2,12 +2,12 @@ import { useMemo, type ReactNode } from 'react';
 import { ownerColours, ownerOf, type GroupLive } from '../../app/owners';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
-import { useApp } from '../../store/appStore';
+import { drawnScenario, useApp } from '../../store/appStore';
 import './flow-visual.css';
 
 /** The scenario's colour per Kafka consumer. */
 export function useOwnerColours(): Map<string, string> {
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   return useMemo(() => ownerColours(scenario), [scenario]);
 }
 
@@ -19,7 +19,7 @@ export function useOwnerColours(): Map<string, string> {
  */
 export function LaneOwners({ partition, groups, colours }: { partition: number; groups: [string, GroupLive][]; colours: Map<string, string> }) {
   const { t, lang } = useT();
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   const name = (id: string) => localize(scenario?.nodes.find((n) => n.id === id)?.label, lang, id);
   return (
     <span className="lane__owners">

@@ -2,7 +2,7 @@ import { BUILTIN_MENU } from '../../app/firstScreen';
 import { openBuiltin } from '../../app/lazyLoader';
 import { localize } from '../../i18n/localize';
 import { useT } from '../../i18n/useT';
-import { useApp } from '../../store/appStore';
+import { drawnScenario, useApp } from '../../store/appStore';
 
 const CUSTOM = '';
 
@@ -10,7 +10,7 @@ const CUSTOM = '';
 export function ScenarioPicker() {
   const { t, lang } = useT();
   const source = useApp((s) => s.source);
-  const scenario = useApp((s) => s.scenario);
+  const scenario = useApp(drawnScenario);
   const value = source.kind === 'builtin' ? source.id : CUSTOM;
   return (
     <label className="field">
