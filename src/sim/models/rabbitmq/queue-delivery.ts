@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import type { SimNode } from '../../engine/node';
@@ -21,7 +21,7 @@ export interface Consumer {
   readonly link: Link;
   readonly node: SimNode;
   /** Deliveries not yet acked, in delivery order (manual ack only). Acks come mostly oldest first, so a deque beats a set here. */
-  readonly unacked: Denque<Message>;
+  readonly unacked: Fifo<Message>;
   delivered: number;
   /** Its channel: see ChannelState. */
   channel: ChannelState;
@@ -71,7 +71,7 @@ export abstract class QueueDelivery<C extends QueueConfig = QueueConfig> extends
       }
       if (link.to.kind === 'exchange') continue;
       const known = this.byNode.get(link.to);
-      consumers.push(known ?? { link, node: link.to, unacked: new Denque(), delivered: 0, channel: 'open', heartbeat: undefined });
+      consumers.push(known ?? { link, node: link.to, unacked: new Fifo(), delivered: 0, channel: 'open', heartbeat: undefined });
     }
     this.consumers = consumers;
     this.byNode.clear();
@@ -210,12 +210,12 @@ export abstract class QueueDelivery<C extends QueueConfig = QueueConfig> extends
 }
 
 /** Where `msg` is in `list`, searching from the oldest, or -1. */
-function indexIn(list: Denque<Message>, msg: Message): number {
+function indexIn(list: Fifo<Message>, msg: Message): number {
   for (let i = 0, n = list.length; i < n; i++) if (list.peekAt(i) === msg) return i;
   return -1;
 }
 
-function removeAt(list: Denque<Message>, i: number): void {
+function removeAt(list: Fifo<Message>, i: number): void {
   if (i === 0) list.shift();
   else if (i > 0) list.removeOne(i);
 }
