@@ -26,7 +26,7 @@ describe('Fifo', () => {
           else if (o.op === 'clear') {
             q.clear();
             model = [];
-          } else {
+          } else if (o.op === 'removeOne' || o.op === 'peekAt') {
             const i = o.i < 0 ? o.i + model.length : o.i;
             const expected = i >= 0 && i < model.length ? model[i] : undefined;
             if (o.op === 'peekAt') expect(q.peekAt(o.i)).toBe(expected);
