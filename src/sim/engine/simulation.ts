@@ -46,6 +46,8 @@ export class Simulation extends SimulationBase implements EventTarget {
   halted: Error | undefined;
   private replay: readonly RecordedAction[];
   private replayAt = 0;
+  /** The node the last processed copy passed through (see finishProcessing). */
+  private lastVia: SimNode | undefined;
 
   constructor(catalog: Catalog, scenario: Scenario, options: RunOptions = {}) {
     super(catalog, scenario, options.seed ?? scenario.seed);
@@ -304,8 +306,10 @@ export class Simulation extends SimulationBase implements EventTarget {
     const latencyMs = this.now - msg.publishedAt;
     node.processed++;
     node.latency.record(latencyMs);
-    if (msg.via && msg.via !== node.id) {
-      const via = this.nodes.get(msg.via);
+    const viaId = msg.via;
+    if (viaId && viaId !== node.id) {
+      // The broker of the last processed copy is most often this one's too: no Map lookup then.
+      const via = viaId === this.lastVia?.id ? this.lastVia : (this.lastVia = this.nodes.get(viaId));
       if (via) {
         via.processed++;
         via.latency.record(latencyMs);

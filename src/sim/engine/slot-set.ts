@@ -10,25 +10,30 @@ export interface Slotted {
  * Iteration order is not insertion order after a delete.
  */
 export class SlotSet<T extends Slotted> {
-  private readonly items: T[] = [];
+  // Its length only grows: delete clears the last place instead of popping it. Popping to empty
+  // and pushing again (a service of concurrency 1, once per job) made every push grow the
+  // backing store again through the out-of-line Array.prototype.push.
+  private readonly items: (T | undefined)[] = [];
+  private count = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
   add(item: T): void {
     if (item.slot >= 0) return;
-    item.slot = this.items.length;
-    this.items.push(item);
+    item.slot = this.count;
+    this.items[this.count++] = item;
   }
 
   has(item: T): boolean {
-    return item.slot >= 0 && this.items[item.slot] === item;
+    return item.slot >= 0 && item.slot < this.count && this.items[item.slot] === item;
   }
 
   delete(item: T): boolean {
     if (!this.has(item)) return false;
-    const last = this.items.pop()!;
+    const last = this.items[--this.count]!;
+    this.items[this.count] = undefined;
     if (last !== item) {
       this.items[item.slot] = last;
       last.slot = item.slot;
@@ -39,12 +44,14 @@ export class SlotSet<T extends Slotted> {
 
   /** Removes everything and returns what was there. */
   drain(): T[] {
-    const out = this.items.splice(0);
+    const out = this.items.slice(0, this.count) as T[];
+    this.items.fill(undefined);
+    this.count = 0;
     for (const item of out) item.slot = -1;
     return out;
   }
 
   [Symbol.iterator](): Iterator<T> {
-    return this.items[Symbol.iterator]();
+    return (this.items.slice(0, this.count) as T[])[Symbol.iterator]();
   }
 }

@@ -110,6 +110,8 @@ export class Producer extends SimNode<ProducerConfig> {
   private republished = 0;
   private gap: Sampler;
   private readonly rng: Rng;
+  /** Its outgoing links, found on the first publication (the topology is fixed for the run). */
+  private links: readonly Link[] | undefined;
 
   constructor(sim: Simulation, config: ProducerConfig) {
     super(sim, config);
@@ -163,7 +165,7 @@ export class Producer extends SimNode<ProducerConfig> {
   private publishOne(): void {
     const c = this.config;
     const key = c.keys ? this.keyName(this.rng.int(c.keys)) : undefined;
-    for (const link of this.sim.outgoing(this.id)) {
+    for (const link of (this.links ??= this.sim.outgoing(this.id))) {
       // Only a RabbitMQ broker confirms: other links publish as usual.
       if (c.confirms && (link.to.kind === 'queue' || link.to.kind === 'exchange')) this.publishConfirmed(link, key);
       // A Kafka producer client retries a lost or cut-off produce request within

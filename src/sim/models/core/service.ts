@@ -9,6 +9,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { Timer } from '../../engine/timers';
 import type { Channel } from '../../engine/trace';
 import { SlotSet } from '../../engine/slot-set';
+import { Fifo } from '../../engine/fifo';
 import { LIMITS } from '../../engine/limits';
 import { lazySchema } from '../../engine/lazySchema';
 
@@ -71,7 +72,8 @@ export interface Job {
  */
 export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<C> {
   /** Jobs received and not yet started. */
-  protected readonly inbox: Job[] = [];
+  /** A ring, not an array: Array.prototype.shift moved the whole inbox (a memmove) per start. */
+  protected readonly inbox = new Fifo<Job>();
   private starts = 0;
   /**
    * Kafka partitions (lanes: see laneOf) with a record being processed here (see startWaiting):
@@ -157,11 +159,11 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     while (this.active.size < this.config.concurrency && this.inbox.length > 0) {
       let i = 0;
       if (this.lanesInUse > 0) {
-        for (let lane = this.inbox[0]!.lane; lane !== -1 && this.laneBusy.get(lane) === true; lane = this.inbox[i]!.lane) {
+        for (let lane = this.inbox.peekFront()!.lane; lane !== -1 && this.laneBusy.get(lane) === true; lane = this.inbox.peekAt(i)!.lane) {
           if (++i === this.inbox.length) return;
         }
       }
-      const job = i === 0 ? this.inbox.shift()! : this.inbox.splice(i, 1)[0]!;
+      const job = i === 0 ? this.inbox.shift()! : this.inbox.removeOne(i)!;
       if (job.lane !== -1 && this.laneBusy.get(job.lane) !== true) {
         this.laneBusy.set(job.lane, true);
         this.lanesInUse++;
@@ -229,10 +231,10 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       for (const link of this.sim.incoming(this.id)) link.from.wake();
       return;
     }
-    const held = [...this.active.drain().sort((a, b) => a.started - b.started), ...this.inbox];
+    const held = [...this.active.drain().sort((a, b) => a.started - b.started), ...this.inbox.toArray()];
     this.laneBusy.clear();
     this.lanesInUse = 0;
-    this.inbox.length = 0;
+    this.inbox.clear();
     // In reverse, so that sources which requeue at the head restore the original order.
     for (let i = held.length - 1; i >= 0; i--) {
       const job = held[i]!;

@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import { z } from 'zod';
 import { nodeSchema } from '../../engine/kind';
 import type { Message } from '../../engine/message';
@@ -58,7 +58,7 @@ export type RestClientConfig = z.infer<typeof restClientSchema>;
  */
 export class RestClient extends SimNode<RestClientConfig> implements CallOwner {
   readonly caller: HttpCaller;
-  private readonly waitingCalls = new Denque<Call>();
+  private readonly waitingCalls = new Fifo<Call>();
   /** Slots in use. */
   inFlight = 0;
   private turn = 0;

@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import type { Message } from '../../engine/message';
 import { SimNode, type NodeStats } from '../../engine/node';
 import type { Rng } from '../../engine/rng';
@@ -54,7 +54,7 @@ export class Topic extends SimNode<TopicConfig> {
   readonly logEnd: number[] = [];
   readonly groups: ConsumerGroup[] = [];
   /** log[p][g]: group g's copies of partition p's records, from logStart[p]; with no group, the records themselves. */
-  private readonly log: Denque<Message>[][] = [];
+  private readonly log: Fifo<Message>[][] = [];
   private readonly members = new Map<string, Member>();
   /** The same members by their node's index in the run: acks look their sender up here, by number. */
   private readonly memberAt: (Member | undefined)[] = [];
@@ -97,8 +97,8 @@ export class Topic extends SimNode<TopicConfig> {
     for (let p = 0; p < this.partitions; p++) {
       this.logStart.push(0);
       this.logEnd.push(0);
-      const row: Denque<Message>[] = [];
-      for (let g = 0; g < copies; g++) row.push(new Denque<Message>());
+      const row: Fifo<Message>[] = [];
+      for (let g = 0; g < copies; g++) row.push(new Fifo<Message>());
       this.log.push(row);
     }
     for (const g of this.groups) g.start();

@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import { z } from 'zod';
 import type { Link } from '../../engine/link';
 import { LIMITS } from '../../engine/limits';
@@ -78,7 +78,7 @@ interface Blocked {
  */
 export class ProducerClient implements EventTarget {
   /** Records sent while the topic was offline, in arrival order, waiting for it at their producers. */
-  private readonly waiting = new Denque<Held>();
+  private readonly waiting = new Fifo<Held>();
   /** Per producer and partition (laneKey): a retry in backoff, with records held behind it. */
   private readonly blocked = new Map<number, Blocked>();
   private expiryArmed = false;

@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import type { Message } from '../../engine/message';
 
 /** A delivery the broker waits to hear about: acked, nacked, or its deadline passes. */
@@ -25,7 +25,7 @@ export interface Lease {
  * field: a Map keyed by message id, set and deleted once per delivery, reallocated its table.
  */
 export class AckLeases {
-  private readonly fifo = new Denque<Lease>();
+  private readonly fifo = new Fifo<Lease>();
   private readonly pool: Lease[] = [];
   /** Leases not settled yet: delivered (or returned) and not acked, nacked or expired. */
   unsettled = 0;

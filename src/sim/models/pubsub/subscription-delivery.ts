@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import type { Link } from '../../engine/link';
 import type { Message } from '../../engine/message';
 import { SimNode } from '../../engine/node';
@@ -60,7 +60,7 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
   /** Ack deadlines the subscriber's client library extended. */
   extensions = 0;
 
-  protected readonly ready = new Denque<Message>();
+  protected readonly ready = new Fifo<Message>();
   /** Ordering keys with a message outstanding (enableMessageOrdering). */
   protected readonly busyKeys = new Set<string>();
   /** Messages waiting out a retry-policy backoff before they are ready again. */

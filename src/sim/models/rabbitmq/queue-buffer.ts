@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import type { Link } from '../../engine/link';
 import type { DropOutcome, Message } from '../../engine/message';
 import { SimNode } from '../../engine/node';
@@ -21,7 +21,7 @@ export type BufferTimers = { [EXPIRE]: undefined };
  * dead-lettering. Handing messages to consumers is the subclass's (`dispatch`).
  */
 export abstract class QueueBuffer<C extends QueueConfig = QueueConfig> extends SimNode<C> {
-  protected readonly ready = new Denque<Message>();
+  protected readonly ready = new Fifo<Message>();
   protected deadLetterLink: Link | undefined;
   private expiry: ScheduledEvent | undefined;
   private parked = 0;

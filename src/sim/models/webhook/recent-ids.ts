@@ -16,7 +16,12 @@ export class RecentIds {
   private readonly numbers: Float64Array;
   private readonly strings: (string | undefined)[];
   private readonly hashes: Int32Array;
-  /** Slot → 1 + position in the ring; 0 for an empty slot. */
+  /**
+   * Per slot two numbers: 1 + the position in the ring (0 for an empty slot), and the id's hash.
+   * The hash beside the position, not only in `hashes` by ring position: probing and the shift
+   * of a deletion then read one place per slot, not a second, random one per entry passed (a
+   * cache miss each, with the collector's allocations streaming through the cache).
+   */
   private readonly index: Int32Array;
   private readonly mask: number;
   private next = 0;
@@ -29,7 +34,7 @@ export class RecentIds {
     this.hashes = new Int32Array(capacity);
     let slots = 8;
     while (slots < capacity * 2) slots *= 2;
-    this.index = new Int32Array(slots);
+    this.index = new Int32Array(2 * slots);
     this.mask = slots - 1;
   }
 
@@ -51,17 +56,18 @@ export class RecentIds {
     if (n === STRING) this.strings[at] = id;
     this.hashes[at] = h;
     let slot = h & this.mask;
-    while (this.index[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.index[slot] = at + 1;
+    while (this.index[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+    this.index[2 * slot] = at + 1;
+    this.index[2 * slot + 1] = h;
     this.next = at + 1 === this.capacity ? 0 : at + 1;
     return false;
   }
 
   private find(id: string, n: number, h: number): number {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const e = this.index[slot]!;
+      const e = this.index[2 * slot]!;
       if (e === 0) return -1;
-      if (this.hashes[e - 1] === h && this.numbers[e - 1] === n && (n !== STRING || this.strings[e - 1] === id)) return slot;
+      if (this.index[2 * slot + 1] === h && this.numbers[e - 1] === n && (n !== STRING || this.strings[e - 1] === id)) return slot;
     }
   }
 
@@ -69,17 +75,19 @@ export class RecentIds {
   private unlink(at: number): void {
     const mask = this.mask;
     let hole = this.hashes[at]! & mask;
-    while (this.index[hole] !== at + 1) hole = (hole + 1) & mask;
-    for (let j = (hole + 1) & mask; this.index[j] !== 0; j = (j + 1) & mask) {
-      const home = this.hashes[this.index[j]! - 1]! & mask;
+    const index = this.index;
+    while (index[2 * hole] !== at + 1) hole = (hole + 1) & mask;
+    for (let j = (hole + 1) & mask; index[2 * j] !== 0; j = (j + 1) & mask) {
+      const home = index[2 * j + 1]! & mask;
       // The entry at j may move into the hole if its home is not cyclically within (hole, j].
       const between = hole <= j ? home > hole && home <= j : home > hole || home <= j;
       if (!between) {
-        this.index[hole] = this.index[j]!;
+        index[2 * hole] = index[2 * j]!;
+        index[2 * hole + 1] = index[2 * j + 1]!;
         hole = j;
       }
     }
-    this.index[hole] = 0;
+    index[2 * hole] = 0;
     this.strings[at] = undefined;
   }
 }

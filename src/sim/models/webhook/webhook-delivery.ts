@@ -1,4 +1,4 @@
-import Denque from 'denque';
+import { Fifo } from '../../engine/fifo';
 import type { Message } from '../../engine/message';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { WebhookMeta } from './webhook-meta';
@@ -114,8 +114,8 @@ export function decimal(n: number): string {
  * shortened an earlier deadline may wait behind a later one, and fires with it.
  */
 export class AnswerDeadlines {
-  private readonly ds = new Denque<Delivery>();
-  private readonly ts = new Denque<number>();
+  private readonly ds = new Fifo<Delivery>();
+  private readonly ts = new Fifo<number>();
 
   /** Queues `d`'s current attempt, due at `d.deadline`. */
   push(d: Delivery): void {
