@@ -79,3 +79,28 @@ test('a card picked before the engine arrives stays picked, its inspector open, 
   await expect(page.getByText('1 event', { exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(heading).toBeVisible();
 });
+
+test('the cards drawn at build time are the ones hydration adopts: none is drawn again once the page is React’s', async ({ page }) => {
+  // The libraries held back: the page is the prerendered HTML alone.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/vendor-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('html.prerendered')).toHaveCount(1);
+  expect(await page.locator('.react-flow__node').count()).toBe(3);
+  await page.evaluate(() => {
+    (window as unknown as { cards: Element[] }).cards = [...document.querySelectorAll('.react-flow__node')];
+  });
+  release();
+  await expect(page.locator('html.prerendered')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('.flow--shown')).toHaveCount(1);
+  const kept = await page.evaluate(() => {
+    const before = (window as unknown as { cards: Element[] }).cards;
+    const now = [...document.querySelectorAll('.react-flow__node')];
+    return now.length === before.length && before.every((el, i) => el.isConnected && el === now[i]);
+  });
+  expect(kept).toBe(true);
+});

@@ -4,8 +4,8 @@
  * then hydrates it instead of rendering from nothing. prerender-app.tsx renders the App tree in
  * Node through Vite's module runner, with the app's own virtual modules (first-screen-plugin).
  *
- * English is in #root, Spanish in a <template>; a small inline script right after #root picks the
- * language the app itself would pick (saved choice, else the browser's: appStore.ts' initialLang)
+ * English is in #root, Spanish as the text of a <script type="text/html"> (inert()); a small
+ * inline script right after #root picks the language the app itself would pick (saved choice, else the browser's: appStore.ts' initialLang)
  * and, when the address asks for another scenario than the default (a share link, ?scenario=,
  * ?compare=: lazyLoader.ts' opensOnDefault), empties #root so that no other scenario flashes.
  * Until hydration it also holds clicks on the page's controls (a button, a link, a tab), which
@@ -25,7 +25,7 @@ try{var s=localStorage.getItem('microsim.lang');if(s==='en'||s==='es')l=s;else t
 var ls=navigator.languages||[navigator.language];for(var i=0;i<ls.length;i++){var b=String(ls[i]).toLowerCase().slice(0,2);if(b==='es'||b==='en'){l=b;break}}}
 var q=new URLSearchParams(location.search),h=location.hash.replace(/^#/,'');
 if((h!==''&&h!=='s='+encodeURIComponent(${JSON.stringify(defaultId)}))||q.has('scenario')||q.has('compare')){r.textContent='';return}
-document.documentElement.classList.add('prerendered');var q2=window.__earlyClicks=[];window.__earlyListener=function(e){if(!document.documentElement.classList.contains('prerendered'))return;var t=e.target instanceof Element&&e.target.closest('button,a,label,summary,[role=button],[role=tab]');if(!t)return;e.preventDefault();e.stopPropagation();q2.push(t)};document.addEventListener('click',window.__earlyListener,true);if(l==='es'){r.innerHTML=document.getElementById('prerender-es').innerHTML;document.documentElement.lang='es'}})()`;
+document.documentElement.classList.add('prerendered');var q2=window.__earlyClicks=[];window.__earlyListener=function(e){if(!document.documentElement.classList.contains('prerendered'))return;var t=e.target instanceof Element&&e.target.closest('button,a,label,summary,[role=button],[role=tab]');if(!t)return;e.preventDefault();e.stopPropagation();q2.push(t)};document.addEventListener('click',window.__earlyListener,true);if(l==='es'){r.innerHTML=document.getElementById('prerender-es').textContent;document.documentElement.lang='es'}})()`;
   return body.replace(/\n/g, '');
 }
 
@@ -96,6 +96,19 @@ function inlineCss(html, bundle) {
   });
 }
 
+/**
+ * The Spanish first screen as the text of a `<script type="text/html">`, which the parser keeps as
+ * text: an English reader's browser builds no tree for it (in a <template> it did: as many
+ * elements again as the page, on the first paint's path), and a Spanish reader's parses it once,
+ * where the inline script puts it into #root (a template's tree was serialized, then parsed).
+ * @param {string} html
+ */
+function inert(html) {
+  // Script text ends at "</script" and changes state at "<script" (after "<!--"); React's markup has neither.
+  if (/<\/?script/i.test(html)) throw new Error('prerender: the Spanish first screen contains a <script>, which cannot be kept as script text');
+  return html;
+}
+
 /** Vite's preload of a chunk the entry imports, in index.html's head. */
 const PRELOAD = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
 
@@ -141,7 +154,7 @@ export function prerenderPlugin() {
           .replace(PRELOAD, '')
           .replace(
             root,
-            `<div id="root">${en}</div><template id="prerender-es">${es}</template><script id="prerender-chooser">${chooser(defaultId)}</script>` +
+            `<div id="root">${en}</div><script type="text/html" id="prerender-es">${inert(es)}</script><script id="prerender-chooser">${chooser(defaultId)}</script>` +
               `<script type="module">${afterPaint(stagesOf(ctx.bundle), entry[1] ?? '', deps)}</script>`,
           );
       },

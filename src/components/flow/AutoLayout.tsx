@@ -200,7 +200,11 @@ export function AutoLayout({ scenario, onDone }: { scenario: Scenario; onDone: (
       return true;
     };
     fullNow = full;
-    void load();
+    // In a task of its own: React Flow's measuring (its resize observer's render, which made `measured`
+    // true) and the layout's renders (the cards moved, the links drawn) made one long task on a slow phone.
+    setTimeout(() => {
+      if (live) void load();
+    });
     return () => {
       live = false;
       if (userZoomed === check) userZoomed = null;

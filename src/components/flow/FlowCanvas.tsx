@@ -71,10 +71,8 @@ export function FlowCanvas() {
   if (!scenario || !graph) return null;
   return (
     <div className={`flow${shownFor === loadId ? ' flow--shown' : ''}`}>
-      <ReactFlowProvider key={loadId}>
+      <ReactFlowProvider key={loadId} defaultNodes={graph.nodes} defaultEdges={graph.edges}>
         <ReactFlow
-          defaultNodes={graph.nodes}
-          defaultEdges={graph.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           defaultEdgeOptions={defaultEdgeOptions}
