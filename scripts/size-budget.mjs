@@ -43,8 +43,12 @@ import { gzipSync } from 'node:zlib';
  * the choreography kind (its card, settings' names and the built-in's title on the menu: +1.1):
  * 182.1 KB, so the budget is 182.5. (A card loaded when its kind is first drawn saved only 0.2 KB
  * and, swapped in after the layout, left the routes under the flow running over it: not kept.)
+ * Round 9: the engine's take-over in three tasks with drawnScenario, idle frames taking no
+ * figures, and motion swapped in one element per task (lh9a: +0.3 KB, Lighthouse TBT 547 -> 341
+ * ms back to back), and the header's logo drawn inline instead of a second SVG document
+ * (lh9b): 182.6 KB, so the budget is 183. Still 7 KB under issue #13's 190.
  */
-export const BUDGET_KB = 182.5;
+export const BUDGET_KB = 183;
 
 /** The chunk of one language's strings (en.ts, es.ts): counted, the larger one, though imported dynamically. */
 const LANGUAGE_CHUNK = /^(en|es)-[\w-]+\.js$/;
