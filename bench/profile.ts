@@ -3,12 +3,13 @@
  * it first, so the profile's line numbers are real ones:
  *
  *   npx esbuild bench/profile.ts --bundle --platform=node --format=esm --outfile=.tmp/profile.mjs
- *   node .tmp/profile.mjs mm1 [--survivors]
+ *   node .tmp/profile.mjs mm1 [--survivors | --allocations]
  *
  * writes .tmp/<name>.cpuprofile (CPU, 100 µs samples) and prints the functions with the most
  * self time (lines of .tmp/profile.mjs). With `--survivors`, writes
  * .tmp/<name>.heapprofile instead: V8's sampling heap profiler keeping only what outlived a
- * young-generation collection (what the collector has to copy), by allocating stack.
+ * young-generation collection (what the collector has to copy), by allocating stack. With
+ * `--allocations`, .tmp/<name>.alloc.heapprofile: every allocation, short-lived ones too.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -20,7 +21,7 @@ import { Simulation } from '../src/sim/engine/simulation';
 import fanout from './fanout.json';
 import hour from './hour-at-1000.json';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { survivors: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { survivors: { type: 'boolean', default: false }, allocations: { type: 'boolean', default: false } } });
 const name = positionals[0] ?? 'mm1';
 
 function load(file: unknown): Scenario {
@@ -50,6 +51,10 @@ if (values.survivors) {
   await session.post('HeapProfiler.enable');
   // Not in Node 20's protocol types: drop samples of objects the young generation collected.
   await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true } as object);
+} else if (values.allocations) {
+  await session.post('HeapProfiler.enable');
+  // Every allocation, short-lived ones too (what the young generation fills up with between collections).
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as object);
 } else {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
@@ -63,9 +68,9 @@ mkdirSync('.tmp', { recursive: true });
 interface Frame { functionName: string; url: string; lineNumber: number }
 const where = (f: Frame) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
 const top: [string, number][] = [];
-if (values.survivors) {
+if (values.survivors || values.allocations) {
   const { profile } = await session.post('HeapProfiler.stopSampling');
-  writeFileSync(`.tmp/${id}.heapprofile`, JSON.stringify(profile));
+  writeFileSync(`.tmp/${id}${values.allocations ? '.alloc' : ''}.heapprofile`, JSON.stringify(profile));
   const bytes = new Map<string, number>();
   const walk = (n: typeof profile.head, stack: string[]): void => {
     const s = [...stack, where(n.callFrame)];
