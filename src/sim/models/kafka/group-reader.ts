@@ -129,7 +129,8 @@ export class GroupReader {
           }
           batch[k++] = copy;
         }
-        batch.length = k;
+        // Setting `length` is a call into the runtime even when it does not change: only when cut.
+        if (k < batch.length) batch.length = k;
         if (k === 0) {
           if (c.stuckAt === c.position) return;
           continue;
@@ -202,7 +203,8 @@ export class GroupReader {
   onAck(msg: Message): void {
     const p = (msg.meta as KafkaMeta).partition;
     const c = this.cursors[p]!;
-    if (!c.inflight.includes(msg)) return;
+    // Acks mostly come for the first record not yet counted: no search then.
+    if (c.inflight[c.counted] !== msg && !c.inflight.includes(msg)) return;
     this.advance(c);
     if (c.counted < c.inflight.length) return;
     this.endBatch(c);
