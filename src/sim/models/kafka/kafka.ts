@@ -228,9 +228,14 @@ export class Topic extends SimNode<TopicConfig> {
       if (count === 0) continue;
       stamps.drop(count);
       const row = this.log[p]!;
+      // A group whose copies below the cut are all read: deleting them needs no look at each (cold by now).
+      const end = this.logStart[p]! + count;
+      const read: boolean[] = [];
+      for (let g = 0; g < groups; g++) read.push(this.groups[g]!.reader.readBelow(p, end));
       for (let i = 0; i < count; i++) {
         for (let g = 0; g < row.length; g++) {
           const copy = row[g]!.shift()!;
+          if (read[g]) continue;
           // Read already, or in flight at a consumer (buffered in its inbox counts): the consumer has it.
           if (copy.state !== 'buffered' || (groups > 0 && this.groups[g]!.holds(p, copy))) continue;
           if (groups === 0) {
