@@ -26,6 +26,41 @@ export class Cursor {
   fetching = false;
   /** The offset of a record no poll gets past (a poison record at the head), or -1. */
   stuckAt = -1;
+  /**
+   * Offsets below the position whose copy may wait in the log unfetched (`buffered`, not in
+   * flight): from `unreadFrom` to `unreadTo`, both ends loose. Every other copy below the
+   * position is in flight or settled, so retention deletes it without looking at it.
+   */
+  unreadFrom = Infinity;
+  unreadTo = -Infinity;
+
+  /** The copies from `from` to `to` (excluded) may wait in the log unfetched below the position. */
+  markUnread(from: number, to: number): void {
+    if (from < this.unreadFrom) this.unreadFrom = from;
+    if (to > this.unreadTo) this.unreadTo = to;
+  }
+
+  /** Whether no copy below offset `end` waits in the log unfetched (all read, in flight or settled). */
+  readBelow(end: number): boolean {
+    return end <= this.position && end <= this.unreadFrom;
+  }
+
+  /** Retention deleted the log below `logStart`: marks below it are gone. */
+  deletedBelow(logStart: number): void {
+    if (logStart >= this.unreadTo) {
+      this.unreadFrom = Infinity;
+      this.unreadTo = -Infinity;
+    } else if (logStart > this.unreadFrom) this.unreadFrom = logStart;
+  }
+}
+
+/** What the `reset-offsets` command takes: one of toOffset, toTimeMs, toEarliest, toLatest; optionally one partition. */
+export interface ResetArgs {
+  toOffset?: number;
+  toTimeMs?: number;
+  toEarliest?: boolean;
+  toLatest?: boolean;
+  partition?: number;
 }
 
 /** Whether an in-flight copy's fate is sealed: processed, lost on the way, or sent to the dead-letter topic. */

@@ -2,16 +2,9 @@ import type { Message } from '../../engine/message';
 import { TimeWeighted } from '../../engine/stats';
 import type { KafkaMeta, Topic } from './kafka';
 import type { GroupSettings, Member } from './consumer-group';
-import { Cursor, poisonAtHead, settled } from './cursor';
+import { Cursor, poisonAtHead, settled, type ResetArgs } from './cursor';
 
-/** What the `reset-offsets` command takes: one of toOffset, toTimeMs, toEarliest, toLatest; optionally one partition. */
-export interface ResetArgs {
-  toOffset?: number;
-  toTimeMs?: number;
-  toEarliest?: boolean;
-  toLatest?: boolean;
-  partition?: number;
-}
+export type { ResetArgs } from './cursor';
 
 /** What a reader needs from its group: settings, the rebalance flag, and word of members found gone or back. */
 export interface ReaderHost {
@@ -129,7 +122,8 @@ export class GroupReader {
           }
           batch[k++] = copy;
         }
-        batch.length = k;
+        // Setting `length` is a call into the runtime even when it does not change: only when cut.
+        if (k < batch.length) batch.length = k;
         if (k === 0) {
           if (c.stuckAt === c.position) return;
           continue;
@@ -202,7 +196,8 @@ export class GroupReader {
   onAck(msg: Message): void {
     const p = (msg.meta as KafkaMeta).partition;
     const c = this.cursors[p]!;
-    if (!c.inflight.includes(msg)) return;
+    // Acks mostly come for the first record not yet counted: no search then.
+    if (c.inflight[c.counted] !== msg && !c.inflight.includes(msg)) return;
     this.advance(c);
     if (c.counted < c.inflight.length) return;
     this.endBatch(c);
@@ -238,6 +233,7 @@ export class GroupReader {
     } else {
       msg.redelivered = true;
       this.topic.sim.requeue(this.topic, msg, `${m.id} went offline before processing it`);
+      c.markUnread((msg.meta as KafkaMeta).offset, (msg.meta as KafkaMeta).offset + 1);
     }
   }
 
@@ -278,6 +274,8 @@ export class GroupReader {
   }
 
   private setPosition(c: Cursor, offset: number): void {
+    // Forward past records not fetched: they stay in the log, unread.
+    if (offset > c.position) c.markUnread(c.position, offset);
     this.topic.addUnread(c.position - offset);
     c.position = offset;
   }
@@ -343,9 +341,15 @@ export class GroupReader {
     return this.cursors[p]!.inflight.includes(copy);
   }
 
+  /** Whether retention may delete partition `p` below `end` without looking at the copies: none waits unread. */
+  readBelow(p: number, end: number): boolean {
+    return this.cursors[p]!.readBelow(end);
+  }
+
   /** Retention moved the log start of partition `p`. */
   afterRetention(p: number): void {
     const c = this.cursors[p]!;
+    c.deletedBelow(this.topic.logStart[p]!);
     if (c.position < this.topic.logStart[p]!) this.outOfRange(p, c);
   }
 
@@ -382,11 +386,7 @@ export class GroupReader {
 
   /** Partitions stuck behind a poison record, with its offset. */
   stuckPartitions(): { partition: number; offset: number }[] {
-    const out: { partition: number; offset: number }[] = [];
-    this.cursors.forEach((c, partition) => {
-      if (c.stuckAt >= 0 && c.stuckAt === c.position) out.push({ partition, offset: c.stuckAt });
-    });
-    return out;
+    return this.cursors.flatMap((c, partition) => (c.stuckAt >= 0 && c.stuckAt === c.position ? [{ partition, offset: c.stuckAt }] : []));
   }
 
   /** The next offset to fetch of every partition. */

@@ -71,6 +71,29 @@ describe('replay and retention', () => {
     expect(s.groups.away!.expiredUnread).toBe(s.retentionDeleted);
     expect(s.groups.fast!.expiredUnread).toBe(0);
   });
+
+  it('records a consumer held when it went offline go back to the log unread, and retention deletes them as unread', () => {
+    const { sim, trace: events } = runScenario({
+      nodes: [
+        // Every record is fetched before the consumer goes: the position is at the log end when retention comes.
+        { id: 'p', kind: 'producer', ratePerSec: 20, stopMs: 400 },
+        { id: 't', kind: 'topic', partitions: 1, retentionMs: 5000, retentionCheckMs: 1000 },
+        { id: 'slow', kind: 'service', serviceTime: { dist: 'constant', ms: 400 } },
+      ],
+      links: [{ from: 'p', to: 't' }, { from: 't', to: 'slow', group: 'g' }],
+      // Back well within the session timeout (45 s): the group keeps its position past the records it lost.
+      actions: [{ at: 1000, do: 'offline', node: 'slow' }, { at: 20_000, do: 'online', node: 'slow' }],
+    });
+    sim.runUntil(15_000);
+    const s = topicStats(sim);
+    expect(s.log[0]!.logStart).toBe(s.appended);
+    const requeued = events.filter((e) => e.type === 'message.requeued').length;
+    expect(requeued).toBeGreaterThan(1);
+    const processed = events.filter((e) => e.type === 'message.processed').length;
+    // Every record is processed or deleted unread: none is left waiting in a log that no longer holds it.
+    expect(s.groups.g!.expiredUnread).toBe(s.appended - processed);
+    expect(sim.ledger.count('buffered')).toBe(0);
+  });
 });
 
 describe('the built-in kafka-order-events scenario', () => {

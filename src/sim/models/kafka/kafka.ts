@@ -9,6 +9,7 @@ import type { SignalKind } from '../../engine/trace';
 import { ConsumerGroup, type GroupSettings, type GroupStats, type Member, type ResetArgs } from './consumer-group';
 import { murmur2 } from './murmur2';
 import { ProducerClient } from './producer-client';
+import { Stamps } from './stamps';
 import type { TopicConfig } from './topic-schema';
 import type { KafkaMeta } from './kafka-trace';
 
@@ -55,6 +56,8 @@ export class Topic extends SimNode<TopicConfig> {
   readonly groups: ConsumerGroup[] = [];
   /** log[p][g]: group g's copies of partition p's records, from logStart[p]; with no group, the records themselves. */
   private readonly log: Fifo<Message>[][] = [];
+  /** Per partition: the publication time of each record in the log, from logStart[p]. */
+  private readonly stamps: Stamps[] = [];
   private readonly members = new Map<string, Member>();
   /** The same members by their node's index in the run: acks look their sender up here, by number. */
   private readonly memberAt: (Member | undefined)[] = [];
@@ -100,6 +103,7 @@ export class Topic extends SimNode<TopicConfig> {
       const row: Fifo<Message>[] = [];
       for (let g = 0; g < copies; g++) row.push(new Fifo<Message>());
       this.log.push(row);
+      this.stamps.push(new Stamps());
     }
     for (const g of this.groups) g.start();
     this.sim.scheduler.schedule(this.config.retentionCheckMs, this, RETENTION);
@@ -141,6 +145,7 @@ export class Topic extends SimNode<TopicConfig> {
     this.unread += Math.max(1, groups);
     this.setBacklog(this.unread);
     row[0]!.push(msg);
+    this.stamps[p]!.push(msg.publishedAt);
     this.sim.enqueue(this, msg, this.unread);
     for (let g = 1; g < groups; g++) {
       // The copies keep the record's one meta object, not a clone each: retained records are most
@@ -182,8 +187,8 @@ export class Topic extends SimNode<TopicConfig> {
 
   /** The first offset of partition `p` whose record was published at or after `t` (Kafka's offsetsForTimes). */
   offsetForTime(p: number, t: number): number {
-    const records = this.log[p]![0]!;
-    for (let i = 0; i < records.length; i++) if (records.peekAt(i)!.publishedAt >= t) return this.logStart[p]! + i;
+    const stamps = this.stamps[p]!;
+    for (let i = 0; i < stamps.length; i++) if (stamps.at(i) >= t) return this.logStart[p]! + i;
     return this.logEnd[p]!;
   }
 
@@ -217,11 +222,20 @@ export class Topic extends SimNode<TopicConfig> {
     const cutoff = this.sim.now - this.config.retentionMs;
     const groups = this.groups.length;
     for (let p = 0; p < this.partitions; p++) {
-      const row = this.log[p]!;
+      const stamps = this.stamps[p]!;
       let count = 0;
-      while (row[0]!.length > 0 && row[0]!.peekFront()!.publishedAt < cutoff) {
+      while (count < stamps.length && stamps.at(count) < cutoff) count++;
+      if (count === 0) continue;
+      stamps.drop(count);
+      const row = this.log[p]!;
+      // A group whose copies below the cut are all read: deleting them needs no look at each (cold by now).
+      const end = this.logStart[p]! + count;
+      const read: boolean[] = [];
+      for (let g = 0; g < groups; g++) read.push(this.groups[g]!.reader.readBelow(p, end));
+      for (let i = 0; i < count; i++) {
         for (let g = 0; g < row.length; g++) {
           const copy = row[g]!.shift()!;
+          if (read[g]) continue;
           // Read already, or in flight at a consumer (buffered in its inbox counts): the consumer has it.
           if (copy.state !== 'buffered' || (groups > 0 && this.groups[g]!.holds(p, copy))) continue;
           if (groups === 0) {
@@ -233,9 +247,7 @@ export class Topic extends SimNode<TopicConfig> {
           }
         }
         this.logStart[p]!++;
-        count++;
       }
-      if (count === 0) continue;
       this.retentionDeleted += count;
       this.setBacklog(this.unread);
       this.sim.emit({ type: 'kafka.retention_deleted', t: this.sim.now, node: this.id, partition: p, count, logStart: this.logStart[p]! });
