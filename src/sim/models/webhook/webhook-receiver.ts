@@ -230,6 +230,8 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
 }
 
 const answers = new Map<number, SignalData>();
+/** The answers of status 200 by attempt, the one nearly every delivery gets: an array, not a Map lookup. */
+const ok200 = new Array<SignalData | undefined>(65).fill(undefined);
 
 /**
  * The data of an HTTP answer: the status and the attempt it answers (so a sender can tell a
@@ -238,6 +240,7 @@ const answers = new Map<number, SignalData>();
 function answerData(status: number, attempt: number | undefined, error: string | undefined): SignalData {
   const ok = status >= 200 && status < 300;
   if (error !== undefined || attempt === undefined || attempt > 64) return { status, ok, attempt, error };
+  if (status === 200) return (ok200[attempt] ??= Object.freeze({ status, ok, attempt }));
   const k = status * 128 + attempt;
   let data = answers.get(k);
   if (!data) answers.set(k, (data = Object.freeze({ status, ok, attempt })));
