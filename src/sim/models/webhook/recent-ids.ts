@@ -22,7 +22,7 @@ export class RecentIds {
   /** Per ring position: the id's number, or STRING when the id is kept in `strings`. */
   private readonly numbers: Float64Array;
   private readonly strings: (string | undefined)[];
-  /** Per ring position: the id's hash when it is in `index`, else NOT_INDEXED (it has its direct slot). */
+  /** Per ring position: the id's hash, when it is in `index` (not in `direct`). */
   private readonly hashes: Int32Array;
   /** Per slot: 1 + the ring position of the number kept there (0: none). */
   private readonly direct: Int32Array;
@@ -49,9 +49,11 @@ export class RecentIds {
     this.mask = slots - 1;
   }
 
-  /** Whether `id` is among the remembered ids. */
-  has(id: string): boolean {
-    const n = numberOf(id);
+  /**
+   * Whether `id` is among the remembered ids. `n`: what `numberOf(id)` gives, when the caller
+   * knows it already (the n of a `msg_<n>` it wrote itself).
+   */
+  has(id: string, n: number = numberOf(id)): boolean {
     if (n !== STRING) {
       const e = this.direct[n & this.mask]!;
       if (e !== 0 && this.numbers[e - 1] === n) return true;
@@ -59,15 +61,15 @@ export class RecentIds {
     return this.indexed > 0 && this.find(id, n, hashOf(id, n)) >= 0;
   }
 
-  /** Remembers `id` (forgetting the oldest if full); true if it was already remembered. */
-  add(id: string): boolean {
-    const n = numberOf(id);
+  /** Remembers `id` (forgetting the oldest if full); true if it was already remembered. `n` as for `has`. */
+  add(id: string, n: number = numberOf(id)): boolean {
     if (n !== STRING) {
       const e = this.direct[n & this.mask]!;
       if (e !== 0 && this.numbers[e - 1] === n) return true;
     }
-    let h = NOT_INDEXED; // Not computed yet.
-    if (this.indexed > 0 && this.find(id, n, (h = hashOf(id, n))) >= 0) return true;
+    const indexed = this.indexed > 0;
+    const h = indexed ? hashOf(id, n) : 0;
+    if (indexed && this.find(id, n, h) >= 0) return true;
     const at = this.next;
     if (this.size === this.capacity) this.forget(at);
     else this.size++;
@@ -75,10 +77,9 @@ export class RecentIds {
     // The oldest id, just forgotten, may have held the direct slot: it is free now if so.
     if (n !== STRING && this.direct[n & this.mask] === 0) {
       this.direct[n & this.mask] = at + 1;
-      this.hashes[at] = NOT_INDEXED;
     } else {
       if (n === STRING) this.strings[at] = id;
-      this.insert(at, h === NOT_INDEXED ? hashOf(id, n) : h);
+      this.insert(at, indexed ? h : hashOf(id, n));
     }
     this.next = at + 1 === this.capacity ? 0 : at + 1;
     return false;
@@ -86,7 +87,9 @@ export class RecentIds {
 
   /** Forgets the id at ring position `at`. */
   private forget(at: number): void {
-    if (this.hashes[at] === NOT_INDEXED) this.direct[this.numbers[at]! & this.mask] = 0;
+    // Held in its direct slot when that slot points back at it (a string's "slot" never does).
+    const slot = this.numbers[at]! & this.mask;
+    if (this.direct[slot] === at + 1) this.direct[slot] = 0;
     else this.unlink(at);
   }
 
@@ -135,18 +138,11 @@ export class RecentIds {
 const STRING = -1;
 
 /**
- * The `hashes` entry of an id that has its direct slot. A real hash may take this value too: an
- * id in the index with that hash would then be forgotten as if it had its slot, so hashOf
- * never gives it.
- */
-const NOT_INDEXED = -0x80000000;
-
-/**
  * n for an id `msg_<n>` with n in canonical decimal (no sign, no leading zero, at most 15
  * digits: exact as a double), so that two such ids are equal exactly when their numbers are;
  * STRING for any other id.
  */
-function numberOf(id: string): number {
+export function numberOf(id: string): number {
   const len = id.length;
   // "msg_": m s g _
   if (len < 5 || len > 19 || id.charCodeAt(0) !== 109 || id.charCodeAt(1) !== 115 || id.charCodeAt(2) !== 103 || id.charCodeAt(3) !== 95) {
@@ -162,10 +158,9 @@ function numberOf(id: string): number {
   return n;
 }
 
-/** The index hash of an id whose number (or STRING) is `n`; never NOT_INDEXED. */
+/** The index hash of an id whose number (or STRING) is `n`. */
 function hashOf(id: string, n: number): number {
-  const h = n === STRING ? hashString(id) | 0 : hashNumber(n);
-  return h === NOT_INDEXED ? 0 : h;
+  return n === STRING ? hashString(id) | 0 : hashNumber(n);
 }
 
 /** A 32-bit hash of a non-negative integer below 2^53 (its two halves mixed, murmur3's finalizer). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/rng';
-import { decimal, EventBody } from './webhook-delivery';
+import { numberOf } from './recent-ids';
+import { decimal, deliveryNumber, EventBody } from './webhook-delivery';
 
 describe("a delivery id's number, written out", () => {
   it('is String(n) at every boundary of its three-digit pieces and on random numbers', () => {
@@ -21,5 +22,16 @@ describe("a delivery id's number, written out", () => {
 
   it('gives each event the svix-id msg_<root>', () => {
     expect(new EventBody(1_000_050, 'order.paid', undefined).deliveryId).toBe('msg_1000050');
+  });
+
+  it("is the number a receiver's memory would parse out of the id, when the body is the sender's own", () => {
+    const r = new Rng(15);
+    for (let i = 0; i < 2000; i++) {
+      const body = new EventBody(i < 20 ? i : r.int(10 ** (1 + r.int(16))), 'order.paid', undefined);
+      expect(deliveryNumber(body.deliveryId, body)).toBe(numberOf(body.deliveryId) < 0 ? undefined : numberOf(body.deliveryId));
+    }
+    const body = new EventBody(42, 'order.paid', undefined);
+    expect(deliveryNumber('msg_43', body)).toBeUndefined();
+    expect(deliveryNumber('msg_42', '{"id":"evt_42"}')).toBeUndefined();
   });
 });

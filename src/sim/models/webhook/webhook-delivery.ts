@@ -84,6 +84,18 @@ export class EventBody {
   }
 }
 
+/**
+ * The number n of a request's svix-id `msg_<n>` when the id is the one a sender wrote for this
+ * very body (what RecentIds would parse out of it), so a receiver need not parse it; undefined
+ * otherwise (a forger's id or body: the receiver parses the id).
+ */
+export function deliveryNumber(id: string, body: unknown): number | undefined {
+  if (!(body instanceof EventBody) || body.deliveryId !== id) return undefined;
+  const n = body.root;
+  // Within what RecentIds keeps as a number: canonical decimals of at most 15 digits.
+  return n >= 0 && n < 1e15 && Number.isInteger(n) ? n : undefined;
+}
+
 // Numbers 0-999 written out, plain and padded to three digits: made once, shared by every id.
 const PLAIN: string[] = [];
 const PADDED: string[] = [];
