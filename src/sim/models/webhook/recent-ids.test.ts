@@ -30,6 +30,32 @@ describe("a receiver's memory of processed delivery ids", () => {
     }
   });
 
+  it('stays exact when many remembered ids are a power of two apart (they compete for one place)', () => {
+    for (const stride of [1, 3, 1024, 65_536, 2 ** 40]) {
+      for (const capacity of [1, 5, 64, 300]) {
+        const r = new Rng(stride + capacity);
+        const memory = new RecentIds(capacity);
+        const oracle: string[] = [];
+        for (let n = 0; n < 3000; n++) {
+          const k = r.next() < 0.7 ? n : Math.max(0, n - r.int(2 * capacity + 3));
+          const id = r.next() < 0.1 ? `evt_${k}` : `msg_${k * stride + (r.next() < 0.2 ? 1 : 0)}`;
+          if (r.next() < 0.3) {
+            expect(memory.has(id)).toBe(oracle.includes(id));
+            continue;
+          }
+          const had = memory.add(id);
+          expect(had).toBe(oracle.includes(id));
+          if (!had) {
+            oracle.push(id);
+            if (oracle.length > capacity) oracle.shift();
+          }
+        }
+        for (const id of oracle) expect(memory.has(id)).toBe(true);
+        expect(memory.size).toBe(oracle.length);
+      }
+    }
+  });
+
   it('tells apart ids that only look alike: padded, signed, non-digit, longer than a double holds', () => {
     const memory = new RecentIds(16);
     memory.add('msg_7');

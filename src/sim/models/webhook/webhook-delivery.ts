@@ -1,4 +1,3 @@
-import { Fifo } from '../../engine/fifo';
 import type { Message } from '../../engine/message';
 import type { ScheduledEvent } from '../../engine/scheduler';
 import type { WebhookMeta } from './webhook-meta';
@@ -69,7 +68,7 @@ export class EventBody {
     readonly type: string,
     readonly key: string | undefined,
   ) {
-    this.deliveryId = `msg_${decimal(root)}`;
+    this.deliveryId = deliveryId(root);
   }
 
   toString(): string {
@@ -85,12 +84,35 @@ export class EventBody {
   }
 }
 
+/**
+ * The number n of a request's svix-id `msg_<n>` when the id is the one a sender wrote for this
+ * very body (what RecentIds would parse out of it), so a receiver need not parse it; undefined
+ * otherwise (a forger's id or body: the receiver parses the id).
+ */
+export function deliveryNumber(id: string, body: unknown): number | undefined {
+  if (!(body instanceof EventBody) || body.deliveryId !== id) return undefined;
+  const n = body.root;
+  // Within what RecentIds keeps as a number: canonical decimals of at most 15 digits.
+  return n >= 0 && n < 1e15 && Number.isInteger(n) ? n : undefined;
+}
+
 // Numbers 0-999 written out, plain and padded to three digits: made once, shared by every id.
 const PLAIN: string[] = [];
 const PADDED: string[] = [];
 for (let i = 0; i < 1000; i++) {
   PLAIN.push(String(i));
   PADDED.push(String(i).padStart(3, '0'));
+}
+
+// The same with the `msg_` of a delivery id in front.
+const MSG_PLAIN = PLAIN.map((p) => `msg_${p}`);
+
+/** `msg_<n>` for an integer n ≥ 0, in as few concatenations as `decimal` (one below a million). */
+function deliveryId(n: number): string {
+  if (!(n >= 0 && n < 1e9 && Number.isInteger(n))) return `msg_${n}`;
+  if (n < 1000) return MSG_PLAIN[n]!;
+  if (n < 1e6) return MSG_PLAIN[Math.floor(n / 1000)]! + PADDED[n % 1000]!;
+  return MSG_PLAIN[Math.floor(n / 1e6)]! + PADDED[Math.floor(n / 1000) % 1000]! + PADDED[n % 1000]!;
 }
 
 /**
@@ -114,39 +136,64 @@ export function decimal(n: number): string {
  * shortened an earlier deadline may wait behind a later one, and fires with it.
  */
 export class AnswerDeadlines {
-  private readonly ds = new Fifo<Delivery>();
-  private readonly ts = new Fifo<number>();
+  // One ring, the deliveries beside their deadlines (two queues cost twice the bookkeeping per attempt).
+  private ds: (Delivery | undefined)[] = new Array<Delivery | undefined>(16).fill(undefined);
+  private ts = new Float64Array(16);
+  private mask = 15;
+  private head = 0;
+  private length = 0;
 
   /** Queues `d`'s current attempt, due at `d.deadline`. */
   push(d: Delivery): void {
     this.dropAnswered();
-    this.ds.push(d);
-    this.ts.push(d.deadline);
+    if (this.length > this.mask) this.grow();
+    const i = (this.head + this.length) & this.mask;
+    this.ds[i] = d;
+    this.ts[i] = d.deadline;
+    this.length++;
   }
 
   /** Takes out the first unanswered attempt due by `now`, or returns undefined when none is. */
   nextExpired(now: number): Delivery | undefined {
     this.dropAnswered();
-    const d = this.ds.peekFront();
-    if (d === undefined || this.ts.peekFront()! > now) return undefined;
-    this.ds.shift();
-    this.ts.shift();
+    if (this.length === 0 || this.ts[this.head]! > now) return undefined;
+    const d = this.ds[this.head];
+    this.shift();
     return d;
   }
 
   /** When the first unanswered attempt is due, or undefined when none waits. */
   nextDeadline(): number | undefined {
     this.dropAnswered();
-    return this.ts.peekFront();
+    return this.length === 0 ? undefined : this.ts[this.head];
   }
 
   private dropAnswered(): void {
-    const ds = this.ds;
-    while (ds.length > 0) {
-      const d = ds.peekFront()!;
-      if (d.outstanding && d.deadline === this.ts.peekFront()) return;
-      ds.shift();
-      this.ts.shift();
+    while (this.length > 0) {
+      const d = this.ds[this.head]!;
+      if (d.outstanding && d.deadline === this.ts[this.head]) return;
+      this.shift();
     }
+  }
+
+  private shift(): void {
+    this.ds[this.head] = undefined;
+    this.head = (this.head + 1) & this.mask;
+    this.length--;
+  }
+
+  private grow(): void {
+    const size = 2 * (this.mask + 1);
+    const ds = new Array<Delivery | undefined>(size).fill(undefined);
+    const ts = new Float64Array(size);
+    for (let k = 0; k < this.length; k++) {
+      const i = (this.head + k) & this.mask;
+      ds[k] = this.ds[i];
+      ts[k] = this.ts[i]!;
+    }
+    this.ds = ds;
+    this.ts = ts;
+    this.mask = size - 1;
+    this.head = 0;
   }
 }

@@ -8,6 +8,7 @@ import type { Channel } from '../../engine/trace';
 import { Service, isHttp, serviceShape, type Job, type ServiceTimers } from '../core/service';
 import { webhookMeta } from './webhook-meta';
 import { RecentIds } from './recent-ids';
+import { deliveryNumber } from './webhook-delivery';
 import { WebhookSender } from './webhook-sender';
 import { base64Encode, signingKey, unixSeconds, verify, type HmacKey, type Verdict, SIGNATURE_SCHEMES } from './webhook-signature';
 import { LIMITS } from '../../engine/limits';
@@ -142,7 +143,7 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
       if (verdict !== 'ok') return this.reject(msg, from, verdict);
       this.verified++;
     }
-    if (this.config.dedupe && meta && this.memory.has(meta.deliveryId)) {
+    if (this.config.dedupe && meta && this.memory.has(meta.deliveryId, deliveryNumber(meta.deliveryId, meta.body))) {
       this.deduplicated++;
       // A copy its caller already gave up on (a REST timeout) is dropped already: only answer.
       // The processed copy sent again (a retry after a timeout) is done again: a duplicate
@@ -190,7 +191,7 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
     if (!isHttp(job.channel)) return super.complete(job);
     const meta = webhookMeta(job.msg);
     if (job.msg.processedCount > 1) this.duplicates++;
-    if (meta && this.config.dedupe) this.memory.add(meta.deliveryId);
+    if (meta && this.config.dedupe) this.memory.add(meta.deliveryId, deliveryNumber(meta.deliveryId, meta.body));
     this.answer(job.from, job.msg, 200);
   }
 
@@ -230,6 +231,8 @@ export class WebhookReceiver extends Service<ReceiverConfig> {
 }
 
 const answers = new Map<number, SignalData>();
+/** The answers of status 200 by attempt, the one nearly every delivery gets: an array, not a Map lookup. */
+const ok200 = new Array<SignalData | undefined>(65).fill(undefined);
 
 /**
  * The data of an HTTP answer: the status and the attempt it answers (so a sender can tell a
@@ -238,6 +241,7 @@ const answers = new Map<number, SignalData>();
 function answerData(status: number, attempt: number | undefined, error: string | undefined): SignalData {
   const ok = status >= 200 && status < 300;
   if (error !== undefined || attempt === undefined || attempt > 64) return { status, ok, attempt, error };
+  if (status === 200) return (ok200[attempt] ??= Object.freeze({ status, ok, attempt }));
   const k = status * 128 + attempt;
   let data = answers.get(k);
   if (!data) answers.set(k, (data = Object.freeze({ status, ok, attempt })));
