@@ -103,7 +103,7 @@ export class Simulation extends SimulationBase implements EventTarget {
         this.applyRecorded(t);
         const next = s.peekTime();
         if (next > t) {
-          s.advanceTo(t);
+          this.advanceTo(t);
           return true;
         }
         if (budget-- <= 0) return false;
@@ -115,8 +115,14 @@ export class Simulation extends SimulationBase implements EventTarget {
     } catch (e) {
       throw this.halt(e);
     }
-    s.advanceTo(t);
+    this.advanceTo(t);
     return true;
+  }
+
+  /** Moves the clock to `t` between events (the trace events of an action then count at `t`: see RunGuard). */
+  private advanceTo(t: number): void {
+    this.scheduler.advanceTo(t);
+    this.guard.at(this.scheduler.now);
   }
 
   // ---- actions ----
@@ -139,7 +145,7 @@ export class Simulation extends SimulationBase implements EventTarget {
       const a = this.replay[this.replayAt]!;
       if (a.step > this.events || a.at > until) return;
       this.replayAt++;
-      this.scheduler.advanceTo(a.at);
+      this.advanceTo(a.at);
       refuseBadAction(this, a);
       this.recorded.push(a);
       applyAction(this, a);
