@@ -8,6 +8,7 @@ import type { ActionSpec, Scenario, ScenarioAction } from './scenario';
 import type { EventTarget } from './scheduler';
 import type { Timer } from './timers';
 import { SimulationBase } from './simulation-base';
+import { bucketOf } from './stats';
 import type { Channel, SignalKind, TraceEvent } from './trace';
 
 /** An action taken while running (from the UI), pinned to the exact event count so a replay matches. */
@@ -311,14 +312,15 @@ export class Simulation extends SimulationBase implements EventTarget {
     if (duplicate) this.ledger.duplicates++;
     const latencyMs = this.now - msg.publishedAt;
     node.processed++;
-    node.latency.record(latencyMs);
+    const bucket = bucketOf(latencyMs);
+    node.latency.recordIn(latencyMs, bucket);
     const viaId = msg.via;
     if (viaId && viaId !== node.id) {
       // The broker of the last processed copy is most often this one's too: no Map lookup then.
       const via = viaId === this.lastVia?.id ? this.lastVia : (this.lastVia = this.nodes.get(viaId));
       if (via) {
         via.processed++;
-        via.latency.record(latencyMs);
+        via.latency.recordIn(latencyMs, bucket);
       }
     }
     this.emit({ type: 'message.processed', t: this.now, node: node.id, msg, latencyMs, duplicate });
