@@ -47,8 +47,6 @@ export class Simulation extends SimulationBase implements EventTarget {
   halted: Error | undefined;
   private replay: readonly RecordedAction[];
   private replayAt = 0;
-  /** The node the last processed copy passed through (see finishProcessing). */
-  private lastVia: SimNode | undefined;
 
   constructor(catalog: Catalog, scenario: Scenario, options: RunOptions = {}) {
     super(catalog, scenario, options.seed ?? scenario.seed);
@@ -316,8 +314,9 @@ export class Simulation extends SimulationBase implements EventTarget {
     node.latency.recordIn(latencyMs, bucket);
     const viaId = msg.via;
     if (viaId && viaId !== node.id) {
-      // The broker of the last processed copy is most often this one's too: no Map lookup then.
-      const via = viaId === this.lastVia?.id ? this.lastVia : (this.lastVia = this.nodes.get(viaId));
+      // The broker of the last copy processed at this node is most often this one's too: no Map lookup then.
+      const last = node.lastVia;
+      const via = last !== undefined && last.id === viaId ? last : (node.lastVia = this.nodes.get(viaId));
       if (via) {
         via.processed++;
         via.latency.recordIn(latencyMs, bucket);
