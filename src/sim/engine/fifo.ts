@@ -1,3 +1,5 @@
+import { RENEW_EVERY, RENEW_UP_TO } from './young';
+
 /**
  * A double-ended queue on a power-of-two ring: what the brokers keep their ready messages,
  * unacked deliveries and logs in. The subset of denque's API the models use, with `length` a
@@ -10,10 +12,13 @@ export class Fifo<T> {
   private head = 0;
   /** Items held. */
   length = 0;
+  /** Items added since the ring was last made anew (see renew). */
+  private writes = 0;
 
   /** Adds `item` at the back; returns the new length. */
   push(item: T): number {
     if (this.length > this.mask) this.grow();
+    else if (++this.writes >= RENEW_EVERY && this.mask < RENEW_UP_TO) this.renew();
     this.list[(this.head + this.length) & this.mask] = item;
     return ++this.length;
   }
@@ -21,6 +26,7 @@ export class Fifo<T> {
   /** Adds `item` at the front; returns the new length. */
   unshift(item: T): number {
     if (this.length > this.mask) this.grow();
+    else if (++this.writes >= RENEW_EVERY && this.mask < RENEW_UP_TO) this.renew();
     this.head = (this.head - 1) & this.mask;
     this.list[this.head] = item;
     return ++this.length;
@@ -95,8 +101,15 @@ export class Fifo<T> {
     this.length = 0;
   }
 
+  /** A copy of a small ring, now and then: young, so storing a fresh item in it needs no write barrier call (see young.ts). */
+  private renew(): void {
+    this.writes = 0;
+    this.list = this.list.slice();
+  }
+
   /** Doubles the ring, the items moved to its start in order. */
   private grow(): void {
+    this.writes = 0;
     const n = this.length;
     const next = new Array<T | undefined>(2 * (this.mask + 1)).fill(undefined);
     for (let i = 0; i < n; i++) next[i] = this.list[(this.head + i) & this.mask];

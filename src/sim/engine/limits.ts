@@ -82,20 +82,37 @@ export function errorText(e: unknown, lang: Lang): string {
  * so each is a comparison and an increment.
  */
 export class RunGuard {
-  private instant = -1;
+  /** The instant `work` counts at: the clock's, which starts at 0 (see `at`). */
+  private instant = 0;
   private work = 0;
   /** Zero-latency hand-offs in progress, nested. */
   depth = 0;
 
-  /** One unit of work (a trace event, a scheduled event) at simulated time `now`. */
+  /** One scheduled event, at simulated time `now` (the clock moves to it). */
   tick(now: number): void {
+    this.at(now);
+    this.count();
+  }
+
+  /**
+   * One trace event, at the current instant. It does not read the clock: the clock moves only
+   * to a scheduled event (`tick`) or, between events, by `Simulation` with `at`. On the hot path:
+   * an increment and a comparison.
+   */
+  count(): void {
+    if (++this.work > LIMITS.eventsPerInstant) this.over();
+  }
+
+  /** The clock moved to `now` (a scheduled event, or a run that ends between events): another instant starts the count again. */
+  at(now: number): void {
     if (now !== this.instant) {
       this.instant = now;
       this.work = 0;
     }
-    if (++this.work > LIMITS.eventsPerInstant) {
-      throw LimitError.of('limitEventsPerInstant', { max: LIMITS.eventsPerInstant, t: now });
-    }
+  }
+
+  private over(): never {
+    throw LimitError.of('limitEventsPerInstant', { max: LIMITS.eventsPerInstant, t: this.instant });
   }
 
   /** Entering a synchronous hand-off (a zero-latency link); `leave` when it returns. */

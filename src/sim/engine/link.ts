@@ -87,7 +87,10 @@ interface SignalTransit {
 export class Link implements EventTarget {
   partitioned: boolean;
   readonly loss: number;
+  /** Draws a latency; undefined for a fixed one (none, or a constant: `fixedDelay`), which draws nothing. */
   private readonly latency: Sampler | undefined;
+  /** The latency when it is fixed, ms: no call through a sampler per crossing. */
+  private readonly fixedDelay: number;
   private readonly rngNext: () => number;
 
   constructor(
@@ -97,7 +100,9 @@ export class Link implements EventTarget {
     readonly config: LinkConfig,
   ) {
     const rng = sim.rng(`link:${from.id}->${to.id}`);
-    this.latency = config.latency ? sampler(config.latency, rng) : undefined;
+    const latency = config.latency;
+    this.fixedDelay = latency?.dist === 'constant' ? latency.ms : 0;
+    this.latency = latency && latency.dist !== 'constant' ? sampler(latency, rng) : undefined;
     this.loss = config.loss ?? 0;
     this.partitioned = config.partitioned ?? false;
     this.rngNext = () => rng.next();
@@ -105,7 +110,8 @@ export class Link implements EventTarget {
 
   /** Draws one crossing's latency in ms. */
   delay(): number {
-    return this.latency ? this.latency() : 0;
+    const latency = this.latency;
+    return latency === undefined ? this.fixedDelay : latency();
   }
 
   /** Whether this crossing is lost (partition or random loss). */

@@ -47,6 +47,8 @@ export abstract class SimNode<C extends BaseNodeConfig = BaseNodeConfig> impleme
   readonly latency = new LatencyHistogram();
   /** Messages waiting here, over time (brokers and buffers update it). */
   readonly backlog = new TimeWeighted();
+  /** The broker the last copy processed here came through (Simulation.finishProcessing): most often the next one's too. */
+  lastVia: SimNode | undefined = undefined;
 
   constructor(
     readonly sim: Simulation,

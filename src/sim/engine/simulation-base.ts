@@ -79,7 +79,7 @@ export abstract class SimulationBase {
 
   /** Emits a trace event to every subscriber. Models call it for events of their own. */
   emit(ev: TraceEvent): void {
-    this.guard.tick(this.scheduler.now);
+    this.guard.count();
     const ls = this.listeners;
     for (let i = 0; i < ls.length; i++) ls[i]!(ev);
     if (this.capture) this.capture.push(ev);

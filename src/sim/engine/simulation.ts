@@ -8,6 +8,7 @@ import type { ActionSpec, Scenario, ScenarioAction } from './scenario';
 import type { EventTarget } from './scheduler';
 import type { Timer } from './timers';
 import { SimulationBase } from './simulation-base';
+import { bucketOf } from './stats';
 import type { Channel, SignalKind, TraceEvent } from './trace';
 
 /** An action taken while running (from the UI), pinned to the exact event count so a replay matches. */
@@ -46,8 +47,6 @@ export class Simulation extends SimulationBase implements EventTarget {
   halted: Error | undefined;
   private replay: readonly RecordedAction[];
   private replayAt = 0;
-  /** The node the last processed copy passed through (see finishProcessing). */
-  private lastVia: SimNode | undefined;
 
   constructor(catalog: Catalog, scenario: Scenario, options: RunOptions = {}) {
     super(catalog, scenario, options.seed ?? scenario.seed);
@@ -103,7 +102,7 @@ export class Simulation extends SimulationBase implements EventTarget {
         this.applyRecorded(t);
         const next = s.peekTime();
         if (next > t) {
-          s.advanceTo(t);
+          this.advanceTo(t);
           return true;
         }
         if (budget-- <= 0) return false;
@@ -115,8 +114,14 @@ export class Simulation extends SimulationBase implements EventTarget {
     } catch (e) {
       throw this.halt(e);
     }
-    s.advanceTo(t);
+    this.advanceTo(t);
     return true;
+  }
+
+  /** Moves the clock to `t` between events (the trace events of an action then count at `t`: see RunGuard). */
+  private advanceTo(t: number): void {
+    this.scheduler.advanceTo(t);
+    this.guard.at(this.scheduler.now);
   }
 
   // ---- actions ----
@@ -139,7 +144,7 @@ export class Simulation extends SimulationBase implements EventTarget {
       const a = this.replay[this.replayAt]!;
       if (a.step > this.events || a.at > until) return;
       this.replayAt++;
-      this.scheduler.advanceTo(a.at);
+      this.advanceTo(a.at);
       refuseBadAction(this, a);
       this.recorded.push(a);
       applyAction(this, a);
@@ -305,14 +310,16 @@ export class Simulation extends SimulationBase implements EventTarget {
     if (duplicate) this.ledger.duplicates++;
     const latencyMs = this.now - msg.publishedAt;
     node.processed++;
-    node.latency.record(latencyMs);
+    const bucket = bucketOf(latencyMs);
+    node.latency.recordIn(latencyMs, bucket);
     const viaId = msg.via;
     if (viaId && viaId !== node.id) {
-      // The broker of the last processed copy is most often this one's too: no Map lookup then.
-      const via = viaId === this.lastVia?.id ? this.lastVia : (this.lastVia = this.nodes.get(viaId));
+      // The broker of the last copy processed at this node is most often this one's too: no Map lookup then.
+      const last = node.lastVia;
+      const via = last !== undefined && last.id === viaId ? last : (node.lastVia = this.nodes.get(viaId));
       if (via) {
         via.processed++;
-        via.latency.record(latencyMs);
+        via.latency.recordIn(latencyMs, bucket);
       }
     }
     this.emit({ type: 'message.processed', t: this.now, node: node.id, msg, latencyMs, duplicate });

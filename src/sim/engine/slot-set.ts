@@ -1,3 +1,5 @@
+import { RENEW_EVERY, RENEW_UP_TO } from './young';
+
 /** Something that can sit in a SlotSet: it remembers its own index there (-1 when outside). */
 export interface Slotted {
   slot: number;
@@ -13,8 +15,10 @@ export class SlotSet<T extends Slotted> {
   // Its length only grows: delete clears the last place instead of popping it. Popping to empty
   // and pushing again (a service of concurrency 1, once per job) made every push grow the
   // backing store again through the out-of-line Array.prototype.push.
-  private readonly items: (T | undefined)[] = [];
+  private items: (T | undefined)[] = [];
   private count = 0;
+  /** Adds since the array was last made anew (see add). */
+  private adds = 0;
 
   get size(): number {
     return this.count;
@@ -22,6 +26,11 @@ export class SlotSet<T extends Slotted> {
 
   add(item: T): void {
     if (item.slot >= 0) return;
+    // Now and then a copy, young: storing a fresh item in it needs no write barrier call (see young.ts).
+    if (++this.adds >= RENEW_EVERY && this.items.length <= RENEW_UP_TO) {
+      this.adds = 0;
+      this.items = this.items.slice();
+    }
     item.slot = this.count;
     this.items[this.count++] = item;
   }

@@ -62,10 +62,14 @@ export class LatencyHistogram {
 
   /** Adds one observation, in ms. */
   record(ms: number): void {
+    this.recordIn(ms, bucketOf(ms));
+  }
+
+  /** Adds one observation `ms` whose bucket is `b` (latencyBucket(ms)): one observation recorded at a node and its broker finds it once. */
+  recordIn(ms: number, b: number): void {
     this.count++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
-    const b = bucketOf(ms);
     (this.buckets ??= new Uint32Array(64 * SUB_COUNT))[b]!++;
     if (b > this.top) this.top = b;
   }
@@ -113,7 +117,8 @@ export class LatencyHistogram {
   }
 }
 
-function bucketOf(ms: number): number {
+/** The bucket of a LatencyHistogram an observation of `ms` falls in (see recordIn). */
+export function bucketOf(ms: number): number {
   const v = Math.floor(ms / UNIT);
   if (v < SUB_COUNT) return v;
   let exp: number;

@@ -136,6 +136,12 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     }
     if (msg.state !== 'dropped') this.sim.received(this, msg, from);
     const job: Job = { msg, from, channel, done: undefined, slot: -1, started: 0, lane: laneOf(msg, from, channel) };
+    // Nothing waits and a slot is free: it starts now, as startWaiting would start it, without a
+    // trip through the inbox (startWaiting then has nothing to start either: the inbox is empty).
+    if (this.inbox.length === 0 && this.active.size < this.config.concurrency && (job.lane === -1 || this.laneBusy.get(job.lane) !== true)) {
+      this.startJob(job);
+      return;
+    }
     this.inbox.push(job);
     this.startWaiting();
   }
@@ -163,16 +169,20 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
           if (++i === this.inbox.length) return;
         }
       }
-      const job = i === 0 ? this.inbox.shift()! : this.inbox.removeOne(i)!;
-      if (job.lane !== -1 && this.laneBusy.get(job.lane) !== true) {
-        this.laneBusy.set(job.lane, true);
-        this.lanesInUse++;
-      }
-      job.started = ++this.starts;
-      this.active.add(job);
-      if (job.msg.state !== 'dropped') this.sim.startProcessing(this, job.msg);
-      job.done = this.sim.scheduler.schedule(this.serviceTime() * this.slowFactor, this, DONE, job);
+      this.startJob(i === 0 ? this.inbox.shift()! : this.inbox.removeOne(i)!);
     }
+  }
+
+  /** Starts processing `job` in a free slot (its lane, if it has one, is free). */
+  private startJob(job: Job): void {
+    if (job.lane !== -1 && this.laneBusy.get(job.lane) !== true) {
+      this.laneBusy.set(job.lane, true);
+      this.lanesInUse++;
+    }
+    job.started = ++this.starts;
+    this.active.add(job);
+    if (job.msg.state !== 'dropped') this.sim.startProcessing(this, job.msg);
+    job.done = this.sim.scheduler.schedule(this.serviceTime() * this.slowFactor, this, DONE, job);
   }
 
   override handle(ev: Timer<ServiceTimers>): void {
