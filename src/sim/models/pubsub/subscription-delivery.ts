@@ -159,8 +159,12 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
 
   /** Durable: hands ready messages to subscribers with room, round-robin. Re-entrant calls are ignored. */
   protected dispatch(): void {
-    // Nothing ready (an ack's usual case): nothing to hand out, no try block to enter.
-    if (this.ready.length === 0 || this.dispatching || !this.online || !this.attached) return;
+    // Nothing ready (an ack's usual case): a check small enough to inline where it is called.
+    if (this.ready.length > 0) this.dispatchReady();
+  }
+
+  private dispatchReady(): void {
+    if (this.dispatching || !this.online || !this.attached) return;
     this.dispatching = true;
     try {
       const links = this.consumers;
