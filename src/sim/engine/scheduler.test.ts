@@ -151,4 +151,71 @@ describe('Scheduler', () => {
     expect(ran.filter((r) => r.startsWith('timeout'))).toEqual(expected.map((e) => e[2]));
     expect(s.pending).toBe(0);
   });
+  it('runs events due days ahead in the same order as the rest (they wait outside the heap), through cancels, ties and every way of running', () => {
+    // A reference: every pending event in a list, the least (time, priority, seq) run first.
+    let x = 7;
+    const rand = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    const run = (mode: 'runUntil' | 'runWithin' | 'step'): number[] => {
+      x = 7;
+      const s = new Scheduler();
+      const ran: number[] = [];
+      const pending: ReturnType<Scheduler['schedule']>[] = [];
+      let next = 0;
+      const target: EventTarget = {
+        handle: (ev) => {
+          ran.push(ev.data as number);
+          for (let k = rand(3); k > 0; k--) add(s);
+          if (rand(4) === 0 && pending.length > 0) s.cancel(pending[rand(pending.length)]!);
+        },
+      };
+      // Whole seconds, so that many fall at the same instant; a third of them days ahead.
+      const add = (sch: Scheduler) => {
+        const delay = rand(3) === 0 ? 86_400_000 + 1000 * rand(50) : 1000 * rand(120);
+        pending.push(sch.schedule(delay, target, 1, next++, rand(2)));
+      };
+      for (let i = 0; i < 50; i++) add(s);
+      if (mode === 'runUntil') s.runUntil(40 * 86_400_000);
+      else if (mode === 'runWithin') for (let t = 0; t < 40 * 86_400_000; t += 3_600_000) s.runWithin(t, Infinity);
+      else while (s.peekTime() <= 40 * 86_400_000 && ran.length < 20_000) s.step();
+      return ran;
+    };
+    const reference = (): number[] => {
+      x = 7;
+      type Ev = { time: number; priority: number; seq: number; id: number; cancelled: boolean };
+      const list: Ev[] = [];
+      const ran: number[] = [];
+      let next = 0;
+      let seq = 0;
+      let now = 0;
+      const add = () => {
+        const delay = rand(3) === 0 ? 86_400_000 + 1000 * rand(50) : 1000 * rand(120);
+        list.push({ time: now + delay, id: next++, priority: 0, seq: seq++, cancelled: false });
+        list[list.length - 1]!.priority = rand(2);
+      };
+      const all: Ev[] = [];
+      const push = () => {
+        add();
+        all.push(list[list.length - 1]!);
+      };
+      for (let i = 0; i < 50; i++) push();
+      for (;;) {
+        const live = list.filter((e) => !e.cancelled);
+        if (live.length === 0) break;
+        live.sort((a, b) => a.time - b.time || a.priority - b.priority || a.seq - b.seq);
+        const ev = live[0]!;
+        if (ev.time > 40 * 86_400_000 || ran.length >= 20_000) break;
+        ev.cancelled = true;
+        now = ev.time;
+        ran.push(ev.id);
+        for (let k = rand(3); k > 0; k--) push();
+        if (rand(4) === 0 && all.length > 0) all[rand(all.length)]!.cancelled = true;
+      }
+      return ran;
+    };
+    const expected = reference();
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(run('runUntil')).toEqual(expected);
+    expect(run('runWithin')).toEqual(expected);
+    expect(run('step')).toEqual(expected);
+  });
 });

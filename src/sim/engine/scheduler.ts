@@ -21,12 +21,26 @@ export interface ScheduledEvent {
 }
 
 /**
+ * Events due more than this many ms after they are scheduled (a Pub/Sub subscription's 7-day
+ * retention, a webhook's retry hours later) wait outside the heap until it gets near them.
+ */
+const FAR_MS = 60_000;
+
+/**
  * A discrete-event scheduler over virtual time in milliseconds: a binary heap of
  * (time, priority, sequence), as SimPy's core does. The ever-increasing sequence number
  * breaks ties, so the same inputs always give the same order. Lower priority runs first.
  */
 export class Scheduler {
   private heap: ScheduledEvent[] = [];
+  /**
+   * Far events, unordered, out of the heap so that they do not deepen every push and pop for
+   * days of simulated time (half of a Pub/Sub run's pending events were retention timers). They
+   * enter the heap once its top is not earlier than the earliest of them (`farMin`), so the
+   * order events run in is the same: (time, priority, seq) decides among those in the heap.
+   */
+  private far: ScheduledEvent[] = [];
+  private farMin = Infinity;
   private seq = 0;
   private live = 0;
   /** Cancelled events still in the heap (they are dropped when they reach the top, or by compact()). */
@@ -73,16 +87,14 @@ export class Scheduler {
 
   /** The time of the next pending event, or Infinity when there is none. */
   peekTime(): number {
-    this.skipCancelled();
-    const top = this.heap[0];
+    const top = this.head();
     return top ? top.time : Infinity;
   }
 
   /** Runs exactly one event and returns it, or undefined when nothing is pending. */
   step(): ScheduledEvent | undefined {
-    this.skipCancelled();
-    const ev = this.pop();
-    if (!ev) return undefined;
+    if (!this.head()) return undefined;
+    const ev = this.pop()!;
     this.live--;
     this.now = ev.time;
     this.executed++;
@@ -100,12 +112,8 @@ export class Scheduler {
   runWithin(t: number, budget: number, guard?: { tick(now: number): void }): boolean {
     for (;;) {
       // Read this.heap afresh: a handler that cancels may have compacted it into a new array.
-      let ev = this.heap[0];
-      while (ev !== undefined && ev.cancelled) {
-        this.pop();
-        this.dead--;
-        ev = this.heap[0];
-      }
+      let ev: ScheduledEvent | undefined = this.heap[0];
+      if (ev === undefined || ev.cancelled || this.farMin <= ev.time) ev = this.head();
       if (ev === undefined || ev.time > t) return true;
       if (budget-- <= 0) return false;
       guard?.tick(ev.time);
@@ -121,8 +129,7 @@ export class Scheduler {
   /** Runs every event up to and including time `t`, then sets the clock to `t`. */
   runUntil(t: number): void {
     for (;;) {
-      this.skipCancelled();
-      const top = this.heap[0];
+      const top = this.head();
       if (!top || top.time > t) break;
       this.step();
     }
@@ -134,11 +141,38 @@ export class Scheduler {
     if (t > this.now) this.now = t;
   }
 
-  private skipCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) {
+  /**
+   * The next event to run, on top of the heap (undefined when none is pending): far events due
+   * no later than the top are moved in first, cancelled ones at the top dropped.
+   */
+  private head(): ScheduledEvent | undefined {
+    for (;;) {
+      const top = this.heap[0];
+      if (this.farMin <= (top === undefined ? Infinity : top.time) && this.far.length > 0) {
+        this.admitFar(top === undefined ? this.farMin : top.time);
+        continue;
+      }
+      if (top === undefined || !top.cancelled) return top;
       this.pop();
       this.dead--;
     }
+  }
+
+  /** Moves the far events due at or before `limit` into the heap. */
+  private admitFar(limit: number): void {
+    const far = this.far;
+    let w = 0;
+    let min = Infinity;
+    for (let i = 0; i < far.length; i++) {
+      const ev = far[i]!;
+      if (ev.time <= limit) this.siftUp(ev);
+      else {
+        far[w++] = ev;
+        if (ev.time < min) min = ev.time;
+      }
+    }
+    far.length = w;
+    this.farMin = min;
   }
 
   /**
@@ -154,6 +188,18 @@ export class Scheduler {
       if (!ev.cancelled) heap[w++] = ev;
     }
     heap.length = w;
+    // The far ones too: `dead` counts every cancelled event not yet dropped.
+    const far = this.far;
+    let f = 0;
+    let min = Infinity;
+    for (let i = 0; i < far.length; i++) {
+      const ev = far[i]!;
+      if (ev.cancelled) continue;
+      far[f++] = ev;
+      if (ev.time < min) min = ev.time;
+    }
+    far.length = f;
+    this.farMin = min;
     this.dead = 0;
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) {
       const ev = heap[i]!;
@@ -173,6 +219,20 @@ export class Scheduler {
   }
 
   private push(ev: ScheduledEvent): void {
+    if (ev.time - this.now > FAR_MS) {
+      this.pushFar(ev);
+      return;
+    }
+    this.siftUp(ev);
+  }
+
+  private pushFar(ev: ScheduledEvent): void {
+    this.far.push(ev);
+    if (ev.time < this.farMin) this.farMin = ev.time;
+  }
+
+  /** Adds `ev` to the heap. */
+  private siftUp(ev: ScheduledEvent): void {
     let heap = this.heap;
     let i = heap.length;
     if (++this.pushes >= RENEW_EVERY && i <= RENEW_UP_TO) heap = this.renew();

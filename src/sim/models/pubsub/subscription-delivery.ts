@@ -146,7 +146,8 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
 
   /** The message's ordering key has nothing outstanding any more. */
   protected freeKey(msg: Message): void {
-    if (msg.key !== undefined) this.busyKeys.delete(msg.key);
+    // Most subscriptions never order by key: no Set lookup (a string hash) per ack then.
+    if (msg.key !== undefined && this.busyKeys.size > 0) this.busyKeys.delete(msg.key);
   }
 
   /** Whether subscriber `k` is online with room under maxOutstanding (the round robin asks). */
@@ -158,20 +159,29 @@ export abstract class SubscriptionDelivery extends SimNode<SubscriptionConfig> i
 
   /** Durable: hands ready messages to subscribers with room, round-robin. Re-entrant calls are ignored. */
   protected dispatch(): void {
+    // Nothing ready (an ack's usual case): a check small enough to inline where it is called.
+    if (this.ready.length > 0) this.dispatchReady();
+  }
+
+  private dispatchReady(): void {
     if (this.dispatching || !this.online || !this.attached) return;
     this.dispatching = true;
     try {
       const links = this.consumers;
       const n = links.length;
+      // Nothing a delivery sets off within this instant changes the config or the clock.
+      const ordering = this.config.enableMessageOrdering;
+      const now = this.sim.now;
       while (this.ready.length > 0 && n > 0) {
-        const next = this.config.enableMessageOrdering ? this.firstFreeKey() : 0;
+        const next = ordering ? this.firstFreeKey() : 0;
         if (next < 0) break;
-        const chosen = this.turn.pick(n, this);
+        // One subscriber: the round robin's pick is it, if it has room (its cursor stays at 0).
+        const chosen = n === 1 ? (this.hasRoomAt(0) ? 0 : -1) : this.turn.pick(n, this);
         if (chosen < 0) break;
         const msg = next === 0 ? this.ready.shift()! : this.ready.removeOne(next)!;
-        if (this.config.enableMessageOrdering && msg.key !== undefined) this.busyKeys.add(msg.key);
+        if (ordering && msg.key !== undefined) this.busyKeys.add(msg.key);
         const wait = this.ackWait(msg);
-        this.leases.open(msg, chosen, this.sim.now + wait, this.sim.now);
+        this.leases.open(msg, chosen, now + wait, now);
         if (!this.leaseTimer) this.leaseTimer = this.sim.scheduler.schedule(wait, this, LEASES);
         this.delivered++;
         this.sim.deliver(links[chosen]!, msg);
