@@ -77,11 +77,12 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   private starts = 0;
   /**
    * Kafka partitions (lanes: see laneOf) with a record being processed here (see startWaiting):
-   * true while busy. Entries are set to false, never deleted: a Set churned once per record
-   * reallocated its table as it grew and shrank. Distinct lanes are bounded by the partitions.
+   * 1 while busy, indexed by lane. Bytes, not a Map<number, boolean>: a lane is a small integer
+   * (below (nodes + 1) × LIMITS.partitions), and a Map lookup per start and per finish cost more
+   * than a byte read. Grown on demand; empty for a service that is no Kafka consumer.
    */
-  private readonly laneBusy = new Map<number, boolean>();
-  /** How many lanes are busy (true in laneBusy). */
+  private laneBusy = new Uint8Array(0);
+  /** How many lanes are busy (1 in laneBusy). */
   private lanesInUse = 0;
   /** Jobs being processed. */
   protected readonly active = new SlotSet<Job>();
@@ -138,7 +139,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     const job: Job = { msg, from, channel, done: undefined, slot: -1, started: 0, lane: laneOf(msg, from, channel) };
     // Nothing waits and a slot is free: it starts now, as startWaiting would start it, without a
     // trip through the inbox (startWaiting then has nothing to start either: the inbox is empty).
-    if (this.inbox.length === 0 && this.active.size < this.config.concurrency && (job.lane === -1 || this.laneBusy.get(job.lane) !== true)) {
+    if (this.inbox.length === 0 && this.active.size < this.config.concurrency && (job.lane === -1 || this.laneBusy[job.lane] !== 1)) {
       this.startJob(job);
       return;
     }
@@ -165,7 +166,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
     while (this.active.size < this.config.concurrency && this.inbox.length > 0) {
       let i = 0;
       if (this.lanesInUse > 0) {
-        for (let lane = this.inbox.peekFront()!.lane; lane !== -1 && this.laneBusy.get(lane) === true; lane = this.inbox.peekAt(i)!.lane) {
+        for (let lane = this.inbox.peekFront()!.lane; lane !== -1 && this.laneBusy[lane] === 1; lane = this.inbox.peekAt(i)!.lane) {
           if (++i === this.inbox.length) return;
         }
       }
@@ -175,8 +176,10 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
 
   /** Starts processing `job` in a free slot (its lane, if it has one, is free). */
   private startJob(job: Job): void {
-    if (job.lane !== -1 && this.laneBusy.get(job.lane) !== true) {
-      this.laneBusy.set(job.lane, true);
+    const lane = job.lane;
+    if (lane !== -1 && this.laneBusy[lane] !== 1) {
+      if (lane >= this.laneBusy.length) this.growLanes(lane);
+      this.laneBusy[lane] = 1;
       this.lanesInUse++;
     }
     job.started = ++this.starts;
@@ -242,7 +245,7 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
       return;
     }
     const held = [...this.active.drain().sort((a, b) => a.started - b.started), ...this.inbox.toArray()];
-    this.laneBusy.clear();
+    this.laneBusy.fill(0);
     this.lanesInUse = 0;
     this.inbox.clear();
     // In reverse, so that sources which requeue at the head restore the original order.
@@ -269,10 +272,17 @@ export class Service<C extends ServiceSettings = ServiceConfig> extends SimNode<
   }
 
   private freeLane(job: Job): void {
-    if (job.lane !== -1 && this.lanesInUse > 0 && this.laneBusy.get(job.lane) === true) {
-      this.laneBusy.set(job.lane, false);
+    if (job.lane !== -1 && this.lanesInUse > 0 && this.laneBusy[job.lane] === 1) {
+      this.laneBusy[job.lane] = 0;
       this.lanesInUse--;
     }
+  }
+
+  /** Room in laneBusy for `lane` (and some lanes past it, so that it seldom grows again). */
+  private growLanes(lane: number): void {
+    const grown = new Uint8Array(lane + LIMITS.partitions);
+    grown.set(this.laneBusy);
+    this.laneBusy = grown;
   }
 
   override configure(patch: Record<string, unknown>): void {
