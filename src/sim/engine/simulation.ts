@@ -40,6 +40,10 @@ const ACTION = 1;
  * message state only through the verbs here (publish, send, enqueue, ...), each of which moves
  * the ledger and emits exactly one trace event, so the trace always tells where every copy is.
  */
+/** runReplaying's answers other than a budget: the budget ran out; the clock reached the end. */
+const OUT_OF_BUDGET = -1;
+const REACHED = -2;
+
 export class Simulation extends SimulationBase implements EventTarget {
   /** Actions taken during this run (UI toggles), in order. */
   readonly recorded: RecordedAction[] = [];
@@ -93,29 +97,41 @@ export class Simulation extends SimulationBase implements EventTarget {
    */
   runUntil(t: number, maxEvents = Infinity): boolean {
     if (this.halted) throw this.halted;
-    const s = this.scheduler;
-    const guard = this.guard;
     let budget = maxEvents;
     try {
-      // While recorded actions remain, each may fall due at any event (by time or by event count).
-      while (this.replayAt < this.replay.length) {
-        this.applyRecorded(t);
-        const next = s.peekTime();
-        if (next > t) {
-          this.advanceTo(t);
-          return true;
-        }
-        if (budget-- <= 0) return false;
-        guard.tick(next);
-        s.step();
+      if (this.replayAt < this.replay.length) {
+        budget = this.runReplaying(t, budget);
+        if (budget < 0) return budget === REACHED;
       }
       // None left: the scheduler's own loop, which runs the same events in the same order.
-      if (!s.runWithin(t, budget, guard)) return false;
+      if (!this.scheduler.runWithin(t, budget, this.guard)) return false;
     } catch (e) {
       throw this.halt(e);
     }
     this.advanceTo(t);
     return true;
+  }
+
+  /**
+   * runUntil while recorded actions remain: each may fall due at any event (by time or by event
+   * count). Returns the budget left once none remains, or OUT_OF_BUDGET, or REACHED (the clock
+   * is at `t`). Apart from runUntil, so the compiler's inlining budget for runUntil goes to the
+   * scheduler's loop and the handlers it calls.
+   */
+  private runReplaying(t: number, budget: number): number {
+    const s = this.scheduler;
+    while (this.replayAt < this.replay.length) {
+      this.applyRecorded(t);
+      const next = s.peekTime();
+      if (next > t) {
+        this.advanceTo(t);
+        return REACHED;
+      }
+      if (budget-- <= 0) return OUT_OF_BUDGET;
+      this.guard.tick(next);
+      s.step();
+    }
+    return budget;
   }
 
   /** Moves the clock to `t` between events (the trace events of an action then count at `t`: see RunGuard). */

@@ -139,15 +139,7 @@ export class Producer extends SimNode<ProducerConfig> {
       return;
     }
     if (ev.type === REPUBLISH) {
-      const { seq } = ev.data;
-      const entry = this.unconfirmed.get(seq)!;
-      this.unconfirmed.delete(seq);
-      this.republished++;
-      const msg = this.publishConfirmed(entry.link, entry.key);
-      this.sim.emit({
-        type: 'confirm.republished', t: this.sim.now, node: this.id, broker: entry.link.to.id,
-        seq, msgId: entry.msgId, newSeq: this.seq, newMsgId: msg.id, eventType: this.config.eventType,
-      });
+      this.republish(ev.data.seq);
       return;
     }
     const c = this.config;
@@ -160,6 +152,18 @@ export class Producer extends SimNode<ProducerConfig> {
       }
     }
     this.sim.scheduler.schedule(this.gap(), this, TICK);
+  }
+
+  /** A nacked publish goes out again (apart from handle, which stays small enough to inline). */
+  private republish(seq: number): void {
+    const entry = this.unconfirmed.get(seq)!;
+    this.unconfirmed.delete(seq);
+    this.republished++;
+    const msg = this.publishConfirmed(entry.link, entry.key);
+    this.sim.emit({
+      type: 'confirm.republished', t: this.sim.now, node: this.id, broker: entry.link.to.id,
+      seq, msgId: entry.msgId, newSeq: this.seq, newMsgId: msg.id, eventType: this.config.eventType,
+    });
   }
 
   private publishOne(): void {

@@ -142,11 +142,14 @@ export class Exchange extends SimNode<ExchangeConfig> {
 
   /** The bindings `key` matches, from the cache. */
   private route(key: string): Binding[] {
-    let found = this.routes.get(key);
-    if (found) return found;
+    return this.routes.get(key) ?? this.match(key);
+  }
+
+  /** The bindings `key` matches, cached (apart from route: its closure over `key` would cost a context on every hit). */
+  private match(key: string): Binding[] {
     const type = this.config.type;
     const keyWords = type === 'topic' ? words(key) : [];
-    found = this.bindings.filter((b) => {
+    const found = this.bindings.filter((b) => {
       if (type === 'fanout') return true;
       if (type === 'direct') return b.key === key;
       return topicWordsMatch(b.words, 0, keyWords, 0);
