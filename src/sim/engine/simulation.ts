@@ -33,6 +33,9 @@ export interface RunReport {
 }
 
 const ACTION = 1;
+/** runReplaying's answers other than a budget: the budget ran out; the clock reached the end. */
+const OUT_OF_BUDGET = -1;
+const REACHED = -2;
 
 /**
  * One run of a scenario: the nodes, the links between them, the scheduler, the message
@@ -40,10 +43,6 @@ const ACTION = 1;
  * message state only through the verbs here (publish, send, enqueue, ...), each of which moves
  * the ledger and emits exactly one trace event, so the trace always tells where every copy is.
  */
-/** runReplaying's answers other than a budget: the budget ran out; the clock reached the end. */
-const OUT_OF_BUDGET = -1;
-const REACHED = -2;
-
 export class Simulation extends SimulationBase implements EventTarget {
   /** Actions taken during this run (UI toggles), in order. */
   readonly recorded: RecordedAction[] = [];

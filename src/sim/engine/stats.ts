@@ -65,7 +65,7 @@ export class LatencyHistogram {
     this.recordIn(ms, bucketOf(ms));
   }
 
-  /** Adds one observation `ms` whose bucket is `b` (latencyBucket(ms)): one observation recorded at a node and its broker finds it once. */
+  /** Adds one observation `ms` whose bucket is `b` (bucketOf(ms)): one observation recorded at a node and its broker finds it once. */
   recordIn(ms: number, b: number): void {
     this.count++;
     this.sum += ms;

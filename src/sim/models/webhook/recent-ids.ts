@@ -54,19 +54,13 @@ export class RecentIds {
    * knows it already (the n of a `msg_<n>` it wrote itself).
    */
   has(id: string, n: number = numberOf(id)): boolean {
-    if (n !== STRING) {
-      const e = this.direct[n & this.mask]!;
-      if (e !== 0 && this.numbers[e - 1] === n) return true;
-    }
+    if (n !== STRING && this.inDirect(n)) return true;
     return this.indexed > 0 && this.find(id, n, hashOf(id, n)) >= 0;
   }
 
   /** Remembers `id` (forgetting the oldest if full); true if it was already remembered. `n` as for `has`. */
   add(id: string, n: number = numberOf(id)): boolean {
-    if (n !== STRING) {
-      const e = this.direct[n & this.mask]!;
-      if (e !== 0 && this.numbers[e - 1] === n) return true;
-    }
+    if (n !== STRING && this.inDirect(n)) return true;
     const indexed = this.indexed > 0;
     const h = indexed ? hashOf(id, n) : 0;
     if (indexed && this.find(id, n, h) >= 0) return true;
@@ -83,6 +77,12 @@ export class RecentIds {
     }
     this.next = at + 1 === this.capacity ? 0 : at + 1;
     return false;
+  }
+
+  /** Whether number `n` is remembered in its direct slot. */
+  private inDirect(n: number): boolean {
+    const e = this.direct[n & this.mask]!;
+    return e !== 0 && this.numbers[e - 1] === n;
   }
 
   /** Forgets the id at ring position `at`. */
