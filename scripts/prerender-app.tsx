@@ -19,7 +19,7 @@ export async function firstScreenHtml(lang: Lang): Promise<string> {
   // zustand hands React the store's creation-time state as the server snapshot; the first screen
   // is the state just set (main.tsx does the same before it hydrates).
   appStore.getInitialState = appStore.getState;
-  // No motion on the server: the animated elements render plain until motion loads (motionLazy.tsx).
+  // No motion on the server: the animated elements are plain elements at their target (motionLazy.tsx).
   // Every Suspense boundary inline, complete: past progressiveChunkSize (12.8 KB by default) React
   // outlines a boundary (a placeholder, the content at the end, a script to move it in), which
   // the Spanish copy, swapped in by innerHTML, never runs.

@@ -1,130 +1,129 @@
-import type { AnimatePresenceProps, HTMLMotionProps, TargetAndTransition } from 'motion/react';
-import { createElement, type CSSProperties, type ReactNode, useEffect, useState } from 'react';
+import { createElement, useLayoutEffect, useRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
 import { hydrated } from '../Hydrated';
+import { whenIdle } from './idle';
+import { targetStyle, type Target, type Transition } from './motionPlay';
+import { PresenceContext, usePresence } from './presence';
 
 /**
- * Motion without motion on the first load (issue #13). Components use `M.div`, `M.span`,
- * `M.section` and `Presence` from here instead of motion's `m.*` and `AnimatePresence`. Until
- * motion arrives (motionCore.tsx, imported once the first screen has mounted) they render plain
- * elements showing their `animate` target, so nothing animates on the first frame; then they
- * re-render with motion's components. An element that was already on screen keeps its look
- * (motion mounts it with `initial={false}`), so the swap itself is invisible; later changes animate.
+ * Animated elements without motion's React layer (issue #13). Components use `M.div`, `M.span`,
+ * `M.section` and `Presence` from here, with motion's props (`initial`, `animate`, `exit`,
+ * `transition`). Each is the plain element, drawn at its `animate` target by its style (so the
+ * page drawn at build time and hydration need nothing more); a change of target, an entrance and
+ * an exit run motion's `animate` (motion/mini, motionPlay.ts) on that element.
+ *
+ * Why not motion's `m.*` and AnimatePresence: they are 29 KB gzipped, too much for the first load,
+ * so they came later, and swapping a plain element for motion's component mounted its insides
+ * again (a card, the narration: the longest tasks after hydration on a slow phone, and a focused
+ * switch inside a card lost focus). Here nothing is ever swapped. Motion itself arrives when the
+ * browser is idle after hydration; until then, and for a reader who asked for reduced motion,
+ * changes apply at once.
  */
 
-type Parts = typeof import('./motionCore').motionParts;
+export { Presence } from './presence';
+export { targetStyle } from './motionPlay';
 
-let parts: Parts | null = null;
-let requested = false;
-/** True while elements swap onto motion: what mounts then (a swapped parent's children) was on screen already. */
-let swapping = false;
-let swapEnd: ReturnType<typeof setTimeout> | undefined;
-/** Elements still drawn plain, each with its swap. */
-const listeners = new Set<() => void>();
-/** Swaps waiting for their turn, one per task. */
-const queue: (() => void)[] = [];
+type Run = typeof import('./motionRun').play;
 
-/** Waits for motion (importing it on the first call), then swaps `listener`'s element in its turn. */
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (parts) enqueue(listener);
-  else if (!requested) {
-    requested = true;
-    void import('./motionCore').then((mod) => {
-      parts = mod.motionParts;
-      for (const l of listeners) enqueue(l);
-    });
-  }
-  return () => listeners.delete(listener);
+let run: Run | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads motion (motionRun.ts) once; later calls return the same promise. */
+function loadMotion(): Promise<void> {
+  loading ??= import('./motionRun').then((mod) => {
+    run = mod.play;
+  });
+  return loading;
 }
+
+const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
- * Elements swap onto motion one per task: each swap mounts motion's component in place of the
- * plain element, and its insides again (a card, the narration), which all at once was one long
- * task on a slow phone. One that unmounted meanwhile is skipped.
+ * motionRun's `play`: animates `el` from `from` (null: from where it is now) to `to`, then calls
+ * `done`. Nothing runs, and `done` is called at once, when motion has not arrived yet (it is
+ * requested then) or the reader asked for reduced motion: the element shows `to` already, by its style.
  */
-function enqueue(listener: () => void): void {
-  swapping = true;
-  clearTimeout(swapEnd);
-  queue.push(listener);
-  if (queue.length === 1) setTimeout(swapNext, 0);
-}
-
-function swapNext(): void {
-  const next = queue.shift();
-  if (next && listeners.has(next)) {
-    listeners.delete(next);
-    next();
+function play(el: HTMLElement, from: Target | null, to: Target, transition: Transition | undefined, done?: () => void): void {
+  if (run && !reducedMotion()) run(el, from, to, transition, done);
+  else {
+    if (!run) void loadMotion();
+    done?.();
   }
-  if (queue.length > 0) setTimeout(swapNext, 0);
-  else swapEnd = setTimeout(() => (swapping = false), 100);
 }
 
-/** Whether the page is React's (hydrated or first rendered): an element mounting from then on takes motion at once. */
+/** Whether the page is React's: an element mounting before (hydrated from the build-time HTML) is on screen already, so plays no entrance. */
 let pageSettled = false;
-void hydrated.then(() => (pageSettled = true));
-
-/**
- * Motion's parts once this element's turn to swap has come, else null. An element on the first
- * screen (hydrated from the HTML drawn at build time, which is plain) starts plain even if motion
- * arrived meanwhile, and swaps in its turn, so that no swap lands in hydration's own tasks.
- */
-function useMotionParts(): Parts | null {
-  const [own, setOwn] = useState<Parts | null>(() => (pageSettled ? parts : null));
-  useEffect(() => (own ? undefined : subscribe(() => setOwn(parts))), [own]);
-  return own;
-}
-
-const TRANSFORMS: Record<string, (v: string | number) => string> = {
-  x: (v) => `translateX(${typeof v === 'number' ? `${v}px` : v})`,
-  y: (v) => `translateY(${typeof v === 'number' ? `${v}px` : v})`,
-  scale: (v) => `scale(${v})`,
-};
-
-/** The CSS of a motion target's final values (keyframe lists: their last), for the plain element. */
-export function targetStyle(target: unknown): CSSProperties {
-  if (!target || typeof target !== 'object') return {};
-  const style: Record<string, string | number> = {};
-  const transforms: string[] = [];
-  for (const [key, raw] of Object.entries(target as TargetAndTransition)) {
-    if (key === 'transition' || key === 'transitionEnd') continue;
-    const value: unknown = Array.isArray(raw) ? raw[raw.length - 1] : raw;
-    if (typeof value !== 'string' && typeof value !== 'number') continue;
-    const transform = TRANSFORMS[key];
-    if (transform) {
-      const identity = key === 'scale' ? value === 1 : value === 0;
-      if (!identity) transforms.push(transform(value));
-    } else style[key] = value;
-  }
-  if (transforms.length > 0) style.transform = transforms.join(' ');
-  return style;
-}
+void hydrated.then(() => {
+  pageSettled = true;
+  void whenIdle(2000).then(loadMotion);
+});
 
 type Tag = 'div' | 'span' | 'section';
 
-function lazyElement<T extends Tag>(tag: T) {
-  function LazyElement(props: HTMLMotionProps<T>) {
-    const loaded = useMotionParts();
-    // On screen before motion arrived: motion takes over without replaying the entrance.
-    const [mountedPlain] = useState(() => loaded === null || swapping);
-    if (loaded) {
-      const Motion = loaded[tag] as (p: HTMLMotionProps<T>) => ReactNode;
-      return mountedPlain ? <Motion {...props} initial={false} /> : <Motion {...props} />;
-    }
-    const { initial: _i, animate, exit: _e, transition: _t, style, ...rest } = props as HTMLMotionProps<T> & { style?: CSSProperties };
-    return createElement(tag, { ...rest, style: { ...(style as CSSProperties), ...targetStyle(animate) } });
+/** Props of an animated element: its tag's, plus motion's animation props as the app uses them. */
+export type AnimatedProps<T extends Tag> = Omit<ComponentPropsWithoutRef<T>, 'style'> & {
+  /** Where the entrance starts; false or absent: no entrance. */
+  initial?: Target | false;
+  animate: Target;
+  /** Where the exit ends, when the element leaves a Presence. */
+  exit?: Target;
+  transition?: Transition;
+  style?: CSSProperties;
+};
+
+function animated<T extends Tag>(tag: T) {
+  function Animated({ initial, animate, exit, transition, style, children, ...rest }: AnimatedProps<T>) {
+    const ref = useRef<HTMLElement>(null);
+    const presence = usePresence();
+    const key = JSON.stringify(animate);
+    /** The target drawn by the last commit, and its JSON. */
+    const shown = useRef<{ key: string; target: Target } | null>(null);
+
+    // Mount: the entrance, unless the element was on screen already or its Presence says no.
+    // Only on mount; later targets are the next effect's.
+    useLayoutEffect(() => {
+      const el = ref.current;
+      if (el && pageSettled && initial && presence?.initial !== false) play(el, initial, animate, transition);
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- mount only
+    }, []);
+
+    // A new target: from the last one (React has drawn the new one already), or, when an
+    // animation is running, from where it has got to.
+    useLayoutEffect(() => {
+      const el = ref.current;
+      const before = shown.current;
+      shown.current = { key, target: animate };
+      if (!el || !before || before.key === key) return;
+      play(el, el.getAnimations().length > 0 ? null : before.target, animate, transition);
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `animate`'s content
+    }, [key]);
+
+    // Leaving its Presence: the exit, then the Presence drops it. Back before the exit ended:
+    // from where the exit got to, to the target again.
+    const exiting = presence?.exiting ?? false;
+    const wasExiting = useRef(false);
+    useLayoutEffect(() => {
+      const el = ref.current;
+      if (!exiting) {
+        if (el && wasExiting.current) play(el, null, animate, transition);
+        wasExiting.current = false;
+        return;
+      }
+      wasExiting.current = true;
+      if (!el || !exit) presence?.exited();
+      else play(el, null, exit, transition, presence?.exited);
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when `exiting` flips
+    }, [exiting]);
+
+    // The insides are not the Presence's child: a nested element does not play its parent's exit.
+    return createElement(
+      PresenceContext.Provider,
+      { value: null },
+      createElement(tag, { ...rest, ref, style: { ...style, ...targetStyle(animate) } }, children),
+    );
   }
-  LazyElement.displayName = `M.${tag}`;
-  return LazyElement;
+  Animated.displayName = `M.${tag}`;
+  return Animated;
 }
 
 /** Drop-ins for motion's `m.div`, `m.span`, `m.section`. */
-export const M = { div: lazyElement('div'), span: lazyElement('span'), section: lazyElement('section') };
-
-/** Drop-in for motion's AnimatePresence: its children as they are until motion arrives. */
-export function Presence(props: AnimatePresenceProps & { children?: ReactNode }) {
-  const loaded = useMotionParts();
-  const [mountedPlain] = useState(() => loaded === null || swapping);
-  if (!loaded) return <>{props.children}</>;
-  const { AnimatePresence } = loaded;
-  return mountedPlain ? <AnimatePresence {...props} initial={false} /> : <AnimatePresence {...props} />;
-}
+export const M = { div: animated('div'), span: animated('span'), section: animated('section') };

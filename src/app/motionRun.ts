@@ -1,0 +1,41 @@
+import { animate } from 'motion/mini';
+import { cssOf, type Target, type Transition, type Value } from './motionPlay';
+
+/**
+ * The animations of motionLazy.tsx's elements: motion's `animate` from `motion/mini` (the Web
+ * Animations API, 3 KB gzipped), in a chunk of its own that loads after the first screen. It runs
+ * on the element React drew, so an animation never remounts anything.
+ */
+
+/**
+ * The keyframes that take an element from `from` to `to`, per CSS property: `[from, to]`, or
+ * `[null, to]` where there is no known start (motion then reads the element's current value).
+ */
+export function keyframesBetween(from: Target | null, to: Target): Record<string, [Value | null, Value]> {
+  const start = from ? cssOf(from) : {};
+  const frames: Record<string, [Value | null, Value]> = {};
+  for (const [name, value] of Object.entries(cssOf(to))) frames[name] = [start[name] ?? null, value];
+  return frames;
+}
+
+/**
+ * Animates `el` from `from` (null: from wherever it is now) to `to`, then calls `done`.
+ * A size of `auto` is measured first and given back to the style when the animation ends.
+ */
+export function play(el: HTMLElement, from: Target | null, to: Target, transition: Transition | undefined, done?: () => void): void {
+  const frames = keyframesBetween(from, to);
+  const autos: string[] = [];
+  for (const size of ['height', 'width'] as const) {
+    if (frames[size]?.[1] !== 'auto') continue;
+    autos.push(size);
+    // The style is `auto` already (React drew the target), so the element has its natural size now.
+    frames[size][1] = `${size === 'height' ? el.offsetHeight : el.offsetWidth}px`;
+  }
+  const { duration = 0.3, delay, ease = 'easeOut' } = transition ?? {};
+  const controls = animate(el, frames, { duration, delay, ease });
+  void controls.then(() => {
+    // motion leaves the last keyframe in the style: a measured size goes back to `auto`.
+    for (const size of autos) el.style.setProperty(size, 'auto');
+    done?.();
+  });
+}
