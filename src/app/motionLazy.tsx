@@ -35,17 +35,15 @@ function loadMotion(): Promise<void> {
   return loading;
 }
 
-const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-
 /**
  * motionRun's `play`: animates `el` from `from` (null: from where it is now) to `to`, then calls
- * `done`. Nothing runs, and `done` is called at once, when motion has not arrived yet (it is
- * requested then) or the reader asked for reduced motion: the element shows `to` already, by its style.
+ * `done`. Before motion has arrived (it is requested then), nothing runs and `done` is called at
+ * once: the element shows `to` already, by its style.
  */
 function play(el: HTMLElement, from: Target | null, to: Target, transition: Transition | undefined, done?: () => void): void {
-  if (run && !reducedMotion()) run(el, from, to, transition, done);
+  if (run) run(el, from, to, transition, done);
   else {
-    if (!run) void loadMotion();
+    void loadMotion();
     done?.();
   }
 }

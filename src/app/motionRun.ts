@@ -18,11 +18,20 @@ export function keyframesBetween(from: Target | null, to: Target): Record<string
   return frames;
 }
 
+let reducedQuery: MediaQueryList | undefined;
+
 /**
- * Animates `el` from `from` (null: from wherever it is now) to `to`, then calls `done`.
- * A size of `auto` is measured first and given back to the style when the animation ends.
+ * Animates `el` from `from` (null: from wherever it is now) to `to`, then calls `done`; for a
+ * reader who asked for reduced motion, calls `done` at once (the element shows `to` already, by
+ * its style). A size of `auto` is measured first and given back to the style when the animation ends.
  */
 export function play(el: HTMLElement, from: Target | null, to: Target, transition: Transition | undefined, done?: () => void): void {
+  // Made once; it follows later changes of the setting.
+  reducedQuery ??= matchMedia('(prefers-reduced-motion: reduce)');
+  if (reducedQuery.matches) {
+    done?.();
+    return;
+  }
   const frames = keyframesBetween(from, to);
   const autos: string[] = [];
   for (const size of ['height', 'width'] as const) {

@@ -48,7 +48,9 @@ const keyed = (children: ReactNode): Keyed[] => Children.toArray(children).filte
 export function Presence({ children, initial = true, mode = 'sync' }: PresenceProps) {
   const present = keyed(children);
   const presentKeys = new Set(present.map((c) => c.key));
-  const [firstKeys] = useState(() => new Set(initial ? [] : present.map((c) => c.key)));
+  // `initial={false}` holds for the children of the first draw while they stay: one that leaves and comes back enters as any other.
+  const [firstKeys, setFirstKeys] = useState<ReadonlySet<string>>(() => new Set(initial ? [] : present.map((c) => c.key)));
+  if ([...firstKeys].some((k) => !presentKeys.has(k))) setFirstKeys(new Set([...firstKeys].filter((k) => presentKeys.has(k))));
   /** What the last render drew, leaving children included, in order. */
   const [drawn, setDrawn] = useState<Keyed[]>(present);
   /** Leaving children whose exit has ended: dropped from this render on. */
