@@ -86,3 +86,18 @@ test('with reduced motion asked for, a change applies at once and nothing animat
   await inspector.getByRole('button', { name: 'Close the inspector' }).click();
   await expect(inspector).toHaveCount(0);
 });
+
+test('playing Kafka moves its lanes\' offsets with animations, and a lane that is not drawn never breaks the canvas', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await openApp(page, '#s=kafka-order-events');
+  await motionArrived(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.lane__log, .lane__tick').length)).toBeGreaterThan(0);
+  await page.waitForTimeout(3000);
+  expect(errors).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.locator('.react-flow')).toBeVisible();
+});

@@ -28,7 +28,8 @@ let reducedQuery: MediaQueryList | undefined;
 export function play(el: HTMLElement, from: Target | null, to: Target, transition: Transition | undefined, done?: () => void): void {
   // Made once; it follows later changes of the setting.
   reducedQuery ??= matchMedia('(prefers-reduced-motion: reduce)');
-  if (reducedQuery.matches) {
+  // An element not drawn (display: none, as a Kafka card's lanes when the canvas is zoomed out) has nothing to show.
+  if (reducedQuery.matches || !el.checkVisibility()) {
     done?.();
     return;
   }
@@ -41,7 +42,17 @@ export function play(el: HTMLElement, from: Target | null, to: Target, transitio
     frames[size][1] = `${size === 'height' ? el.offsetHeight : el.offsetWidth}px`;
   }
   const { duration = 0.3, delay, ease = 'easeOut' } = transition ?? {};
-  const controls = animate(el, frames, { duration, delay, ease });
+  let controls: ReturnType<typeof animate>;
+  try {
+    controls = animate(el, frames, { duration, delay, ease });
+  } catch {
+    // Interrupting an animation commits where it got to, which the browser refuses for an element
+    // no longer rendered (hidden while its last animation ran). Nothing there to animate: its style
+    // shows `to` once the old animations are gone.
+    for (const running of el.getAnimations()) running.cancel();
+    done?.();
+    return;
+  }
   void controls.then(() => {
     // motion leaves the last keyframe in the style: a measured size goes back to `auto`.
     for (const size of autos) el.style.setProperty(size, 'auto');
