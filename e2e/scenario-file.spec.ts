@@ -63,6 +63,9 @@ test('a broken share link shows a clear error and leaves the current scenario', 
 test('a share link reopens the same scenario, seed and recorded actions', async ({ page, context }) => {
   await openApp(page, '#s=mm1');
   await openFile(page, 'mine.json', JSON.stringify(mine));
+  // The file is read asynchronously: a seek before it has loaded is undone by the load (a full run
+  // once found the clock back at 0:00.000).
+  await expect(node(page, 'Billing')).toBeVisible();
   await seek(page, 2000, '0:02.000');
   await page.getByRole('switch', { name: 'Billing online' }).click();
   await seek(page, 5000, '0:05.000');
